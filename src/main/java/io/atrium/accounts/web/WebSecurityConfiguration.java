@@ -1,0 +1,45 @@
+package io.atrium.accounts.web;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
+
+/**
+ * Security of the pages: form login, CSRF, secure session cookies (shared by every
+ * instance through Spring Session JDBC), security headers. The developer API has its own
+ * chain in the api module.
+ */
+@Configuration(proxyBeanMethods = false)
+class WebSecurityConfiguration {
+
+	static final String CONTENT_SECURITY_POLICY = "default-src 'self'; img-src 'self' data: https:; "
+			+ "style-src 'self'; script-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; "
+			+ "frame-ancestors 'none'; frame-src https:";
+
+	@Bean
+	@Order(100)
+	SecurityFilterChain pages(HttpSecurity http) throws Exception {
+		http.authorizeHttpRequests((requests) -> requests
+			.requestMatchers("/", "/error", "/signup", "/login", "/forgot-password", "/reset-password/**",
+					"/activate/**", "/activation/resend", "/webjars/**", "/css/**", "/js/**", "/favicon.ico",
+					"/actuator/health/**", "/actuator/prometheus", "/v3/api-docs/**", "/api-docs/**", "/swagger-ui/**")
+			.permitAll()
+			.requestMatchers("/admin/**")
+			.hasRole("ADMIN")
+			.requestMatchers("/business/**")
+			.hasRole("PRODUCER")
+			.anyRequest()
+			.authenticated())
+			.formLogin((form) -> form.loginPage("/login").usernameParameter("email").permitAll())
+			.logout((logout) -> logout.logoutSuccessUrl("/login?logout"))
+			.headers((headers) -> headers.contentSecurityPolicy((csp) -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
+				.referrerPolicy((referrer) -> referrer
+					.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN))
+				.frameOptions((frame) -> frame.deny()));
+		return http.build();
+	}
+
+}

@@ -1,0 +1,44 @@
+package io.atrium.platform.web;
+
+import java.util.List;
+import java.util.Locale;
+
+import io.atrium.platform.SupportedLanguages;
+import jakarta.servlet.http.HttpServletRequest;
+
+import org.springframework.web.bind.annotation.ControllerAdvice;
+import org.springframework.web.bind.annotation.ModelAttribute;
+
+/**
+ * What the shared layout needs on every page: the languages for the switcher, the current
+ * one and the current path (so switching language stays on the same page).
+ */
+@ControllerAdvice(annotations = org.springframework.stereotype.Controller.class)
+class LayoutModelAdvice {
+
+	@ModelAttribute("languages")
+	List<Language> languages(Locale current) {
+		return SupportedLanguages.ALL.stream()
+			.map((l) -> new Language(l.toLanguageTag(), capitalized(l.getDisplayName(l), l),
+					SupportedLanguages.tagOf(current).equals(l.toLanguageTag())))
+			.toList();
+	}
+
+	private static String capitalized(String name, Locale locale) {
+		return name.substring(0, 1).toUpperCase(locale) + name.substring(1);
+	}
+
+	@ModelAttribute("currentLanguage")
+	String currentLanguage(Locale current) {
+		return SupportedLanguages.tagOf(current);
+	}
+
+	@ModelAttribute("currentPath")
+	String currentPath(HttpServletRequest request) {
+		return request.getRequestURI().substring(request.getContextPath().length());
+	}
+
+	record Language(String tag, String name, boolean current) {
+	}
+
+}

@@ -1,0 +1,6 @@
+// Progressive enhancements only; every page works without JavaScript.
+document.addEventListener('DOMContentLoaded', () => {
+  document.querySelectorAll('select[data-autosubmit]').forEach((select) => {
+    select.addEventListener('change', () => select.form.submit());
+  });
+});

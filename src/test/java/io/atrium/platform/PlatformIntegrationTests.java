@@ -1,0 +1,73 @@
+package io.atrium.platform;
+
+import io.atrium.support.AtriumIntegrationTest;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.resttestclient.TestRestTemplate;
+import org.springframework.boot.resttestclient.autoconfigure.AutoConfigureTestRestTemplate;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+@AtriumIntegrationTest
+@AutoConfigureTestRestTemplate
+class PlatformIntegrationTests {
+
+	@Autowired
+	TestRestTemplate http;
+
+	@Test
+	void homePageSpeaksTheBrowsersLanguage() {
+		assertThat(get("/", "pt-BR,pt;q=0.9").getBody()).contains("Venda o que você sabe").contains("lang=\"pt-BR\"");
+		assertThat(get("/", "it-IT").getBody()).contains("Vendi ciò che sai");
+		assertThat(get("/", "es").getBody()).contains("Vende lo que sabes");
+		assertThat(get("/", "de-DE").getBody()).contains("Sell what you know");
+	}
+
+	@Test
+	void languageSwitchIsRemembered() {
+		ResponseEntity<String> switched = this.http.getForEntity("/?lang=es", String.class);
+		assertThat(switched.getBody()).contains("Vende lo que sabes");
+		String cookie = switched.getHeaders().getFirst(HttpHeaders.SET_COOKIE);
+		assertThat(cookie).contains("ATRIUM_LANG=es");
+		HttpHeaders headers = new HttpHeaders();
+		headers.add(HttpHeaders.COOKIE, cookie.split(";")[0]);
+		headers.add(HttpHeaders.ACCEPT_LANGUAGE, "it");
+		assertThat(this.http.exchange("/", HttpMethod.GET, new HttpEntity<>(headers), String.class).getBody())
+			.contains("Vende lo que sabes");
+	}
+
+	@Test
+	void unknownPageIsALocalizedNotFound() {
+		ResponseEntity<String> response = get("/css/no-such-file.css", "pt-BR");
+		assertThat(response.getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+		assertThat(response.getBody()).contains("Página não encontrada");
+	}
+
+	@Test
+	void healthAndMetricsAreExposed() {
+		assertThat(this.http.getForEntity("/actuator/health", String.class).getBody()).contains("UP");
+		assertThat(this.http.getForEntity("/actuator/prometheus", String.class).getBody()).contains("jvm_memory");
+	}
+
+	@Test
+	void securityHeadersAreSent() {
+		HttpHeaders headers = this.http.getForEntity("/", String.class).getHeaders();
+		assertThat(headers.getFirst("X-Content-Type-Options")).isEqualTo("nosniff");
+		assertThat(headers.getFirst("X-Frame-Options")).isEqualTo("DENY");
+		assertThat(headers.getFirst("Content-Security-Policy")).contains("default-src 'self'");
+	}
+
+	private ResponseEntity<String> get(String path, String language) {
+		HttpHeaders headers = new HttpHeaders();
+		headers.add(HttpHeaders.ACCEPT_LANGUAGE, language);
+		headers.add(HttpHeaders.ACCEPT, "text/html");
+		return this.http.exchange(path, HttpMethod.GET, new HttpEntity<>(headers), String.class);
+	}
+
+}

@@ -1,0 +1,76 @@
+package io.atrium.support;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.UUID;
+
+import org.springframework.context.ApplicationContextInitializer;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.core.env.MapPropertySource;
+
+/**
+ * Points each test application context at a fresh database: an in-memory H2 database in
+ * PostgreSQL mode by default, or a new schema in the PostgreSQL database named by
+ * {@code ATRIUM_TEST_POSTGRES_URL} when the system property {@code atrium.test.db} is
+ * {@code postgres}. The schema is dropped when the test JVM exits. Also points e-mail at
+ * the test SMTP server.
+ */
+public class TestDatabase implements ApplicationContextInitializer<ConfigurableApplicationContext> {
+
+	/** The database this test run uses: {@code h2} or {@code postgres}. */
+	public static String kind() {
+		return System.getProperty("atrium.test.db", "h2");
+	}
+
+	@Override
+	public void initialize(ConfigurableApplicationContext context) {
+		Map<String, Object> properties = new HashMap<>();
+		String name = "t" + UUID.randomUUID().toString().replace("-", "").substring(0, 16);
+		if ("postgres".equals(kind())) {
+			String url = System.getenv("ATRIUM_TEST_POSTGRES_URL");
+			if (url == null || url.isBlank()) {
+				throw new IllegalStateException("atrium.test.db=postgres needs ATRIUM_TEST_POSTGRES_URL, "
+						+ "for example jdbc:postgresql://127.0.0.1:5432/test?user=postgres");
+			}
+			createSchema(url, name);
+			properties.put("spring.datasource.url", url + (url.contains("?") ? "&" : "?") + "currentSchema=" + name);
+			properties.put("spring.datasource.username", "");
+			properties.put("spring.datasource.password", "");
+			properties.put("spring.flyway.default-schema", name);
+		}
+		else {
+			properties.put("spring.datasource.url", "jdbc:h2:mem:" + name
+					+ ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1");
+		}
+		properties.put("spring.mail.host", "127.0.0.1");
+		properties.put("spring.mail.port", TestMail.smtpPort());
+		properties.put("atrium.mail.from", "Atrium <no-reply@atrium.test>");
+		context.getEnvironment()
+			.getPropertySources()
+			.addFirst(new MapPropertySource("atrium-test-database", properties));
+	}
+
+	private static void createSchema(String url, String schema) {
+		try (Connection connection = DriverManager.getConnection(url);
+				Statement statement = connection.createStatement()) {
+			statement.execute("CREATE SCHEMA " + schema);
+		}
+		catch (SQLException ex) {
+			throw new IllegalStateException("Cannot create the test schema on " + url, ex);
+		}
+		Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+			try (Connection connection = DriverManager.getConnection(url);
+					Statement statement = connection.createStatement()) {
+				statement.execute("DROP SCHEMA IF EXISTS " + schema + " CASCADE");
+			}
+			catch (SQLException ex) {
+				// the schema name is random; a leftover does not affect later runs
+			}
+		}));
+	}
+
+}
