@@ -21,9 +21,16 @@ import org.springframework.test.context.ContextConfiguration;
 @Documented
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = { "atrium.demo.enabled=false", "db-scheduler.polling-interval=200ms",
-				"logging.level.com.github.kagkarlsson=WARN" })
+				"logging.level.com.github.kagkarlsson=WARN", "atrium.admin.email=" + AtriumIntegrationTest.ADMIN_EMAIL,
+				"atrium.admin.password=" + AtriumIntegrationTest.ADMIN_PASSWORD })
 @ContextConfiguration(initializers = TestDatabase.class)
 @Import(TestClock.Configuration.class)
 public @interface AtriumIntegrationTest {
+
+	/** The platform admin every test application has (from configuration). */
+	String ADMIN_EMAIL = "admin@atrium.test";
+
+	/** The admin's password. */
+	String ADMIN_PASSWORD = "admin-password-for-tests";
 
 }

@@ -3,6 +3,7 @@ package io.atrium.accounts.web;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
+import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
@@ -21,7 +22,8 @@ class WebSecurityConfiguration {
 
 	@Bean
 	@Order(100)
-	SecurityFilterChain pages(HttpSecurity http) throws Exception {
+	SecurityFilterChain pages(HttpSecurity http, AuthenticationProvider accountAuthenticationProvider)
+			throws Exception {
 		http.authorizeHttpRequests((requests) -> requests
 			.requestMatchers("/", "/error", "/signup", "/login", "/forgot-password", "/reset-password/**",
 					"/activate/**", "/activation/resend", "/webjars/**", "/css/**", "/js/**", "/favicon.ico",
@@ -33,7 +35,12 @@ class WebSecurityConfiguration {
 			.hasRole("PRODUCER")
 			.anyRequest()
 			.authenticated())
-			.formLogin((form) -> form.loginPage("/login").usernameParameter("email").permitAll())
+			.authenticationProvider(accountAuthenticationProvider)
+			.formLogin((form) -> form.loginPage("/login")
+				.usernameParameter("email")
+				.failureHandler(new LoginFailureHandler())
+				.successHandler(new LoginSuccessHandler())
+				.permitAll())
 			.logout((logout) -> logout.logoutSuccessUrl("/login?logout"))
 			.headers((headers) -> headers.contentSecurityPolicy((csp) -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
 				.referrerPolicy((referrer) -> referrer

@@ -1,0 +1,87 @@
+package io.atrium.accounts.web;
+
+import java.util.Optional;
+
+import io.atrium.accounts.internal.AccountRecord;
+import io.atrium.accounts.internal.AccountService;
+import io.atrium.accounts.internal.UnacceptablePasswordException;
+import io.atrium.shared.EmailAddress;
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+
+/**
+ * Activation from the e-mail link: the person chooses the password that works for every
+ * product and members area. Expired or used links offer a new one.
+ */
+@Controller
+class ActivationController {
+
+	private final AccountService accounts;
+
+	ActivationController(AccountService accounts) {
+		this.accounts = accounts;
+	}
+
+	@GetMapping("/activate/{token}")
+	String form(@PathVariable String token, Model model, HttpServletResponse response) {
+		Optional<AccountRecord> account = this.accounts.pendingAccountFor(token);
+		if (account.isEmpty()) {
+			return invalid(model, response);
+		}
+		model.addAttribute("token", token);
+		model.addAttribute("email", account.get().email());
+		return "accounts/activate";
+	}
+
+	@PostMapping("/activate/{token}")
+	String activate(@PathVariable String token, @RequestParam(defaultValue = "") String password,
+			@RequestParam(defaultValue = "") String confirmation, Model model, HttpServletResponse response) {
+		Optional<AccountRecord> pending = this.accounts.pendingAccountFor(token);
+		if (pending.isEmpty()) {
+			return invalid(model, response);
+		}
+		String problem = PasswordFormCheck.problem(password, confirmation);
+		if (problem == null) {
+			try {
+				if (this.accounts.activate(token, password).isPresent()) {
+					return "redirect:/login?activated";
+				}
+				return invalid(model, response);
+			}
+			catch (UnacceptablePasswordException ex) {
+				problem = ex.messageKey();
+			}
+		}
+		response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
+		model.addAttribute("token", token);
+		model.addAttribute("email", pending.get().email());
+		model.addAttribute("problem", problem);
+		return "accounts/activate";
+	}
+
+	@PostMapping("/activation/resend")
+	String resend(@RequestParam(defaultValue = "") String email, Model model, HttpServletResponse response) {
+		if (!EmailAddress.isValidInput(email)) {
+			response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
+			model.addAttribute("resendProblem", "accounts.email.invalid");
+			return "accounts/link-invalid";
+		}
+		this.accounts.resendActivation(EmailAddress.of(email));
+		model.addAttribute("email", EmailAddress.of(email).value());
+		return "accounts/check-email";
+	}
+
+	private static String invalid(Model model, HttpServletResponse response) {
+		response.setStatus(HttpStatus.GONE.value());
+		model.addAttribute("resend", true);
+		return "accounts/link-invalid";
+	}
+
+}

@@ -1,0 +1,96 @@
+package io.atrium.accounts.web;
+
+import io.atrium.accounts.internal.AccountService;
+import io.atrium.accounts.internal.PasswordResetRequests;
+import io.atrium.accounts.internal.UnacceptablePasswordException;
+import io.atrium.shared.EmailAddress;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpSession;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+
+/**
+ * "Forgot your password?" and the reset link. The request page answers identically, in
+ * the same time, for every address; the new password is the one password for every
+ * product.
+ */
+@Controller
+class PasswordResetController {
+
+	private final AccountService accounts;
+
+	private final PasswordResetRequests requests;
+
+	PasswordResetController(AccountService accounts, PasswordResetRequests requests) {
+		this.accounts = accounts;
+		this.requests = requests;
+	}
+
+	@GetMapping("/forgot-password")
+	String form() {
+		return "accounts/forgot-password";
+	}
+
+	@PostMapping("/forgot-password")
+	String request(@RequestParam(defaultValue = "") String email, Model model, HttpServletResponse response) {
+		if (!EmailAddress.isValidInput(email)) {
+			response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
+			model.addAttribute("problem", "accounts.email.invalid");
+			model.addAttribute("email", email);
+			return "accounts/forgot-password";
+		}
+		this.requests.request(EmailAddress.of(email));
+		model.addAttribute("email", EmailAddress.of(email).value());
+		return "accounts/forgot-sent";
+	}
+
+	@GetMapping("/reset-password/{token}")
+	String resetForm(@PathVariable String token, Model model, HttpServletResponse response) {
+		if (!this.accounts.resetTokenValid(token)) {
+			return invalid(model, response);
+		}
+		model.addAttribute("token", token);
+		return "accounts/reset-password";
+	}
+
+	@PostMapping("/reset-password/{token}")
+	String reset(@PathVariable String token, @RequestParam(defaultValue = "") String password,
+			@RequestParam(defaultValue = "") String confirmation, Model model, HttpServletRequest request,
+			HttpServletResponse response) {
+		if (!this.accounts.resetTokenValid(token)) {
+			return invalid(model, response);
+		}
+		String problem = PasswordFormCheck.problem(password, confirmation);
+		if (problem == null) {
+			try {
+				HttpSession session = request.getSession(false);
+				if (this.accounts.resetPassword(token, password, (session != null) ? session.getId() : null)
+					.isPresent()) {
+					return "redirect:/login?reset";
+				}
+				return invalid(model, response);
+			}
+			catch (UnacceptablePasswordException ex) {
+				problem = ex.messageKey();
+			}
+		}
+		response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
+		model.addAttribute("token", token);
+		model.addAttribute("problem", problem);
+		return "accounts/reset-password";
+	}
+
+	private static String invalid(Model model, HttpServletResponse response) {
+		response.setStatus(HttpStatus.GONE.value());
+		model.addAttribute("reset", true);
+		return "accounts/link-invalid";
+	}
+
+}

@@ -1,0 +1,58 @@
+package io.atrium.accounts.web;
+
+import java.util.Locale;
+
+import io.atrium.accounts.internal.AccountService;
+import io.atrium.shared.EmailAddress;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
+
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PostMapping;
+
+/**
+ * Producer sign-up. The answer is the same whether or not the address already has an
+ * account; the e-mail that follows says what to do.
+ */
+@Controller
+class SignupController {
+
+	private final AccountService accounts;
+
+	SignupController(AccountService accounts) {
+		this.accounts = accounts;
+	}
+
+	@GetMapping("/signup")
+	String form(Model model) {
+		model.addAttribute("form", new SignupForm("", ""));
+		return "accounts/signup";
+	}
+
+	@PostMapping("/signup")
+	String signUp(@Valid @ModelAttribute("form") SignupForm form, BindingResult errors, Locale locale, Model model) {
+		if (!errors.hasFieldErrors("email") && !EmailAddress.isValidInput(form.email())) {
+			errors.rejectValue("email", "accounts.email.invalid");
+		}
+		if (errors.hasErrors()) {
+			return "accounts/signup";
+		}
+		EmailAddress email = EmailAddress.of(form.email());
+		this.accounts.signUpProducer(email, form.name(), locale);
+		model.addAttribute("email", email.value());
+		return "accounts/check-email";
+	}
+
+	record SignupForm(
+			@NotBlank(message = "{accounts.name.required}") @Size(max = 200,
+					message = "{accounts.name.too-long}") String name,
+			@NotBlank(message = "{accounts.email.required}") @Size(max = 254,
+					message = "{accounts.email.invalid}") String email) {
+	}
+
+}

@@ -1,0 +1,85 @@
+package io.atrium.demo;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+import io.atrium.accounts.Accounts;
+import io.atrium.accounts.Role;
+import io.atrium.shared.EmailAddress;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
+import org.springframework.core.annotation.Order;
+import org.springframework.stereotype.Component;
+
+/**
+ * Seeds the demo on the first start with an empty database and remembers the logins to
+ * print.
+ */
+@Component
+class DemoData {
+
+	static final String PASSWORD = "atrium-demo-password";
+
+	static final String PRODUCER = "producer@demo.atrium.test";
+
+	static final String ADMIN = "admin@demo.atrium.test";
+
+	private static final Logger log = LoggerFactory.getLogger(DemoData.class);
+
+	private final Accounts accounts;
+
+	private final boolean enabled;
+
+	private final List<String> logins = new ArrayList<>();
+
+	DemoData(Accounts accounts, @Value("${atrium.demo.enabled:true}") boolean enabled) {
+		this.accounts = accounts;
+		this.enabled = enabled;
+	}
+
+	@EventListener(ApplicationReadyEvent.class)
+	@Order(-10)
+	void seedOnFirstStart() {
+		if (!this.enabled) {
+			return;
+		}
+		if (this.accounts.findByEmail(EmailAddress.of(PRODUCER)).isPresent()) {
+			this.logins.addAll(logins());
+			return;
+		}
+		log.info("Empty database: seeding the demo data");
+		this.accounts.createActive(EmailAddress.of(ADMIN), "Atrium Admin", PASSWORD, Locale.ENGLISH,
+				Set.of(Role.ADMIN));
+		this.accounts.createActive(EmailAddress.of(PRODUCER), "Paula Produtora", PASSWORD,
+				Locale.forLanguageTag("pt-BR"), Set.of(Role.PRODUCER));
+		student("ana@demo.atrium.test", "Ana Costa", "pt-BR");
+		student("bruno@demo.atrium.test", "Bruno Díaz", "es");
+		student("chiara@demo.atrium.test", "Chiara Rossi", "it");
+		student("david@demo.atrium.test", "David Miller", "en");
+		this.logins.addAll(logins());
+	}
+
+	/**
+	 * @return the demo logins, one line each, for the start-up banner
+	 */
+	List<String> loginLines() {
+		return List.copyOf(this.logins);
+	}
+
+	private void student(String email, String name, String language) {
+		this.accounts.createActive(EmailAddress.of(email), name, PASSWORD, Locale.forLanguageTag(language),
+				Set.of(Role.STUDENT));
+	}
+
+	private static List<String> logins() {
+		return List.of("Demo logins (password for all: " + PASSWORD + ")", "  producer: " + PRODUCER,
+				"  admin:    " + ADMIN, "  students: ana@, bruno@, chiara@, david@demo.atrium.test");
+	}
+
+}

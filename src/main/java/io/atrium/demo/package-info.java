@@ -1,0 +1,7 @@
+/**
+ * Demo data: on the first start with an empty database (unless {@code ATRIUM_DEMO=false})
+ * a demo producer, a platform admin and a few students, through the other modules' public
+ * interfaces. Nothing depends on this module.
+ */
+@org.springframework.modulith.ApplicationModule(displayName = "Demo data")
+package io.atrium.demo;

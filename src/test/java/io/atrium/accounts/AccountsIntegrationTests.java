@@ -1,0 +1,332 @@
+package io.atrium.accounts;
+
+import java.time.Duration;
+import java.util.Map;
+import java.util.UUID;
+
+import io.atrium.support.AtriumIntegrationTest;
+import io.atrium.support.TestClock;
+import io.atrium.support.TestMail;
+import io.atrium.support.WebClient;
+import io.atrium.support.WebClient.Page;
+import jakarta.mail.internet.MimeMessage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Accounts over real HTTP, with real e-mail: sign-up, activation, log-in, throttling,
+ * password reset, roles and languages.
+ */
+@AtriumIntegrationTest
+class AccountsIntegrationTests {
+
+	private static final String PASSWORD = "correct horse battery";
+
+	@LocalServerPort
+	int port;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	@Autowired
+	TestClock clock;
+
+	@AfterEach
+	void resetClock() {
+		this.clock.reset();
+	}
+
+	@Test
+	void producerSignsUpActivatesFromTheEmailAndLogsIn() {
+		String email = unique("maria");
+		WebClient browser = browser();
+		browser.get("/signup");
+		Page sent = browser.post("/signup", Map.of("name", "Maria Silva", "email", "  " + email.toUpperCase() + " "));
+		assertThat(sent.status()).isEqualTo(200);
+		assertThat(sent.text()).contains("We sent a message to " + email);
+		assertThat(accountsWithEmail(email)).isOne();
+
+		MimeMessage mail = TestMail.awaitNth(email, 1);
+		assertThat(TestMail.subject(mail)).isEqualTo("Activate your Atrium account");
+		String link = TestMail.link(mail, "/activate/");
+
+		Page form = browser.get(link);
+		assertThat(form.status()).isEqualTo(200);
+		assertThat(browser.post(path(link), Map.of("password", "short", "confirmation", "short")).status())
+			.isEqualTo(422);
+		assertThat(browser.post(path(link), Map.of("password", PASSWORD, "confirmation", PASSWORD + "x")).text())
+			.contains("The two passwords are not the same");
+		Page activated = browser.submit(path(link), Map.of("password", PASSWORD, "confirmation", PASSWORD));
+		assertThat(activated.path()).isEqualTo("/login");
+		assertThat(activated.text()).contains("Your account is active");
+
+		Page home = browser.logIn(email, PASSWORD);
+		assertThat(home.path()).isEqualTo("/business");
+		assertThat(home.text()).contains("Welcome, Maria Silva").contains("Manage my business");
+
+		Page reused = browser().get(link);
+		assertThat(reused.status()).isEqualTo(410);
+		assertThat(reused.text()).contains("This link no longer works");
+	}
+
+	@Test
+	void oneAccountPerEmailWhateverTheCase() {
+		String email = unique("joao");
+		WebClient browser = browser();
+		browser.get("/signup");
+		browser.post("/signup", Map.of("name", "João", "email", email));
+		browser.get("/signup");
+		Page again = browser.post("/signup", Map.of("name", "Other", "email", " " + email.toUpperCase()));
+		assertThat(again.text()).contains("We sent a message to " + email);
+		assertThat(accountsWithEmail(email)).isOne();
+		TestMail.awaitTo(email, 2, Duration.ofSeconds(20));
+	}
+
+	@Test
+	void malformedEmailIsRefusedWithAMessageAndNothingIsCreated() {
+		WebClient browser = browser();
+		browser.get("/signup");
+		Page page = browser.post("/signup", Map.of("name", "Ana", "email", "ana@@example"));
+		assertThat(page.status()).isEqualTo(200);
+		assertThat(page.text()).contains("Enter a valid e-mail address");
+		assertThat(this.jdbc.sql("SELECT COUNT(*) FROM accounts WHERE name = 'Ana'").query(Long.class).single())
+			.isZero();
+		Page empty = browser.post("/signup", Map.of("name", "", "email", ""));
+		assertThat(empty.text()).contains("Enter your name").contains("Enter your e-mail address");
+	}
+
+	@Test
+	void formsWithoutCsrfTokenAreRejected() {
+		WebClient browser = browser();
+		Page page = browser.post("/signup", Map.of("name", "X", "email", unique("csrf"), "_csrf", "forged"));
+		assertThat(page.status()).isEqualTo(403);
+	}
+
+	@Test
+	void wrongPasswordSaysSoWithoutTellingWhetherTheAccountExists() {
+		String email = activeProducer("wrong");
+		Page known = browser().from(address()).logIn(email, "not the password at all");
+		Page unknown = browser().from(address()).logIn(unique("nobody"), "not the password at all");
+		assertThat(known.path()).isEqualTo("/login");
+		assertThat(known.text()).contains("Wrong e-mail or password");
+		assertThat(unknown.text()).isEqualTo(known.text());
+	}
+
+	@Test
+	void repeatedFailuresSlowDownThenLockTheAccountForAWhile() {
+		String email = activeProducer("locked");
+		WebClient browser = browser().from(address());
+		for (int i = 1; i <= 3; i++) {
+			browser.logIn(email, "wrong password " + i);
+		}
+		assertThat(browser.logIn(email, PASSWORD).text()).contains("Wait 5 seconds before trying again");
+		for (int failures = 4; failures <= 10; failures++) {
+			this.clock.advance(Duration.ofMinutes(1));
+			browser.logIn(email, "wrong password " + failures);
+		}
+		Page locked = browser.logIn(email, PASSWORD);
+		assertThat(locked.path()).isEqualTo("/login");
+		assertThat(locked.text()).contains("locked for 15 minute(s)");
+		assertThat(failedLogins(email)).isEqualTo(10);
+
+		this.clock.advance(Duration.ofMinutes(16));
+		assertThat(browser.logIn(email, PASSWORD).path()).isEqualTo("/business");
+		assertThat(failedLogins(email)).isZero();
+	}
+
+	@Test
+	void oneAddressTryingManyAccountsIsStopped() {
+		WebClient browser = browser().from(address());
+		for (int i = 0; i < 30; i++) {
+			browser.logIn(unique("spray" + i), "guessing password");
+		}
+		Page blocked = browser.logIn(activeProducer("victim"), PASSWORD);
+		assertThat(blocked.path()).isEqualTo("/login");
+		assertThat(blocked.text()).contains("Too many failed attempts from your network");
+	}
+
+	@Test
+	void forgotPasswordAnswersTheSameForUnknownAddressesAndResetsEverywhere() {
+		String email = activeProducer("reset");
+		WebClient other = browser();
+		assertThat(other.logIn(email, PASSWORD).path()).isEqualTo("/business");
+
+		WebClient browser = browser();
+		browser.get("/forgot-password");
+		Page known = browser.post("/forgot-password", Map.of("email", email));
+		browser.get("/forgot-password");
+		Page unknown = browser.post("/forgot-password", Map.of("email", unique("ghost")));
+		assertThat(known.status()).isEqualTo(unknown.status()).isEqualTo(200);
+		assertThat(known.text().replace(email, "X")).isEqualTo(unknown.text().replaceAll("ghost-[^ ]+", "X"));
+
+		MimeMessage mail = TestMail.awaitNth(email, 2);
+		assertThat(TestMail.subject(mail)).isEqualTo("Choose a new Atrium password");
+		String link = TestMail.link(mail, "/reset-password/");
+		browser.get(link);
+		String newPassword = "a brand new passphrase";
+		Page done = browser.submit(path(link), Map.of("password", newPassword, "confirmation", newPassword));
+		assertThat(done.text()).contains("Your password was changed");
+
+		assertThat(TestMail.subject(TestMail.awaitNth(email, 3))).isEqualTo("Your Atrium password was changed");
+		assertThat(other.get("/profile").isRedirect()).as("the other session ended").isTrue();
+		assertThat(browser().logIn(email, PASSWORD).path()).isEqualTo("/login");
+		assertThat(browser().logIn(email, newPassword).path()).isEqualTo("/business");
+		assertThat(browser().get(link).status()).as("a reset link works once").isEqualTo(410);
+	}
+
+	@Test
+	void resetLinksExpireAfterAnHour() {
+		String email = activeProducer("expired");
+		WebClient browser = browser();
+		browser.get("/forgot-password");
+		browser.post("/forgot-password", Map.of("email", email));
+		String link = TestMail.link(TestMail.awaitNth(email, 2), "/reset-password/");
+		this.clock.advance(Duration.ofMinutes(61));
+		assertThat(browser.get(link).status()).isEqualTo(410);
+		assertThat(browser.post(path(link), Map.of("password", PASSWORD, "confirmation", PASSWORD)).status())
+			.isEqualTo(410);
+	}
+
+	@Test
+	void activationLinksExpireAfter72HoursAndCanBeSentAgain() {
+		String email = unique("late");
+		WebClient browser = browser();
+		browser.get("/signup");
+		browser.post("/signup", Map.of("name", "Late", "email", email));
+		String first = TestMail.link(TestMail.awaitNth(email, 1), "/activate/");
+		this.clock.advance(Duration.ofHours(73));
+		Page expired = browser.get(first);
+		assertThat(expired.status()).isEqualTo(410);
+		browser.post("/activation/resend", Map.of("email", email));
+		String second = TestMail.link(TestMail.awaitNth(email, 2), "/activate/");
+		browser.get(second);
+		assertThat(browser.submit(path(second), Map.of("password", PASSWORD, "confirmation", PASSWORD)).path())
+			.isEqualTo("/login");
+	}
+
+	@Test
+	void garbageTokensAreAClearError() {
+		assertThat(browser().get("/activate/not-a-token").status()).isEqualTo(410);
+		assertThat(browser().get("/reset-password/" + "x".repeat(500)).status()).isEqualTo(410);
+	}
+
+	@Test
+	void emailsAndPagesSpeakTheAccountsLanguage() {
+		String email = unique("lucia");
+		WebClient browser = browser().language("pt-BR");
+		browser.get("/signup");
+		browser.post("/signup", Map.of("name", "Lúcia", "email", email));
+		MimeMessage mail = TestMail.awaitNth(email, 1);
+		assertThat(TestMail.subject(mail)).isEqualTo("Ative sua conta na Atrium");
+		String link = TestMail.link(mail, "/activate/");
+		browser.get(link);
+		browser.submit(path(link), Map.of("password", PASSWORD, "confirmation", PASSWORD));
+
+		WebClient italian = browser().language("it");
+		Page business = italian.logIn(email, PASSWORD);
+		assertThat(business.text()).as("the account's language wins over the browser's")
+			.contains("Gerenciar meu negócio");
+		italian.get("/profile");
+		italian.submit("/profile", Map.of("name", "Lúcia Souza", "language", "es"));
+		assertThat(italian.get("/business").text()).contains("Gestionar mi negocio").contains("Lúcia Souza");
+		italian.get("/business?lang=it");
+		assertThat(italian.get("/profile").text()).contains("Il tuo profilo");
+	}
+
+	@Test
+	void oneAccountCanBeStudentAndProducerAndTheHeaderSwitches() {
+		String email = unique("student");
+		WebClient admin = browser();
+		admin.logIn(AtriumIntegrationTest.ADMIN_EMAIL, AtriumIntegrationTest.ADMIN_PASSWORD);
+		admin.get("/admin/students/invite");
+		Page invited = admin.submit("/admin/students/invite",
+				Map.of("email", email, "name", "Student One", "language", "en"));
+		assertThat(invited.text()).contains("Invitation sent to " + email);
+		MimeMessage mail = TestMail.awaitNth(email, 1);
+		assertThat(TestMail.subject(mail)).isEqualTo("You have been given access on Atrium");
+
+		WebClient student = browser();
+		String link = TestMail.link(mail, "/activate/");
+		student.get(link);
+		student.submit(path(link), Map.of("password", PASSWORD, "confirmation", PASSWORD));
+		Page purchases = student.logIn(email, PASSWORD);
+		assertThat(purchases.path()).isEqualTo("/purchases");
+		assertThat(purchases.text()).contains("My purchases").doesNotContain("Manage my business");
+		assertThat(student.get("/business").status()).isEqualTo(403);
+		assertThat(student.get("/admin").status()).isEqualTo(403);
+
+		student.get("/profile");
+		Page business = student.submit("/profile/start-selling", Map.of());
+		assertThat(business.path()).isEqualTo("/business");
+		assertThat(business.text()).contains("Manage my business").contains("My purchases");
+		assertThat(accountsWithEmail(email)).isOne();
+	}
+
+	@Test
+	void sessionCookieIsHttpOnlyAndSameSite() {
+		WebClient browser = browser();
+		browser.get("/login");
+		Page login = browser.post("/login", Map.of("email", "x@y.io", "password", "whatever password"));
+		assertThat(login.isRedirect()).isTrue();
+		Page page = browser().get("/login");
+		String cookie = String.join(";", page.headers("Set-Cookie"));
+		assertThat(cookie).contains("ATRIUM_SESSION=").contains("HttpOnly").contains("SameSite=Lax");
+	}
+
+	@Test
+	void logoutEndsTheSession() {
+		String email = activeProducer("logout");
+		WebClient browser = browser();
+		browser.logIn(email, PASSWORD);
+		browser.get("/business");
+		Page out = browser.submit("/logout", Map.of());
+		assertThat(out.text()).contains("You have logged out");
+		assertThat(browser.get("/business").isRedirect()).isTrue();
+	}
+
+	private String activeProducer(String name) {
+		String email = unique(name);
+		WebClient browser = browser();
+		browser.get("/signup");
+		browser.post("/signup", Map.of("name", name, "email", email));
+		String link = TestMail.link(TestMail.awaitNth(email, 1), "/activate/");
+		browser.get(link);
+		browser.submit(path(link), Map.of("password", PASSWORD, "confirmation", PASSWORD));
+		return email;
+	}
+
+	private long accountsWithEmail(String email) {
+		return this.jdbc.sql("SELECT COUNT(*) FROM accounts WHERE email = ?").param(email).query(Long.class).single();
+	}
+
+	private int failedLogins(String email) {
+		return this.jdbc.sql("SELECT failed_logins FROM accounts WHERE email = ?")
+			.param(email)
+			.query(Integer.class)
+			.single();
+	}
+
+	private WebClient browser() {
+		return new WebClient(this.port).from(address());
+	}
+
+	private static String address() {
+		return "10." + (int) (Math.random() * 250) + "." + (int) (Math.random() * 250) + "."
+				+ (int) (1 + Math.random() * 250);
+	}
+
+	private static String unique(String name) {
+		return name + "-" + UUID.randomUUID().toString().substring(0, 8) + "@example.com";
+	}
+
+	private static String path(String link) {
+		return java.net.URI.create(link).getPath();
+	}
+
+}
