@@ -16,6 +16,7 @@ import io.atrium.support.BrowserTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -53,14 +54,14 @@ class PlatformBrowserTests {
 	}
 
 	@Test
-	void firstTabReachesAVisibleSkipLink(Browser browser) {
+	void firstTabReachesAVisibleSkipLink(Browser browser) throws IOException {
 		browser.open("/");
 		WebElement skip = browser.tab();
-		assertThat(skip.getText()).isEqualTo("Skip to content");
+		assertThat(skip.getText()).isEqualTo(common("").getProperty("layout.skip"));
 		assertThat(skip.getDomAttribute("href")).isEqualTo("#main");
 		assertThat(skip.isDisplayed()).isTrue();
 		assertThat(browser.hasVisibleFocus(skip)).as("the skip link shows its focus").isTrue();
-		skip.sendKeys(org.openqa.selenium.Keys.ENTER);
+		skip.sendKeys(Keys.ENTER);
 		assertThat(browser.focused().getDomAttribute("id")).isEqualTo("main");
 	}
 

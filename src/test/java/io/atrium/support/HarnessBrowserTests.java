@@ -7,6 +7,7 @@ import java.nio.file.Path;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.openqa.selenium.By;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -55,9 +56,8 @@ class HarnessBrowserTests {
 						+ "<label><input type=\"checkbox\" id=\"c\"> I agree</label>"
 						+ "<button type=\"button\" id=\"b\">Go on</button></form>");
 		browser.fill("E-mail address", "ana@example.com").check("I agree").click("Go on");
-		assertThat(browser.driver().findElement(org.openqa.selenium.By.id("e")).getDomProperty("value"))
-			.isEqualTo("ana@example.com");
-		assertThat(browser.driver().findElement(org.openqa.selenium.By.id("c")).isSelected()).isTrue();
+		assertThat(browser.driver().findElement(By.id("e")).getDomProperty("value")).isEqualTo("ana@example.com");
+		assertThat(browser.driver().findElement(By.id("c")).isSelected()).isTrue();
 		assertThatThrownBy(() -> browser.fill("Nope", "x")).hasMessageContaining("E-mail address");
 	}
 
