@@ -7,6 +7,7 @@ import java.util.Set;
 
 import io.atrium.accounts.Accounts;
 import io.atrium.accounts.Role;
+import io.atrium.platform.StartupNotes;
 import io.atrium.shared.EmailAddress;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -22,7 +23,7 @@ import org.springframework.stereotype.Component;
  * print.
  */
 @Component
-class DemoData {
+class DemoData implements StartupNotes {
 
 	static final String PASSWORD = "atrium-demo-password";
 
@@ -78,8 +79,9 @@ class DemoData {
 	}
 
 	private static List<String> logins() {
-		return List.of("Demo logins (password for all: " + PASSWORD + ")", "  producer: " + PRODUCER,
-				"  admin:    " + ADMIN, "  students: ana@, bruno@, chiara@, david@demo.atrium.test");
+		return List.of("demo logins (password for all: " + PASSWORD + ")", "  producer: " + PRODUCER,
+				"  admin:    " + ADMIN + " (e-mails without SMTP: /admin/mailbox)",
+				"  students: ana@, bruno@, chiara@, david@demo.atrium.test");
 	}
 
 }
