@@ -66,10 +66,8 @@ class DemoData implements StartupNotes {
 		this.logins.addAll(logins());
 	}
 
-	/**
-	 * @return the demo logins, one line each, for the start-up banner
-	 */
-	List<String> loginLines() {
+	@Override
+	public List<String> startupNotes(String baseUrl) {
 		return List.copyOf(this.logins);
 	}
 
