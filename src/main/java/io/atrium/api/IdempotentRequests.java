@@ -12,6 +12,8 @@ import java.util.function.Supplier;
 import io.atrium.api.internal.ApiKeys;
 import io.atrium.api.internal.IdempotencyKeys;
 import jakarta.servlet.http.HttpServletRequest;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -55,6 +57,8 @@ public class IdempotentRequests {
 
 	/** The response header marking a replayed response. */
 	public static final String REPLAYED_HEADER = "Idempotent-Replayed";
+
+	private static final Logger log = LoggerFactory.getLogger(IdempotentRequests.class);
 
 	private static final Duration CONCURRENT_WAIT = Duration.ofSeconds(10);
 
@@ -113,6 +117,7 @@ public class IdempotentRequests {
 			});
 		}
 		catch (DataIntegrityViolationException | PessimisticLockingFailureException | QueryTimeoutException ex) {
+			log.debug("Concurrent request with Idempotency-Key {}; replaying the first", key, ex);
 			return replay(awaitStored(producer, key), fingerprint, responseType);
 		}
 	}
@@ -139,7 +144,7 @@ public class IdempotentRequests {
 
 	private <T> ResponseEntity<T> replay(IdempotencyKeys.Stored stored, String fingerprint, Class<T> responseType) {
 		if (!stored.requestHash().equals(fingerprint)) {
-			throw new ApiException(HttpStatus.UNPROCESSABLE_ENTITY, "idempotency_key_reused",
+			throw new ApiException(HttpStatus.UNPROCESSABLE_CONTENT, "idempotency_key_reused",
 					"This Idempotency-Key was already used with a different request; use a new key for a new request.");
 		}
 		JsonNode envelope = this.json.readTree(this.crypto.open(stored.sealedResponse()));

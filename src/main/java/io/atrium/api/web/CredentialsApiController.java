@@ -50,8 +50,10 @@ class CredentialsApiController {
 	}
 
 	@GetMapping("/api/v1/credentials")
-	@Operation(summary = "List credentials",
+	@Operation(operationId = "listCredentials", summary = "List credentials",
 			description = "The caller's producer's credentials, newest first, revoked ones included.")
+	@ApiResponse(responseCode = "200", description = "One page")
+	@ApiResponse(responseCode = "400", description = "Invalid cursor")
 	CursorPage<CredentialResponse> list(@AuthenticationPrincipal ApiClient client,
 			@Parameter(description = "Items per page, 1 to 500 (larger values are clamped)") @RequestParam(
 					required = false) Integer limit,
@@ -62,7 +64,8 @@ class CredentialsApiController {
 	}
 
 	@GetMapping("/api/v1/credentials/{id}")
-	@Operation(summary = "Get a credential")
+	@Operation(operationId = "getCredential", summary = "Get a credential")
+	@ApiResponse(responseCode = "200", description = "The credential")
 	@ApiResponse(responseCode = "404", description = "No such credential of this producer")
 	CredentialResponse get(@AuthenticationPrincipal ApiClient client, @PathVariable long id) {
 		return this.credentials.find(client.producerAccountId(), id)
@@ -71,9 +74,11 @@ class CredentialsApiController {
 	}
 
 	@PostMapping("/api/v1/credentials")
-	@Operation(summary = "Create a credential",
+	@Operation(operationId = "createCredential", summary = "Create a credential",
 			description = "Returns the client secret and basic token once; they cannot be read again.")
 	@ApiResponse(responseCode = "201", description = "Created")
+	@ApiResponse(responseCode = "400", description = "Invalid body, or missing Idempotency-Key")
+	@ApiResponse(responseCode = "422", description = "Idempotency-Key already used with a different request")
 	ResponseEntity<CreatedCredentialResponse> create(@AuthenticationPrincipal ApiClient client,
 			@Parameter(description = "A unique value per creation (for example a UUID); "
 					+ "send the same value when retrying") @RequestHeader(IdempotentRequests.HEADER) String key,
@@ -86,7 +91,7 @@ class CredentialsApiController {
 	}
 
 	@DeleteMapping("/api/v1/credentials/{id}")
-	@Operation(summary = "Revoke a credential",
+	@Operation(operationId = "revokeCredential", summary = "Revoke a credential",
 			description = "Its tokens stop working at once. Revoking a revoked credential succeeds again.")
 	@ApiResponse(responseCode = "204", description = "Revoked")
 	@ApiResponse(responseCode = "404", description = "No such credential of this producer")

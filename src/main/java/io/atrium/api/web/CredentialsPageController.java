@@ -84,7 +84,7 @@ class CredentialsPageController {
 					null);
 		}
 		if (result.hasErrors()) {
-			response.setStatus(HttpStatus.UNPROCESSABLE_ENTITY.value());
+			response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
 			return listPage(me, model, locale);
 		}
 		CreatedCredential created = this.credentials.create(me.accountId().value(), name);
