@@ -1,0 +1,67 @@
+package io.atrium.api;
+
+import org.springframework.http.HttpStatus;
+
+/**
+ * An API request that cannot be served, with what to tell the client. Thrown from any
+ * {@link AtriumApiController} or {@link CompatibleApiController}; answered as a problem
+ * detail on {@code /api/v1} and as the Hotmart error body on compatible paths. Nothing
+ * the request started is committed: throw it before writing, or from inside the
+ * transaction.
+ */
+public class ApiException extends RuntimeException {
+
+	private final HttpStatus status;
+
+	private final String error;
+
+	/**
+	 * @param status the HTTP status to answer
+	 * @param error a machine-readable code from the Hotmart vocabulary where one fits
+	 * ({@code invalid_parameter}, {@code not_found}, ...) or a specific snake_case code
+	 * @param detail a human-readable explanation for this occurrence, in English
+	 */
+	public ApiException(HttpStatus status, String error, String detail) {
+		super(detail);
+		this.status = status;
+		this.error = error;
+	}
+
+	/**
+	 * @param detail what was not found, for example "No credential 12"
+	 * @return a 404 {@code not_found}
+	 */
+	public static ApiException notFound(String detail) {
+		return new ApiException(HttpStatus.NOT_FOUND, "not_found", detail);
+	}
+
+	/**
+	 * @param detail what is wrong with the request
+	 * @return a 400 {@code invalid_parameter}
+	 */
+	public static ApiException invalidParameter(String detail) {
+		return new ApiException(HttpStatus.BAD_REQUEST, "invalid_parameter", detail);
+	}
+
+	/**
+	 * @return the HTTP status
+	 */
+	public HttpStatus status() {
+		return this.status;
+	}
+
+	/**
+	 * @return the machine-readable error code
+	 */
+	public String error() {
+		return this.error;
+	}
+
+	/**
+	 * @return the human-readable explanation
+	 */
+	public String detail() {
+		return getMessage();
+	}
+
+}
