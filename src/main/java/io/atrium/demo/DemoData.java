@@ -7,6 +7,7 @@ import java.util.Set;
 
 import io.atrium.accounts.Accounts;
 import io.atrium.accounts.Role;
+import io.atrium.api.ApiCredentials;
 import io.atrium.platform.StartupNotes;
 import io.atrium.shared.EmailAddress;
 import org.slf4j.Logger;
@@ -35,13 +36,24 @@ class DemoData implements StartupNotes {
 
 	private final Accounts accounts;
 
+	private final ApiCredentials credentials;
+
 	private final boolean enabled;
+
+	private final String clientId;
+
+	private final String clientSecret;
 
 	private final List<String> logins = new ArrayList<>();
 
-	DemoData(Accounts accounts, @Value("${atrium.demo.enabled:true}") boolean enabled) {
+	DemoData(Accounts accounts, ApiCredentials credentials, @Value("${atrium.demo.enabled:true}") boolean enabled,
+			@Value("${atrium.demo.client-id:}") String clientId,
+			@Value("${atrium.demo.client-secret:}") String clientSecret) {
 		this.accounts = accounts;
+		this.credentials = credentials;
 		this.enabled = enabled;
+		this.clientId = clientId;
+		this.clientSecret = clientSecret;
 	}
 
 	@EventListener(ApplicationReadyEvent.class)
@@ -50,15 +62,18 @@ class DemoData implements StartupNotes {
 		if (!this.enabled) {
 			return;
 		}
-		if (this.accounts.findByEmail(EmailAddress.of(PRODUCER)).isPresent()) {
+		var producer = this.accounts.findByEmail(EmailAddress.of(PRODUCER));
+		if (producer.isPresent()) {
+			demoCredentials(producer.get().id().value());
 			this.logins.addAll(logins());
 			return;
 		}
 		log.info("Empty database: seeding the demo data");
 		this.accounts.createActive(EmailAddress.of(ADMIN), "Atrium Admin", PASSWORD, Locale.ENGLISH,
 				Set.of(Role.ADMIN));
-		this.accounts.createActive(EmailAddress.of(PRODUCER), "Paula Produtora", PASSWORD,
+		var created = this.accounts.createActive(EmailAddress.of(PRODUCER), "Paula Produtora", PASSWORD,
 				Locale.forLanguageTag("pt-BR"), Set.of(Role.PRODUCER));
+		demoCredentials(created.id().value());
 		student("ana@demo.atrium.test", "Ana Costa", "pt-BR");
 		student("bruno@demo.atrium.test", "Bruno Díaz", "es");
 		student("chiara@demo.atrium.test", "Chiara Rossi", "it");
@@ -69,6 +84,19 @@ class DemoData implements StartupNotes {
 	@Override
 	public List<String> startupNotes(String baseUrl) {
 		return List.copyOf(this.logins);
+	}
+
+	/**
+	 * With {@code ATRIUM_DEMO_CLIENT_ID} and {@code ATRIUM_DEMO_CLIENT_SECRET} set, the
+	 * demo producer gets API credentials with exactly those values, on every start.
+	 */
+	private void demoCredentials(long producerId) {
+		if (this.clientId.isBlank() || this.clientSecret.isBlank()) {
+			return;
+		}
+		this.credentials.createWithValues(producerId, "Demo", this.clientId.strip(), this.clientSecret.strip());
+		this.logins.add("API credentials of the demo producer: client id " + this.clientId.strip()
+				+ " (from ATRIUM_DEMO_CLIENT_ID)");
 	}
 
 	private void student(String email, String name, String language) {
