@@ -41,7 +41,7 @@ class DemoDataIntegrationTests {
 		assertThat(new WebClient(this.port).logIn(DemoData.PRODUCER, DemoData.PASSWORD).path()).isEqualTo("/business");
 		assertThat(new WebClient(this.port).logIn("ana@demo.atrium.test", DemoData.PASSWORD).path())
 			.isEqualTo("/purchases");
-		assertThat(new WebClient(this.port).logIn(DemoData.ADMIN, DemoData.PASSWORD).path()).isEqualTo("/purchases");
+		assertThat(new WebClient(this.port).logIn(DemoData.ADMIN, DemoData.PASSWORD).path()).isEqualTo("/admin");
 		assertThat(this.demo.startupNotes("http://localhost")).anyMatch((l) -> l.contains(DemoData.PRODUCER));
 	}
 

@@ -14,7 +14,7 @@ import org.springframework.security.web.savedrequest.HttpSessionRequestCache;
 
 /**
  * After log-in: back to the page that asked for it, otherwise to "Manage my business" for
- * producers and "My purchases" for everyone else.
+ * producers, the administration for admins and "My purchases" for everyone else.
  */
 class LoginSuccessHandler extends SavedRequestAwareAuthenticationSuccessHandler {
 
@@ -25,8 +25,16 @@ class LoginSuccessHandler extends SavedRequestAwareAuthenticationSuccessHandler 
 	@Override
 	public void onAuthenticationSuccess(HttpServletRequest request, HttpServletResponse response,
 			Authentication authentication) throws ServletException, IOException {
-		boolean producer = authentication.getPrincipal() instanceof SignedInAccount me && me.has(Role.PRODUCER);
-		setDefaultTargetUrl(producer ? "/business" : "/purchases");
+		String home = "/purchases";
+		if (authentication.getPrincipal() instanceof SignedInAccount me) {
+			if (me.has(Role.PRODUCER)) {
+				home = "/business";
+			}
+			else if (me.has(Role.ADMIN)) {
+				home = "/admin";
+			}
+		}
+		setDefaultTargetUrl(home);
 		super.onAuthenticationSuccess(request, response, authentication);
 	}
 
