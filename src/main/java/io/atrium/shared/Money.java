@@ -50,7 +50,8 @@ public record Money(long amountMinor, Currency currency) {
 	}
 
 	/**
-	 * @return the same currency, another amount */
+	 * @return the same currency, another amount
+	 */
 	public Money withAmount(long amountMinor) {
 		return new Money(amountMinor, this.currency);
 	}
