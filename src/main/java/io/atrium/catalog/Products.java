@@ -1,0 +1,165 @@
+package io.atrium.catalog;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import io.atrium.catalog.internal.ProductRows;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * A producer's products: create, change, list, and their images. Every method is scoped
+ * to one producer: another producer's product is answered as absent
+ * ({@link CatalogNotFound} or empty).
+ */
+@Service
+public class Products {
+
+	private static final Logger log = LoggerFactory.getLogger(Products.class);
+
+	private final ProductRows rows;
+
+	private final ApplicationEventPublisher events;
+
+	private final Clock clock;
+
+	Products(ProductRows rows, ApplicationEventPublisher events, Clock clock) {
+		this.rows = rows;
+		this.events = events;
+		this.clock = clock;
+	}
+
+	/**
+	 * Creates a product with a new numeric id and ucode, and publishes
+	 * {@link ProductCreated}.
+	 * @param producerAccountId the owner
+	 * @param details what the producer stated (see {@link ProductDetails} for the rules)
+	 * @param image an image to upload, or {@link ImageChange#keep()} for none
+	 * @return the product
+	 * @throws InvalidCatalogInput listing every broken rule; nothing is saved
+	 */
+	@Transactional
+	public Product create(long producerAccountId, ProductDetails details, ImageChange image) {
+		ProductDetails clean = valid(details, image);
+		Instant now = this.clock.instant();
+		long id = this.rows.insert(producerAccountId, UUID.randomUUID(), clean, now);
+		applyImage(id, image, now);
+		this.events.publishEvent(new ProductCreated(id, producerAccountId, clean.format(), clean.delivery().kind()));
+		log.info("Product {} created by producer {}", id, producerAccountId);
+		return this.rows.find(id).orElseThrow();
+	}
+
+	/**
+	 * Changes every field of one of the producer's products.
+	 * @param producerAccountId the owner
+	 * @param productId the product
+	 * @param details the new values
+	 * @param image what to do with the image
+	 * @return the product as saved
+	 * @throws CatalogNotFound when the producer has no such product
+	 * @throws InvalidCatalogInput listing every broken rule; nothing is saved
+	 */
+	@Transactional
+	public Product update(long producerAccountId, long productId, ProductDetails details, ImageChange image) {
+		own(producerAccountId, productId);
+		ProductDetails clean = valid(details, image);
+		Instant now = this.clock.instant();
+		this.rows.update(productId, clean, now);
+		applyImage(productId, image, now);
+		return this.rows.find(productId).orElseThrow();
+	}
+
+	/**
+	 * @param producerAccountId the producer asking
+	 * @param productId a product id
+	 * @return the product when it is the producer's own
+	 */
+	@Transactional(readOnly = true)
+	public Optional<Product> find(long producerAccountId, long productId) {
+		return this.rows.find(productId).filter((p) -> p.producerAccountId() == producerAccountId);
+	}
+
+	/**
+	 * @param producerAccountId the producer asking
+	 * @param ucode a product's UUID
+	 * @return the product when it is the producer's own
+	 */
+	@Transactional(readOnly = true)
+	public Optional<Product> findByUcode(long producerAccountId, UUID ucode) {
+		return this.rows.findByUcode(ucode).filter((p) -> p.producerAccountId() == producerAccountId);
+	}
+
+	/**
+	 * @param producerAccountId the owner
+	 * @return the product
+	 * @throws CatalogNotFound when the producer has no such product
+	 */
+	@Transactional(readOnly = true)
+	public Product own(long producerAccountId, long productId) {
+		return find(producerAccountId, productId)
+			.orElseThrow(() -> new CatalogNotFound("No product " + productId + "."));
+	}
+
+	/**
+	 * Lists a producer's products by id.
+	 * @param producerAccountId the owner
+	 * @param filter which products
+	 * @param afterId only ids above this one, or null
+	 * @param offset how many to skip
+	 * @param limit how many at most
+	 * @return the products
+	 */
+	@Transactional(readOnly = true)
+	public List<Product> list(long producerAccountId, ProductFilter filter, Long afterId, int offset, int limit) {
+		return this.rows.list(producerAccountId, filter, afterId, offset, limit);
+	}
+
+	/**
+	 * @param ucode a product's UUID
+	 * @return its image, of any producer (images are public)
+	 */
+	@Transactional(readOnly = true)
+	public Optional<ProductImage> image(UUID ucode) {
+		return this.rows.image(ucode);
+	}
+
+	private static ProductDetails valid(ProductDetails details, ImageChange image) {
+		Violations imageProblems = new Violations();
+		if (image.bytes() != null) {
+			if (image.bytes().length > ProductImage.MAX_BYTES) {
+				imageProblems.add("image", "image.too-large", "The image can have at most 2 MB.", 2);
+			}
+			else if (ImageTypes.contentType(image.bytes()) == null) {
+				imageProblems.add("image", "image.type", "The image must be a PNG, JPEG or WebP file.");
+			}
+		}
+		try {
+			ProductDetails clean = CatalogRules.product(details);
+			imageProblems.throwIfAny();
+			return clean;
+		}
+		catch (InvalidCatalogInput ex) {
+			List<InvalidCatalogInput.Violation> all = new ArrayList<>(ex.violations());
+			all.addAll(imageProblems.list());
+			throw new InvalidCatalogInput(all);
+		}
+	}
+
+	private void applyImage(long productId, ImageChange image, Instant now) {
+		if (image.bytes() != null) {
+			this.rows.saveImage(productId, ImageTypes.contentType(image.bytes()), image.bytes(), now);
+		}
+		else if (image.remove()) {
+			this.rows.deleteImage(productId);
+		}
+	}
+
+}
