@@ -239,7 +239,7 @@ class NotificationsIntegrationTests {
 	@Test
 	void theMailboxIsForAdminsOnly() throws Exception {
 		RequestPostProcessor producer = SecurityMockMvcRequestPostProcessors
-			.user(new SignedInAccount(2L, "producer@x.test", "Producer", Set.of(Role.PRODUCER), null, true));
+			.user(new SignedInAccount(999_002L, "producer@x.test", "Producer", Set.of(Role.PRODUCER), null, true));
 		String to = unique("forbidden");
 		long id = this.transactions.execute((tx) -> this.mailer.enqueue(testMail(to, Locale.ENGLISH)));
 		this.mvc.perform(get("/admin/mailbox").with(producer)).andExpect(status().isForbidden());
@@ -294,7 +294,7 @@ class NotificationsIntegrationTests {
 
 	static RequestPostProcessor admin() {
 		return SecurityMockMvcRequestPostProcessors
-			.user(new SignedInAccount(1L, "admin@x.test", "Admin", Set.of(Role.ADMIN), null, true));
+			.user(new SignedInAccount(999_001L, "admin@x.test", "Admin", Set.of(Role.ADMIN), null, true));
 	}
 
 	static OutgoingMail testMail(String to, Locale locale) {

@@ -43,6 +43,10 @@ public class TestDatabase implements ApplicationContextInitializer<ConfigurableA
 			properties.put("spring.datasource.username", "");
 			properties.put("spring.datasource.password", "");
 			properties.put("spring.flyway.default-schema", name);
+			// several application contexts stay cached during a run; keep each one's pool
+			// small
+			properties.put("spring.datasource.hikari.maximum-pool-size", "4");
+			properties.put("spring.datasource.hikari.minimum-idle", "1");
 		}
 		else {
 			properties.put("spring.datasource.url", "jdbc:h2:mem:" + name
