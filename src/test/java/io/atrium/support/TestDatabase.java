@@ -11,13 +11,15 @@ import java.util.UUID;
 import org.springframework.context.ApplicationContextInitializer;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.core.env.MapPropertySource;
+import org.springframework.core.env.MutablePropertySources;
+import org.springframework.test.context.support.TestPropertySourceUtils;
 
 /**
  * Points each test application context at a fresh database: an in-memory H2 database in
  * PostgreSQL mode by default, or a new schema in the PostgreSQL database named by
  * {@code ATRIUM_TEST_POSTGRES_URL} when the system property {@code atrium.test.db} is
  * {@code postgres}. The schema is dropped when the test JVM exits. Also points e-mail at
- * the test SMTP server.
+ * the test SMTP server, unless the test's own properties set {@code spring.mail.*}.
  */
 public class TestDatabase implements ApplicationContextInitializer<ConfigurableApplicationContext> {
 
@@ -41,17 +43,29 @@ public class TestDatabase implements ApplicationContextInitializer<ConfigurableA
 			properties.put("spring.datasource.username", "");
 			properties.put("spring.datasource.password", "");
 			properties.put("spring.flyway.default-schema", name);
+			// several application contexts stay cached during a run; keep each one's pool
+			// small
+			properties.put("spring.datasource.hikari.maximum-pool-size", "4");
+			properties.put("spring.datasource.hikari.minimum-idle", "1");
 		}
 		else {
 			properties.put("spring.datasource.url", "jdbc:h2:mem:" + name
 					+ ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1");
 		}
-		properties.put("spring.mail.host", "127.0.0.1");
-		properties.put("spring.mail.port", TestMail.smtpPort());
-		properties.put("atrium.mail.from", "Atrium <no-reply@atrium.test>");
-		context.getEnvironment()
-			.getPropertySources()
-			.addFirst(new MapPropertySource("atrium-test-database", properties));
+		MutablePropertySources sources = context.getEnvironment().getPropertySources();
+		sources.addFirst(new MapPropertySource("atrium-test-database", properties));
+		Map<String, Object> mail = new HashMap<>();
+		mail.put("spring.mail.host", "127.0.0.1");
+		mail.put("spring.mail.port", TestMail.smtpPort());
+		mail.put("atrium.mail.from", "Atrium <no-reply@atrium.test>");
+		// below a test's own properties, so a test can point mail elsewhere (or nowhere)
+		MapPropertySource mailSource = new MapPropertySource("atrium-test-mail", mail);
+		if (sources.contains(TestPropertySourceUtils.INLINED_PROPERTIES_PROPERTY_SOURCE_NAME)) {
+			sources.addAfter(TestPropertySourceUtils.INLINED_PROPERTIES_PROPERTY_SOURCE_NAME, mailSource);
+		}
+		else {
+			sources.addFirst(mailSource);
+		}
 	}
 
 	private static void createSchema(String url, String schema) {
