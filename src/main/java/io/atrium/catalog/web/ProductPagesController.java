@@ -63,7 +63,7 @@ class ProductPagesController {
 	 */
 	record ProductForm(String name, String description, String supportEmail, String format, String status,
 			String warrantyDays, String deliveryKind, String externalUrl, String accessInstructions,
-			boolean removeImage) {
+			Boolean removeImage) {
 
 		static ProductForm of(Product product) {
 			ProductDetails d = product.details();
@@ -150,7 +150,8 @@ class ProductPagesController {
 			HttpServletResponse response, RedirectAttributes redirect) throws IOException {
 		Product product = this.products.own(me.accountId().value(), id);
 		try {
-			this.products.update(me.accountId().value(), id, form.details(), imageChange(image, form.removeImage()));
+			this.products.update(me.accountId().value(), id, form.details(),
+					imageChange(image, Boolean.TRUE.equals(form.removeImage())));
 			redirect.addFlashAttribute("notice", "catalog.product.saved");
 			return "redirect:/business/products/" + id;
 		}
