@@ -89,7 +89,8 @@ class CouponsApiController extends CatalogApiSupport {
 	@ApiResponse(responseCode = "422", description = "Idempotency-Key already used with a different request")
 	ResponseEntity<CouponResponse> create(@AuthenticationPrincipal ApiClient client, @PathVariable long productId,
 			@Parameter(description = "A unique value per creation (for example a UUID); "
-					+ "send the same value when retrying") @RequestHeader(IdempotentRequests.HEADER) String key,
+					+ "send the same value when retrying") @RequestHeader(name = IdempotentRequests.HEADER,
+							required = false) String key,
 			@Valid @RequestBody CouponRequest request) {
 		return this.idempotent.create(client, key, request, CouponResponse.class, () -> {
 			Coupon coupon = this.coupons.create(client.producerAccountId(), productId,

@@ -92,7 +92,8 @@ class OffersApiController extends CatalogApiSupport {
 	@ApiResponse(responseCode = "422", description = "Idempotency-Key already used with a different request")
 	ResponseEntity<OfferResponse> create(@AuthenticationPrincipal ApiClient client, @PathVariable long productId,
 			@Parameter(description = "A unique value per creation (for example a UUID); "
-					+ "send the same value when retrying") @RequestHeader(IdempotentRequests.HEADER) String key,
+					+ "send the same value when retrying") @RequestHeader(name = IdempotentRequests.HEADER,
+							required = false) String key,
 			@Valid @RequestBody OfferRequest request) {
 		return this.idempotent.create(client, key, request, OfferResponse.class, () -> {
 			Offer offer = this.offers.create(client.producerAccountId(), productId, request.details());

@@ -91,7 +91,8 @@ class ProductsApiController extends CatalogApiSupport {
 	@ApiResponse(responseCode = "422", description = "Idempotency-Key already used with a different request")
 	ResponseEntity<ProductResponse> create(@AuthenticationPrincipal ApiClient client,
 			@Parameter(description = "A unique value per creation (for example a UUID); "
-					+ "send the same value when retrying") @RequestHeader(IdempotentRequests.HEADER) String key,
+					+ "send the same value when retrying") @RequestHeader(name = IdempotentRequests.HEADER,
+							required = false) String key,
 			@Valid @RequestBody ProductRequest request) {
 		return this.idempotent.create(client, key, request, ProductResponse.class, () -> {
 			Product product = this.products.create(client.producerAccountId(), request.details(), ImageChange.keep());
