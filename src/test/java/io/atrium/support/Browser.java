@@ -162,6 +162,9 @@ public final class Browser implements AutoCloseable {
 		WebElement target = clickable(textOrSelector);
 		boolean leaves = Boolean.TRUE.equals(this.driver.executeScript(Scripts.LEAVES_PAGE, target));
 		WebElement html = this.driver.findElement(By.tagName("html"));
+		// headless Chromium's viewport is shorter than its window; bring the target to
+		// the middle first
+		this.driver.executeScript("arguments[0].scrollIntoView({block: 'center'});", target);
 		target.click();
 		if (leaves) {
 			until(ExpectedConditions.stalenessOf(html), "a new page after clicking '" + textOrSelector + "'"
