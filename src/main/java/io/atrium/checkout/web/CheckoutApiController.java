@@ -74,6 +74,9 @@ class CheckoutApiController {
 	}
 
 	private Purchase place(ApiClient client, String key, CheckoutBody body) {
+		if (!EmailAddress.isValidInput(body.buyer().email())) {
+			throw ApiException.invalidParameter("buyer.email is not an e-mail address.");
+		}
 		PaymentMethod method = PaymentMethod.valueOf(body.payment().method());
 		if (method == PaymentMethod.CARD && body.payment().card() == null) {
 			throw ApiException.invalidParameter("payment.card is required when payment.method is CARD.");
