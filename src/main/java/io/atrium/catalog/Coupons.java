@@ -78,6 +78,21 @@ public class Coupons {
 	}
 
 	/**
+	 * Checks terms without saving anything, for forms that found problems of their own.
+	 * @param details the terms
+	 * @return the broken rules (except those that need the product), empty when none
+	 */
+	public List<InvalidCatalogInput.Violation> problems(CouponDetails details) {
+		try {
+			CatalogRules.coupon(details);
+			return List.of();
+		}
+		catch (InvalidCatalogInput ex) {
+			return ex.violations();
+		}
+	}
+
+	/**
 	 * @param producerAccountId the owner
 	 * @param productId the product
 	 * @return its coupons, oldest first

@@ -118,6 +118,22 @@ public class Offers {
 	}
 
 	/**
+	 * Checks terms without saving anything, for forms that found problems of their own
+	 * and want to show every problem at once.
+	 * @param details the terms
+	 * @return the broken rules, empty when there are none
+	 */
+	public List<InvalidCatalogInput.Violation> problems(OfferDetails details) {
+		try {
+			CatalogRules.offer(details);
+			return List.of();
+		}
+		catch (InvalidCatalogInput ex) {
+			return ex.violations();
+		}
+	}
+
+	/**
 	 * @param producerAccountId the owner
 	 * @param productId the product
 	 * @return its offers, oldest first

@@ -1,0 +1,116 @@
+package io.atrium.catalog.web;
+
+import java.text.NumberFormat;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.time.format.FormatStyle;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import io.atrium.catalog.CatalogSettings;
+import io.atrium.catalog.InvalidCatalogInput;
+import io.atrium.catalog.OfferDetails;
+import io.atrium.catalog.PaymentMode;
+import io.atrium.catalog.RecurringPlan;
+import io.atrium.platform.BaseUrl;
+import io.atrium.shared.Money;
+
+import org.springframework.context.MessageSource;
+import org.springframework.stereotype.Component;
+
+/**
+ * What the catalog pages share: error messages in the reader's language, money, plans and
+ * dates formatted for them, and absolute links.
+ */
+@Component
+class PageSupport {
+
+	private final MessageSource messages;
+
+	private final BaseUrl baseUrl;
+
+	private final CatalogSettings settings;
+
+	private final Clock clock;
+
+	PageSupport(MessageSource messages, BaseUrl baseUrl, CatalogSettings settings, Clock clock) {
+		this.messages = messages;
+		this.baseUrl = baseUrl;
+		this.settings = settings;
+		this.clock = clock;
+	}
+
+	Instant now() {
+		return this.clock.instant();
+	}
+
+	/**
+	 * @return one message per field for problems found while reading a form, in the
+	 * reader's language
+	 */
+	Map<String, String> errors(List<InvalidCatalogInput.Violation> violations, Locale locale) {
+		return errors(new InvalidCatalogInput(violations), locale);
+	}
+
+	/**
+	 * @return one message per field, in the reader's language
+	 */
+	Map<String, String> errors(InvalidCatalogInput ex, Locale locale) {
+		Map<String, String> errors = new LinkedHashMap<>();
+		ex.violations()
+			.forEach((v) -> errors.putIfAbsent(v.field(),
+					this.messages.getMessage(v.messageKey(), v.args().toArray(), v.message(), locale)));
+		return errors;
+	}
+
+	String message(String key, Locale locale, Object... args) {
+		return this.messages.getMessage(key, args, locale);
+	}
+
+	String money(Money money, Locale locale) {
+		NumberFormat format = NumberFormat.getCurrencyInstance(locale);
+		format.setCurrency(money.currency());
+		return format.format(money.decimal());
+	}
+
+	/**
+	 * @return for example "Monthly, 12 charges, 7-day free trial" or "Single payment"
+	 */
+	String terms(OfferDetails offer, Locale locale) {
+		if (offer.paymentMode() == PaymentMode.SINGLE) {
+			return message("catalog.terms.single", locale);
+		}
+		RecurringPlan plan = offer.plan();
+		StringBuilder terms = new StringBuilder(message("catalog.period." + plan.period().name(), locale));
+		terms.append(", ")
+			.append((plan.maxCharges() != null) ? message("catalog.terms.charges", locale, plan.maxCharges())
+					: message("catalog.terms.until-cancelled", locale));
+		if (plan.trialDays() > 0) {
+			terms.append(", ").append(message("catalog.terms.trial", locale, plan.trialDays()));
+		}
+		return terms.toString();
+	}
+
+	String dateTime(Instant instant, Locale locale) {
+		if (instant == null) {
+			return null;
+		}
+		return DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM, FormatStyle.SHORT)
+			.withLocale(locale)
+			.withZone(zone())
+			.format(instant);
+	}
+
+	ZoneId zone() {
+		return this.settings.timeZone();
+	}
+
+	String link(String path) {
+		return this.baseUrl.link(path);
+	}
+
+}
