@@ -19,6 +19,8 @@ import io.atrium.checkout.Purchase;
 import io.atrium.checkout.Purchases;
 import io.atrium.checkout.Quote;
 import io.atrium.shared.EmailAddress;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.Max;
@@ -44,6 +46,7 @@ import org.springframework.web.bind.annotation.RequestHeader;
  * /api/v1/purchases/{transaction}} reads one of its sales.
  */
 @AtriumApiController
+@Tag(name = "Checkout", description = "Sales of the calling producer's offers")
 class CheckoutApiController {
 
 	private final Checkout checkout;
@@ -58,6 +61,10 @@ class CheckoutApiController {
 		this.idempotent = idempotent;
 	}
 
+	@Operation(operationId = "createCheckout", summary = "Create a sale of one of your offers",
+			description = "Charges the buyer through the payment gateway once per Idempotency-Key. The price is "
+					+ "always Atrium's (the offer's, less a valid coupon); expected_price only guards against "
+					+ "showing the buyer another amount.")
 	@PostMapping("/api/v1/checkout")
 	ResponseEntity<PurchaseResponse> create(@AuthenticationPrincipal ApiClient client,
 			@RequestHeader(name = IdempotentRequests.HEADER, required = false) String key,
@@ -66,6 +73,7 @@ class CheckoutApiController {
 				() -> ResponseEntity.status(201).body(PurchaseResponse.of(place(client, key, body))));
 	}
 
+	@Operation(operationId = "getPurchase", summary = "Get one of your sales by transaction code")
 	@GetMapping("/api/v1/purchases/{transaction}")
 	PurchaseResponse get(@AuthenticationPrincipal ApiClient client, @PathVariable String transaction) {
 		return this.purchases.ofProducer(client.producerAccountId(), transaction)
