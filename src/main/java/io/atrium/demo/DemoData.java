@@ -8,6 +8,7 @@ import java.util.Set;
 import io.atrium.accounts.Accounts;
 import io.atrium.accounts.Role;
 import io.atrium.api.ApiCredentials;
+import io.atrium.catalog.Catalog;
 import io.atrium.platform.StartupNotes;
 import io.atrium.shared.EmailAddress;
 import org.slf4j.Logger;
@@ -38,6 +39,10 @@ class DemoData implements StartupNotes {
 
 	private final ApiCredentials credentials;
 
+	private final Catalog catalog;
+
+	private final DemoCatalog demoCatalog;
+
 	private final boolean enabled;
 
 	private final String clientId;
@@ -46,11 +51,13 @@ class DemoData implements StartupNotes {
 
 	private final List<String> logins = new ArrayList<>();
 
-	DemoData(Accounts accounts, ApiCredentials credentials, @Value("${atrium.demo.enabled:true}") boolean enabled,
-			@Value("${atrium.demo.client-id:}") String clientId,
+	DemoData(Accounts accounts, ApiCredentials credentials, Catalog catalog, DemoCatalog demoCatalog,
+			@Value("${atrium.demo.enabled:true}") boolean enabled, @Value("${atrium.demo.client-id:}") String clientId,
 			@Value("${atrium.demo.client-secret:}") String clientSecret) {
 		this.accounts = accounts;
 		this.credentials = credentials;
+		this.catalog = catalog;
+		this.demoCatalog = demoCatalog;
 		this.enabled = enabled;
 		this.clientId = clientId;
 		this.clientSecret = clientSecret;
@@ -65,6 +72,7 @@ class DemoData implements StartupNotes {
 		var producer = this.accounts.findByEmail(EmailAddress.of(PRODUCER));
 		if (producer.isPresent()) {
 			demoCredentials(producer.get().id().value());
+			demoCatalog(producer.get().id().value());
 			this.logins.addAll(logins());
 			return;
 		}
@@ -74,6 +82,7 @@ class DemoData implements StartupNotes {
 		var created = this.accounts.createActive(EmailAddress.of(PRODUCER), "Paula Produtora", PASSWORD,
 				Locale.forLanguageTag("pt-BR"), Set.of(Role.PRODUCER));
 		demoCredentials(created.id().value());
+		demoCatalog(created.id().value());
 		student("ana@demo.atrium.test", "Ana Costa", "pt-BR");
 		student("bruno@demo.atrium.test", "Bruno Díaz", "es");
 		student("chiara@demo.atrium.test", "Chiara Rossi", "it");
@@ -97,6 +106,16 @@ class DemoData implements StartupNotes {
 		this.credentials.createWithValues(producerId, "Demo", this.clientId.strip(), this.clientSecret.strip());
 		this.logins.add("API credentials of the demo producer: client id " + this.clientId.strip()
 				+ " (from ATRIUM_DEMO_CLIENT_ID)");
+	}
+
+	/**
+	 * The demo producer's products, offers and coupons, once: a database seeded before
+	 * the catalog existed gets them on its next start.
+	 */
+	private void demoCatalog(long producerId) {
+		if (this.catalog.productsOf(producerId).isEmpty()) {
+			this.demoCatalog.seed(producerId, PRODUCER);
+		}
 	}
 
 	private void student(String email, String name, String language) {
