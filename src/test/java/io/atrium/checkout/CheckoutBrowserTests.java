@@ -69,8 +69,8 @@ class CheckoutBrowserTests {
 		// the button is below the fold on the test window: bring it into view first
 		((org.openqa.selenium.JavascriptExecutor) browser.driver()).executeScript(
 				"arguments[0].scrollIntoView({block: 'center', behavior: 'instant'})",
-				browser.driver().findElement(org.openqa.selenium.By.cssSelector("button[value=pay]")));
-		browser.click("button[value=pay]");
+				browser.driver().findElement(org.openqa.selenium.By.id("pay")));
+		browser.click("#pay");
 	}
 
 	private void journey(Browser browser, String language, String declined, String approved, String subject) {

@@ -185,6 +185,43 @@ class CheckoutIntegrationTests {
 	}
 
 	@Test
+	void concurrentSubmitsOfOneAttemptMakeOnePurchaseAndOneCharge() throws Exception {
+		TestShop.Sale sale = this.shop.sale();
+		String email = TestShop.unique("dario");
+		WebClient browser = browser("en");
+		Page form = browser.get("/checkout/" + sale.offerCode());
+		Map<String, String> fields = card(form, email, SandboxCards.APPROVED);
+		fields.put("_csrf", form.document().selectFirst("input[name=_csrf]").attr("value"));
+		java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(4);
+		try {
+			java.util.List<java.util.concurrent.Future<Page>> answers = new java.util.ArrayList<>();
+			for (int i = 0; i < 4; i++) {
+				answers.add(pool.submit(() -> browser.post("/checkout/" + sale.offerCode(), fields)));
+			}
+			java.util.Set<String> locations = new java.util.HashSet<>();
+			for (java.util.concurrent.Future<Page> answer : answers) {
+				locations.add(answer.get(30, java.util.concurrent.TimeUnit.SECONDS).location());
+			}
+			assertThat(locations).hasSize(1);
+		}
+		finally {
+			pool.shutdownNow();
+		}
+		assertThat(this.jdbc.sql("SELECT count(*) FROM purchases WHERE buyer_email = ?")
+			.param(email)
+			.query(Integer.class)
+			.single()).isOne();
+		assertThat(this.jdbc
+			.sql("SELECT count(*) FROM sandbox_charges c JOIN purchases p "
+					+ "ON p.transaction_code = c.idempotency_key WHERE p.buyer_email = ?")
+			.param(email)
+			.query(Integer.class)
+			.single()).isOne();
+		assertThat(TestMail.awaitNth(email, 1)).isNotNull();
+		assertThat(TestMail.to(email)).hasSize(1);
+	}
+
+	@Test
 	void pixWaitsForPaymentThenTheSandboxPageApprovesIt() {
 		TestShop.Sale sale = this.shop.sale();
 		String email = TestShop.unique("dora");

@@ -56,7 +56,7 @@ class CheckoutController {
 
 	@GetMapping("/checkout/{offerCode}")
 	String page(@PathVariable String offerCode, @RequestParam(required = false) String coupon, Model model,
-			Locale locale, HttpServletResponse response) {
+			Locale locale, HttpServletResponse response, HttpSession http) {
 		OfferForSale offer;
 		try {
 			offer = this.checkout.offer(offerCode);
@@ -64,6 +64,7 @@ class CheckoutController {
 		catch (CheckoutRefused ex) {
 			return unavailable(ex, response);
 		}
+		this.session.prepare(http);
 		return render(offer, CheckoutForm.empty(newAttempt(), coupon), Map.of(), null, model, locale);
 	}
 

@@ -21,6 +21,20 @@ class PaymentsSession {
 
 	private static final String CHARGES = PaymentsSession.class.getName() + ".charges";
 
+	/**
+	 * Creates the session's attributes when the checkout page renders, so that the POSTs
+	 * of a double click only update them: Spring Session JDBC inserts a new attribute
+	 * with a primary key, and two concurrent requests inserting the same one would fail.
+	 */
+	void prepare(HttpSession session) {
+		if (session.getAttribute(TRANSACTIONS) == null) {
+			session.setAttribute(TRANSACTIONS, new LinkedHashSet<String>());
+		}
+		if (session.getAttribute(CHARGES) == null) {
+			session.setAttribute(CHARGES, new LinkedHashSet<String>());
+		}
+	}
+
 	void remember(HttpSession session, Purchase purchase) {
 		add(session, TRANSACTIONS, purchase.transaction());
 		if (purchase.payment().chargeId() != null) {
