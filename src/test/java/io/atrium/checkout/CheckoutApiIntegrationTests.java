@@ -117,6 +117,17 @@ class CheckoutApiIntegrationTests {
 		assertThat(purchase.path("status").asString()).isEqualTo("WAITING_PAYMENT");
 		assertThat(purchase.path("pix_code").asString()).startsWith("000201");
 		assertThat(purchase.path("payment_expires_at").asString()).isNotBlank();
+
+		HttpResponse<String> billet = post(token(sale.producer()), UUID.randomUUID().toString(),
+				"{\"offer_code\":\"" + sale.offerCode() + "\",\"buyer\":{\"name\":\"Ana\",\"email\":\""
+						+ TestShop.unique("billet") + "\"},\"payment\":{\"method\":\"BILLET\"}}");
+		assertThat(billet.statusCode()).isEqualTo(201);
+		JsonNode printed = this.json.readTree(billet.body());
+		assertThat(printed.path("status").asString()).isEqualTo("PRINTED_BILLET");
+		assertThat(printed.path("billet_barcode").asString()).matches("\\d{47}");
+		assertThat(java.time.Duration.between(java.time.Instant.parse(printed.path("created_at").asString()),
+				java.time.Instant.parse(printed.path("payment_expires_at").asString())))
+			.isBetween(java.time.Duration.ofDays(3), java.time.Duration.ofDays(3).plusMinutes(1));
 	}
 
 	@Test
