@@ -3,7 +3,12 @@ package io.atrium.support;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
+import java.sql.ResultSet;
 import java.sql.Statement;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
@@ -18,10 +23,13 @@ import org.springframework.test.context.support.TestPropertySourceUtils;
  * Points each test application context at a fresh database: an in-memory H2 database in
  * PostgreSQL mode by default, or a new schema in the PostgreSQL database named by
  * {@code ATRIUM_TEST_POSTGRES_URL} when the system property {@code atrium.test.db} is
- * {@code postgres}. The schema is dropped when the test JVM exits. Also points e-mail at
- * the test SMTP server, unless the test's own properties set {@code spring.mail.*}.
+ * {@code postgres}. Schemas older than a day are dropped when a new one is made. Also
+ * points e-mail at the test SMTP server, unless the test's own properties set
+ * {@code spring.mail.*}.
  */
 public class TestDatabase implements ApplicationContextInitializer<ConfigurableApplicationContext> {
+
+	private static final String SCHEMA_PREFIX = "atrium_test_";
 
 	/** The database this test run uses: {@code h2} or {@code postgres}. */
 	public static String kind() {
@@ -31,7 +39,8 @@ public class TestDatabase implements ApplicationContextInitializer<ConfigurableA
 	@Override
 	public void initialize(ConfigurableApplicationContext context) {
 		Map<String, Object> properties = new HashMap<>();
-		String name = "t" + UUID.randomUUID().toString().replace("-", "").substring(0, 16);
+		String name = SCHEMA_PREFIX + Instant.now().getEpochSecond() + "_"
+				+ UUID.randomUUID().toString().replace("-", "").substring(0, 12);
 		if ("postgres".equals(kind())) {
 			String url = System.getenv("ATRIUM_TEST_POSTGRES_URL");
 			if (url == null || url.isBlank()) {
@@ -68,23 +77,33 @@ public class TestDatabase implements ApplicationContextInitializer<ConfigurableA
 		}
 	}
 
+	/**
+	 * Creates the schema. Schemas are named {@code atrium_test_<epoch seconds>_<random>};
+	 * those older than a day are left by earlier runs and dropped here (not at exit: at
+	 * exit the application contexts may still be using them).
+	 */
 	private static void createSchema(String url, String schema) {
 		try (Connection connection = DriverManager.getConnection(url);
 				Statement statement = connection.createStatement()) {
+			List<String> stale = new ArrayList<>();
+			long dayAgo = Instant.now().minus(Duration.ofDays(1)).getEpochSecond();
+			try (ResultSet rs = statement
+				.executeQuery("SELECT nspname FROM pg_namespace WHERE nspname LIKE '" + SCHEMA_PREFIX + "%'")) {
+				while (rs.next()) {
+					String[] parts = rs.getString(1).substring(SCHEMA_PREFIX.length()).split("_");
+					if (parts.length == 2 && parts[0].matches("\\d+") && Long.parseLong(parts[0]) < dayAgo) {
+						stale.add(rs.getString(1));
+					}
+				}
+			}
+			for (String old : stale) {
+				statement.execute("DROP SCHEMA IF EXISTS " + old + " CASCADE");
+			}
 			statement.execute("CREATE SCHEMA " + schema);
 		}
 		catch (SQLException ex) {
 			throw new IllegalStateException("Cannot create the test schema on " + url, ex);
 		}
-		Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-			try (Connection connection = DriverManager.getConnection(url);
-					Statement statement = connection.createStatement()) {
-				statement.execute("DROP SCHEMA IF EXISTS " + schema + " CASCADE");
-			}
-			catch (SQLException ex) {
-				// the schema name is random; a leftover does not affect later runs
-			}
-		}));
 	}
 
 }

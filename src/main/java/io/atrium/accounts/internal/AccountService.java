@@ -74,7 +74,7 @@ public class AccountService implements Accounts {
 			long id = insertOrFind(email, name, locale, true, false, false);
 			AccountRecord account = this.accounts.findById(id).orElseThrow();
 			if (!account.active()) {
-				sendActivation(account, "accounts/mail/activation", "accounts.mail.activation.subject");
+				sendActivation(account, AccountNotice.ACTIVATION);
 			}
 			log.info("Producer sign-up for account {}", id);
 			return;
@@ -82,11 +82,10 @@ public class AccountService implements Accounts {
 		AccountRecord account = existing.get();
 		this.accounts.grant(account.id(), true, false, false);
 		if (account.active()) {
-			send(account, "accounts/mail/already-registered", "accounts.mail.already.subject", Map.of("loginLink",
-					this.baseUrl.link("/login"), "resetLink", this.baseUrl.link("/forgot-password")));
+			send(account, AccountNotice.ALREADY_REGISTERED, this.baseUrl.link("/login"));
 		}
 		else {
-			sendActivation(account, "accounts/mail/activation", "accounts.mail.activation.subject");
+			sendActivation(account, AccountNotice.ACTIVATION);
 		}
 		log.info("Producer sign-up for existing account {}", account.id());
 	}
@@ -99,7 +98,7 @@ public class AccountService implements Accounts {
 	public void resendActivation(EmailAddress email) {
 		this.accounts.findByEmail(email.value())
 			.filter((a) -> !a.active())
-			.ifPresent((a) -> sendActivation(a, "accounts/mail/activation", "accounts.mail.activation.subject"));
+			.ifPresent((a) -> sendActivation(a, AccountNotice.ACTIVATION));
 	}
 
 	/** The pending account an activation token opens, without using the token. */
@@ -148,12 +147,11 @@ public class AccountService implements Accounts {
 		}
 		AccountRecord account = found.get();
 		if (!account.active()) {
-			sendActivation(account, "accounts/mail/activation", "accounts.mail.activation.subject");
+			sendActivation(account, AccountNotice.ACTIVATION);
 			return;
 		}
 		String token = this.tokens.issue(account.id(), Purpose.PASSWORD_RESET);
-		send(account, "accounts/mail/reset", "accounts.mail.reset.subject",
-				Map.of("link", this.baseUrl.link("/reset-password/" + token)));
+		send(account, AccountNotice.PASSWORD_RESET, this.baseUrl.link("/reset-password/" + token));
 		log.info("Password reset link sent for account {}", account.id());
 	}
 
@@ -179,8 +177,7 @@ public class AccountService implements Accounts {
 		AccountRecord account = this.accounts.findById(id.get()).orElseThrow();
 		this.accounts.setPassword(account.id(), this.passwords.encode(password), this.clock.instant());
 		this.tokens.revokeAll(account.id(), Purpose.PASSWORD_RESET);
-		send(account, "accounts/mail/password-changed", "accounts.mail.changed.subject",
-				Map.of("resetLink", this.baseUrl.link("/forgot-password")));
+		send(account, AccountNotice.PASSWORD_CHANGED, this.baseUrl.link("/forgot-password"));
 		this.events.publishEvent(new PasswordChanged(new AccountId(account.id()), account.email(), currentSessionId));
 		log.info("Password reset for account {}", account.id());
 		return this.accounts.findById(account.id());
@@ -213,7 +210,7 @@ public class AccountService implements Accounts {
 				this.accounts.activate(id, this.passwords.encode(password), this.clock.instant());
 			}
 			else {
-				sendActivation(account, "accounts/mail/activation", "accounts.mail.activation.subject");
+				sendActivation(account, AccountNotice.ACTIVATION);
 			}
 		}
 		return this.accounts.findById(id).orElseThrow();
@@ -294,11 +291,10 @@ public class AccountService implements Accounts {
 		StudentEnrollment enrollment = ensureStudent(email, name, locale);
 		AccountRecord account = this.accounts.findById(enrollment.account().id().value()).orElseThrow();
 		if (account.active()) {
-			send(account, "accounts/mail/invitation-existing", "accounts.mail.invitation.subject", Map.of("loginLink",
-					this.baseUrl.link("/login"), "resetLink", this.baseUrl.link("/forgot-password")));
+			send(account, AccountNotice.INVITATION_EXISTING, this.baseUrl.link("/login"));
 		}
 		else {
-			sendActivation(account, "accounts/mail/invitation", "accounts.mail.invitation.subject");
+			sendActivation(account, AccountNotice.INVITATION);
 		}
 		log.info("Student invitation sent to account {}", account.id());
 		return enrollment;
@@ -320,17 +316,15 @@ public class AccountService implements Accounts {
 			.orElseGet(() -> this.accounts.findByEmail(email.value()).orElseThrow().id());
 	}
 
-	private void sendActivation(AccountRecord account, String template, String subjectKey) {
+	private void sendActivation(AccountRecord account, AccountNotice notice) {
 		String token = this.tokens.issue(account.id(), Purpose.ACTIVATION);
-		send(account, template, subjectKey, Map.of("link", this.baseUrl.link("/activate/" + token)));
+		send(account, notice, this.baseUrl.link("/activate/" + token));
 	}
 
-	private void send(AccountRecord account, String template, String subjectKey, Map<String, Object> extra) {
-		Map<String, Object> variables = new java.util.HashMap<>(extra);
-		variables.put("name", account.name());
-		variables.put("email", account.email());
-		this.mailer.enqueue(new OutgoingMail(account.email(), account.preferredLocale(), subjectKey, List.of(),
-				template, variables));
+	private void send(AccountRecord account, AccountNotice notice, String link) {
+		this.mailer.enqueue(new OutgoingMail(account.email(), account.preferredLocale(), notice.subjectKey, List.of(),
+				AccountNotice.TEMPLATE, Map.of("name", account.name(), "link", link, "intro", notice.introKey, "button",
+						notice.buttonKey, "note", notice.noteKey)));
 	}
 
 	private static void requireAcceptable(String password) {
