@@ -8,8 +8,8 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 
 /**
- * The two sides of one account: "Manage my business" for producers and "My purchases" for
- * everyone. Later modules fill them with products, sales and purchases.
+ * "Manage my business" for producers; later modules fill it with products and sales. "My
+ * purchases" is served by the checkout module.
  */
 @Controller
 class AreasController {
@@ -18,12 +18,6 @@ class AreasController {
 	String business(@AuthenticationPrincipal SignedInAccount me, Model model) {
 		model.addAttribute("me", me);
 		return "accounts/business";
-	}
-
-	@GetMapping("/purchases")
-	String purchases(@AuthenticationPrincipal SignedInAccount me, Model model) {
-		model.addAttribute("me", me);
-		return "accounts/purchases";
 	}
 
 }

@@ -26,8 +26,9 @@ class WebSecurityConfiguration {
 			throws Exception {
 		http.authorizeHttpRequests((requests) -> requests
 			.requestMatchers("/", "/error", "/signup", "/login", "/forgot-password", "/reset-password/**",
-					"/activate/**", "/activation/resend", "/webjars/**", "/css/**", "/js/**", "/favicon.ico",
-					"/actuator/health/**", "/actuator/prometheus", "/v3/api-docs/**", "/api-docs/**", "/swagger-ui/**")
+					"/activate/**", "/activation/resend", "/checkout/**", "/sandbox/**", "/webjars/**", "/css/**",
+					"/js/**", "/favicon.ico", "/actuator/health/**", "/actuator/prometheus", "/v3/api-docs/**",
+					"/api-docs/**", "/swagger-ui/**")
 			.permitAll()
 			.requestMatchers("/admin/**")
 			.hasRole("ADMIN")

@@ -1,0 +1,26 @@
+package io.atrium.checkout;
+
+import java.time.Instant;
+
+import io.atrium.shared.Money;
+
+/**
+ * A purchase was paid: the buyer should get access. Published inside the transaction that
+ * approved it (listen with {@code @ApplicationModuleListener} to act after commit), once
+ * per purchase.
+ *
+ * @param transaction the purchase's transaction code ({@code HP…})
+ * @param purchaseId the purchase's id
+ * @param productId the product bought
+ * @param offerId the offer bought
+ * @param clubGroupId the members-area group of the offer, or null for the default group
+ * @param producerAccountId the seller
+ * @param buyerAccountId the buyer's account (created pending on a first purchase)
+ * @param buyerEmail the buyer's e-mail
+ * @param price what was charged
+ * @param approvedAt when
+ */
+public record PurchaseApproved(String transaction, long purchaseId, long productId, long offerId, Long clubGroupId,
+		long producerAccountId, long buyerAccountId, String buyerEmail, Money price, Instant approvedAt) {
+
+}

@@ -1,0 +1,234 @@
+package io.atrium.checkout.internal;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+import io.atrium.checkout.Buyer;
+import io.atrium.checkout.DeclineReason;
+import io.atrium.checkout.PaymentDetails;
+import io.atrium.checkout.PaymentMethod;
+import io.atrium.checkout.Purchase;
+import io.atrium.checkout.PurchaseStatus;
+import io.atrium.checkout.PurchaseTerms;
+import io.atrium.shared.Money;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.jdbc.support.KeyHolder;
+import org.springframework.stereotype.Repository;
+
+/**
+ * The {@code purchases} and {@code purchase_status_history} tables.
+ */
+@Repository
+public class PurchaseRows {
+
+	private static final String COLUMNS = "id, transaction_code, checkout_attempt, status, offer_id, offer_code, "
+			+ "product_id, product_name, producer_account_id, club_group_id, coupon_code, list_amount_minor, "
+			+ "amount_minor, currency, payment_method, buyer_name, buyer_email, buyer_document, buyer_locale, "
+			+ "buyer_account_id, gateway_charge_id, card_brand, card_last4, pix_code, billet_barcode, "
+			+ "payment_expires_at, decline_reason, created_at, approved_at";
+
+	private final JdbcClient jdbc;
+
+	PurchaseRows(JdbcClient jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	/**
+	 * Inserts a new purchase and its recorded changes.
+	 * @param purchase a started purchase
+	 * @return its id
+	 * @throws org.springframework.dao.DuplicateKeyException when the attempt or the
+	 * transaction code exists
+	 */
+	public long insert(Purchase purchase) {
+		PurchaseTerms t = purchase.terms();
+		KeyHolder key = new GeneratedKeyHolder();
+		this.jdbc.sql("""
+				INSERT INTO purchases (transaction_code, checkout_attempt, status, offer_id, offer_code, product_id,
+				  product_name, producer_account_id, club_group_id, coupon_code, list_amount_minor, amount_minor,
+				  currency, payment_method, payment_type, buyer_name, buyer_email, buyer_document, buyer_locale,
+				  created_at, updated_at)
+				VALUES (:tx, :attempt, :status, :offerId, :offerCode, :productId, :productName, :producer, :group,
+				  :coupon, :list, :amount, :currency, :method, :type, :name, :email, :document, :locale, :at, :at)
+				""")
+			.param("tx", t.transaction())
+			.param("attempt", t.checkoutAttempt())
+			.param("status", purchase.status().name())
+			.param("offerId", t.offerId())
+			.param("offerCode", t.offerCode())
+			.param("productId", t.productId())
+			.param("productName", t.productName())
+			.param("producer", t.producerAccountId())
+			.param("group", t.clubGroupId())
+			.param("coupon", t.couponCode())
+			.param("list", t.listPrice().amountMinor())
+			.param("amount", t.price().amountMinor())
+			.param("currency", t.price().currency().getCurrencyCode())
+			.param("method", t.method().name())
+			.param("type", t.method().paymentType())
+			.param("name", t.buyer().name())
+			.param("email", t.buyer().email())
+			.param("document", t.buyer().document())
+			.param("locale", t.buyer().locale().toLanguageTag())
+			.param("at", Times.utc(t.createdAt()))
+			.update(key, "id");
+		long id = key.getKey().longValue();
+		insertChanges(id, purchase);
+		return id;
+	}
+
+	/**
+	 * Saves the status, payment and buyer of a purchase and appends its recorded changes.
+	 * @param purchase a stored purchase
+	 * @param now when
+	 */
+	public void update(Purchase purchase, Instant now) {
+		PaymentDetails p = purchase.payment();
+		this.jdbc.sql("""
+				UPDATE purchases SET status = :status, buyer_account_id = :buyer, gateway_charge_id = :charge,
+				  card_brand = :brand, card_last4 = :last4, pix_code = :pix, billet_barcode = :billet,
+				  payment_expires_at = :expires, decline_reason = :reason, approved_at = :approved, updated_at = :now
+				WHERE id = :id
+				""")
+			.param("status", purchase.status().name())
+			.param("buyer", purchase.buyerAccountId())
+			.param("charge", p.chargeId())
+			.param("brand", p.cardBrand())
+			.param("last4", p.cardLast4())
+			.param("pix", p.pixCode())
+			.param("billet", p.billetBarcode())
+			.param("expires", Times.utc(p.expiresAt()))
+			.param("reason", (p.declineReason() != null) ? p.declineReason().name() : null)
+			.param("approved", Times.utc(purchase.approvedAt()))
+			.param("now", Times.utc(now))
+			.param("id", purchase.id())
+			.update();
+		insertChanges(purchase.id(), purchase);
+	}
+
+	private void insertChanges(long id, Purchase purchase) {
+		for (Purchase.StatusChange change : purchase.changes()) {
+			this.jdbc
+				.sql("INSERT INTO purchase_status_history (purchase_id, from_status, to_status, reason, changed_at) "
+						+ "VALUES (?, ?, ?, ?, ?)")
+				.params(id, (change.from() != null) ? change.from().name() : null, change.to().name(), change.reason(),
+						Times.utc(change.at()))
+				.update();
+		}
+	}
+
+	/**
+	 * @param id a purchase id
+	 * @return the purchase, its row locked until the transaction ends
+	 */
+	public Optional<Purchase> lock(long id) {
+		return this.jdbc.sql("SELECT " + COLUMNS + " FROM purchases WHERE id = ? FOR UPDATE")
+			.param(id)
+			.query(PurchaseRows::purchase)
+			.optional();
+	}
+
+	public Optional<Purchase> find(long id) {
+		return this.jdbc.sql("SELECT " + COLUMNS + " FROM purchases WHERE id = ?")
+			.param(id)
+			.query(PurchaseRows::purchase)
+			.optional();
+	}
+
+	public Optional<Purchase> findByAttempt(String attempt) {
+		return this.jdbc.sql("SELECT " + COLUMNS + " FROM purchases WHERE checkout_attempt = ?")
+			.param(attempt)
+			.query(PurchaseRows::purchase)
+			.optional();
+	}
+
+	public Optional<Purchase> findByTransaction(String transaction) {
+		return this.jdbc.sql("SELECT " + COLUMNS + " FROM purchases WHERE transaction_code = ?")
+			.param(transaction)
+			.query(PurchaseRows::purchase)
+			.optional();
+	}
+
+	/**
+	 * @param buyerAccountId a buyer
+	 * @return the buyer's purchases, newest first
+	 */
+	public List<Purchase> ofBuyer(long buyerAccountId) {
+		return this.jdbc.sql("SELECT " + COLUMNS + " FROM purchases WHERE buyer_account_id = ? ORDER BY id DESC")
+			.param(buyerAccountId)
+			.query(PurchaseRows::purchase)
+			.list();
+	}
+
+	/**
+	 * @param before a time
+	 * @param limit how many at most
+	 * @return ids of purchases still {@code STARTED} since before that time, oldest first
+	 */
+	public List<Long> startedBefore(Instant before, int limit) {
+		return this.jdbc.sql("SELECT id FROM purchases WHERE status = 'STARTED' AND created_at < ? ORDER BY id")
+			.param(Times.utc(before))
+			.query(Long.class)
+			.list()
+			.stream()
+			.limit(limit)
+			.toList();
+	}
+
+	/**
+	 * @param now a time
+	 * @param limit how many at most
+	 * @return ids of purchases waiting for a PIX or billet payment that expired by then
+	 */
+	public List<Long> pendingExpiredBy(Instant now, int limit) {
+		return this.jdbc
+			.sql("SELECT id FROM purchases WHERE status IN ('WAITING_PAYMENT', 'PRINTED_BILLET') "
+					+ "AND payment_expires_at <= ? ORDER BY id")
+			.param(Times.utc(now))
+			.query(Long.class)
+			.list()
+			.stream()
+			.limit(limit)
+			.toList();
+	}
+
+	/**
+	 * @param purchaseId a purchase
+	 * @return its status history, oldest first
+	 */
+	public List<Purchase.StatusChange> history(long purchaseId) {
+		return this.jdbc
+			.sql("SELECT from_status, to_status, reason, changed_at FROM purchase_status_history "
+					+ "WHERE purchase_id = ? ORDER BY id")
+			.param(purchaseId)
+			.query((rs, n) -> new Purchase.StatusChange(
+					(rs.getString(1) != null) ? PurchaseStatus.valueOf(rs.getString(1)) : null,
+					PurchaseStatus.valueOf(rs.getString(2)), Times.instant(rs, 4), rs.getString(3)))
+			.list();
+	}
+
+	private static Purchase purchase(ResultSet rs, int row) throws SQLException {
+		Money list = Money.of(rs.getLong("list_amount_minor"), rs.getString("currency"));
+		PurchaseTerms terms = new PurchaseTerms(rs.getString("transaction_code"), rs.getString("checkout_attempt"),
+				rs.getLong("offer_id"), rs.getString("offer_code"), rs.getLong("product_id"),
+				rs.getString("product_name"), rs.getLong("producer_account_id"),
+				(Long) rs.getObject("club_group_id", Long.class), rs.getString("coupon_code"), list,
+				list.withAmount(rs.getLong("amount_minor")), PaymentMethod.valueOf(rs.getString("payment_method")),
+				new Buyer(rs.getString("buyer_name"), rs.getString("buyer_email"), rs.getString("buyer_document"),
+						Locale.forLanguageTag(rs.getString("buyer_locale"))),
+				Times.instant(rs, "created_at"));
+		String reason = rs.getString("decline_reason");
+		PaymentDetails payment = new PaymentDetails(rs.getString("gateway_charge_id"), rs.getString("card_brand"),
+				rs.getString("card_last4"), rs.getString("pix_code"), rs.getString("billet_barcode"),
+				Times.instant(rs, "payment_expires_at"), (reason != null) ? DeclineReason.valueOf(reason) : null);
+		return Purchase.restore(rs.getLong("id"), terms, PurchaseStatus.valueOf(rs.getString("status")), payment,
+				rs.getObject("buyer_account_id", Long.class), Times.instant(rs, "approved_at"));
+	}
+
+}

@@ -1,0 +1,90 @@
+package io.atrium.checkout.web;
+
+import java.util.Locale;
+
+import io.atrium.checkout.MoneyText;
+import io.atrium.checkout.Purchase;
+import io.atrium.checkout.Purchases;
+import io.atrium.checkout.internal.SandboxGateway;
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpSession;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+
+import io.atrium.checkout.Checkout;
+
+/**
+ * After the checkout: the purchase's result page (approved, or the PIX code / billet to
+ * pay), and the sandbox's payment page where a pending PIX or billet can be marked paid.
+ * Both only for the browser that made the purchase, and for admins.
+ */
+@Controller
+class PurchaseResultController {
+
+	private final Purchases purchases;
+
+	private final Checkout checkout;
+
+	private final PaymentsSession session;
+
+	private final ObjectProvider<SandboxGateway> sandbox;
+
+	PurchaseResultController(Purchases purchases, Checkout checkout, PaymentsSession session,
+			ObjectProvider<SandboxGateway> sandbox) {
+		this.purchases = purchases;
+		this.checkout = checkout;
+		this.session = session;
+		this.sandbox = sandbox;
+	}
+
+	@GetMapping("/checkout/purchases/{transaction}")
+	String result(@PathVariable String transaction, Model model, Locale locale, HttpSession http,
+			HttpServletResponse response) {
+		Purchase purchase = (this.session.mayView(http, transaction))
+				? this.purchases.byTransaction(transaction).orElse(null) : null;
+		if (purchase == null) {
+			response.setStatus(404);
+			return "checkout/unknown-offer";
+		}
+		model.addAttribute("purchase", purchase);
+		model.addAttribute("price", MoneyText.format(purchase.terms().price(), locale));
+		model.addAttribute("expires", CheckoutController.date(purchase.payment().expiresAt(), locale));
+		model.addAttribute("sandbox", this.sandbox.getIfAvailable() != null);
+		return "checkout/result";
+	}
+
+	@GetMapping("/sandbox/payments/{chargeId}")
+	String sandboxPage(@PathVariable String chargeId, Model model, Locale locale, HttpSession http,
+			HttpServletResponse response) {
+		SandboxGateway gateway = this.sandbox.getIfAvailable();
+		SandboxGateway.SandboxCharge charge = (gateway != null && this.session.mayPay(http, chargeId))
+				? gateway.byId(chargeId).orElse(null) : null;
+		if (charge == null) {
+			response.setStatus(404);
+			return "checkout/unknown-offer";
+		}
+		model.addAttribute("charge", charge);
+		model.addAttribute("amount", MoneyText.format(charge.amount(), locale));
+		model.addAttribute("expires", CheckoutController.date(charge.charge().expiresAt(), locale));
+		return "checkout/sandbox-payment";
+	}
+
+	@PostMapping("/sandbox/payments/{chargeId}/pay")
+	String pay(@PathVariable String chargeId, HttpSession http, HttpServletResponse response) {
+		SandboxGateway gateway = this.sandbox.getIfAvailable();
+		if (gateway == null || !this.session.mayPay(http, chargeId)) {
+			response.setStatus(404);
+			return "checkout/unknown-offer";
+		}
+		gateway.markPaid(chargeId).flatMap(this.checkout::reconcile);
+		String transaction = gateway.byId(chargeId).map((c) -> c.charge().idempotencyKey()).orElseThrow();
+		return this.session.mayView(http, transaction) ? "redirect:/checkout/purchases/" + transaction
+				: "redirect:/sandbox/payments/" + chargeId;
+	}
+
+}
