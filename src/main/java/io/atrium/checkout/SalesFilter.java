@@ -5,8 +5,8 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
- * Which of a producer's sales to read. Every field but the producer is optional (null or
- * empty matches everything); text fields match a case-insensitive substring.
+ * Which of a producer's sales to read. Every field but the producer is optional (null
+ * matches everything); text fields match a case-insensitive substring.
  *
  * @param producerAccountId the producer whose sales these are (always applied)
  * @param from sales started at or after this instant, or null

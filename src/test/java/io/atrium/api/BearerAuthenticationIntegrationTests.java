@@ -124,7 +124,7 @@ class BearerAuthenticationIntegrationTests {
 	@Test
 	void validTokenOnAnUnknownCompatiblePathIsNotFoundWithRateLimitHeaders() {
 		String token = this.api.token(this.api.credential(ApiTestClient.newProducer()));
-		ResponseEntity<String> response = this.api.call(HttpMethod.GET, COMPATIBLE_PATH, token);
+		ResponseEntity<String> response = this.api.call(HttpMethod.GET, "/payments/api/v1/no-such-endpoint", token);
 		assertCompatibleError(response, HttpStatus.NOT_FOUND, "not_found");
 		assertThat(response.getHeaders().getFirst("RateLimit-Limit")).isEqualTo("500");
 		assertProblem(this.api.call(HttpMethod.GET, "/api/v1/no-such-thing", token), HttpStatus.NOT_FOUND, "not_found");

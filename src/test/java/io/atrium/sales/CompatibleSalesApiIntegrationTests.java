@@ -255,9 +255,14 @@ class CompatibleSalesApiIntegrationTests {
 		assertThat(body.path("error").asString()).isEqualTo("invalid_parameter");
 		assertThat(body.path("error_description").asString()).startsWith("The request was unacceptable");
 		assertThat(body.has("error_uri")).isTrue();
-		assertThat(call(this.token, HttpMethod.GET, "/payments/api/v1/sales/summary?transaction_status=NOPE")
-			.getStatusCode()
-			.value()).isEqualTo(400);
+		for (String bad : List.of("/payments/api/v1/sales/summary?transaction_status=NOPE",
+				"/payments/api/v1/sales/history?payment_type=CHEQUE", "/payments/api/v1/sales/users?commission_as=BOSS",
+				"/payments/api/v1/sales/commissions?product_id=abc",
+				"/payments/api/v1/sales/price/details?start_date=x")) {
+			ResponseEntity<String> answer = call(this.token, HttpMethod.GET, bad);
+			assertThat(answer.getStatusCode().value()).as(bad).isEqualTo(400);
+			assertThat(this.json.readTree(answer.getBody()).path("error").asString()).as(bad).startsWith("invalid_");
+		}
 	}
 
 	@Test
