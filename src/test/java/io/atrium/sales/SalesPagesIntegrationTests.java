@@ -157,6 +157,17 @@ class SalesPagesIntegrationTests {
 	}
 
 	@Test
+	void thePageSpeaksTheProducersLanguage() {
+		SalesShop.Seller seller = this.shop.producer("Lia");
+		WebClient web = new WebClient(this.port);
+		web.logIn(seller.email(), SalesShop.PASSWORD);
+		Page page = web.get("/business/sales?lang=pt-BR");
+		assertThat(page.document().select("h1").text()).isEqualTo("Vendas");
+		assertThat(page.document().select("#sales-csv").text()).isEqualTo("Baixar CSV");
+		assertThat(page.document().select("#sales-chart title#sales-chart-title").text()).startsWith("Vendas pagas");
+	}
+
+	@Test
 	void salesPagesNeedAProducer() {
 		WebClient web = new WebClient(this.port);
 		assertThat(web.get("/business/sales").status()).isEqualTo(302);
