@@ -211,7 +211,18 @@ public class Refunds {
 		return this.transaction.execute((status) -> {
 			Purchase purchase = this.rows.lock(found.id()).orElseThrow();
 			Instant now = this.clock.instant();
-			refuseUnlessApproved(purchase);
+			if (purchase.status() == PurchaseStatus.REFUNDED) {
+				throw new RefundRefused(RefundRefused.Reason.ALREADY_REFUNDED, purchase.transaction(),
+						purchase.status(), purchase.refundWindowEnd());
+			}
+			if (!purchase.status().paid()) {
+				// charged back meanwhile: the gateway refund stays on record at the
+				// processor
+				throw new RefundRefused(RefundRefused.Reason.NOT_ELIGIBLE, purchase.transaction(), purchase.status(),
+						purchase.refundWindowEnd());
+			}
+			// APPROVED, or COMPLETE when the guarantee task ran while the gateway
+			// refunded
 			purchase.refund(now);
 			this.rows.update(purchase, now);
 			this.approval.announceChanges(purchase, purchase.changes());
