@@ -146,7 +146,7 @@ public class Checkout {
 					request.buyer(), this.clock.instant());
 			try {
 				return this.transaction.execute((status) -> {
-					Purchase purchase = Purchase.start(terms);
+					Purchase purchase = Purchase.start(terms, offer.product().warrantyDays());
 					long id = this.rows.insert(purchase);
 					Purchase saved = this.rows.find(id).orElseThrow();
 					this.approval.announceChanges(saved, purchase.changes());

@@ -12,7 +12,8 @@ import org.springframework.context.annotation.Configuration;
 
 /**
  * The checkout's background work, on db-scheduler (one instance runs each execution):
- * recovering purchases left STARTED, and expiring unpaid PIX and billets. The checkout is
+ * recovering purchases left STARTED, expiring unpaid PIX and billets, completing
+ * purchases whose guarantee ended and refunding requests left unanswered. The checkout is
  * looked up when a task runs: the scheduler is built before the services that use it.
  */
 @Configuration(proxyBeanMethods = false)
@@ -28,6 +29,18 @@ class CheckoutTasks {
 	RecurringTask<Void> expirePendingPurchases(ObjectProvider<Checkout> checkout) {
 		return Tasks.recurring("checkout-expire-pending", Schedules.fixedDelay(Duration.ofSeconds(60)))
 			.execute((instance, context) -> checkout.getObject().expirePending());
+	}
+
+	@Bean
+	RecurringTask<Void> completeEndedGuarantees(ObjectProvider<Refunds> refunds) {
+		return Tasks.recurring("checkout-complete-guarantees", Schedules.fixedDelay(Duration.ofMinutes(10)))
+			.execute((instance, context) -> refunds.getObject().completeEnded());
+	}
+
+	@Bean
+	RecurringTask<Void> refundOverdueRequests(ObjectProvider<Refunds> refunds) {
+		return Tasks.recurring("checkout-refund-overdue-requests", Schedules.fixedDelay(Duration.ofMinutes(10)))
+			.execute((instance, context) -> refunds.getObject().refundOverdueRequests());
 	}
 
 }

@@ -1,5 +1,6 @@
 package io.atrium.checkout;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -34,6 +35,12 @@ public final class Purchase {
 
 	private Instant approvedAt;
 
+	private int warrantyDays;
+
+	private Instant refundRequestedAt;
+
+	private boolean imported;
+
 	private final List<StatusChange> changes = new ArrayList<>();
 
 	private Purchase(Long id, PurchaseTerms terms, PurchaseStatus status, PaymentDetails payment, Long buyerAccountId,
@@ -47,13 +54,46 @@ public final class Purchase {
 	}
 
 	/**
-	 * A new purchase, {@link PurchaseStatus#STARTED}.
+	 * A new purchase, {@link PurchaseStatus#STARTED}, with a 7-day guarantee.
 	 * @param terms what it is for
 	 * @return the purchase, with its first change recorded
 	 */
 	public static Purchase start(PurchaseTerms terms) {
+		return start(terms, 7);
+	}
+
+	/**
+	 * A new purchase, {@link PurchaseStatus#STARTED}.
+	 * @param terms what it is for
+	 * @param warrantyDays the product's refund guarantee at the time, in days
+	 * @return the purchase, with its first change recorded
+	 */
+	public static Purchase start(PurchaseTerms terms, int warrantyDays) {
 		Purchase purchase = new Purchase(null, terms, null, null, null, null);
+		purchase.warrantyDays = warrantyDays;
 		purchase.move(PurchaseStatus.STARTED, terms.createdAt(), null);
+		return purchase;
+	}
+
+	/**
+	 * A stored purchase with its guarantee and refund request.
+	 * @param id its id
+	 * @param terms its terms
+	 * @param status its status
+	 * @param payment its payment details
+	 * @param buyerAccountId the buyer's account, once approved
+	 * @param approvedAt when it was approved, or null
+	 * @param warrantyDays its refund guarantee in days
+	 * @param refundRequestedAt when the buyer asked for a refund, or null
+	 * @param imported whether it was imported (demo, migration) rather than sold here
+	 * @return the purchase, with no changes recorded
+	 */
+	public static Purchase restore(long id, PurchaseTerms terms, PurchaseStatus status, PaymentDetails payment,
+			Long buyerAccountId, Instant approvedAt, int warrantyDays, Instant refundRequestedAt, boolean imported) {
+		Purchase purchase = restore(id, terms, status, payment, buyerAccountId, approvedAt);
+		purchase.warrantyDays = warrantyDays;
+		purchase.refundRequestedAt = refundRequestedAt;
+		purchase.imported = imported;
 		return purchase;
 	}
 
@@ -142,6 +182,9 @@ public final class Purchase {
 	 */
 	public void complete(Instant at) {
 		guard(EnumSet.of(PurchaseStatus.APPROVED), "complete");
+		if (withinRefundWindow(at)) {
+			throw new IllegalPurchaseTransition(this.terms.transaction(), this.status, "complete inside the window");
+		}
 		move(PurchaseStatus.COMPLETE, at, null);
 	}
 
@@ -161,6 +204,58 @@ public final class Purchase {
 	public void chargeback(Instant at) {
 		guard(EnumSet.of(PurchaseStatus.APPROVED, PurchaseStatus.COMPLETE), "charge back");
 		move(PurchaseStatus.CHARGEBACK, at, null);
+	}
+
+	/**
+	 * When the refund guarantee ends: {@code approvedAt + warrantyDays} (exact days of 24
+	 * hours on the instant line, the same in every time zone).
+	 * @return the end of the refund window, null before approval
+	 */
+	public Instant refundWindowEnd() {
+		return (this.approvedAt != null) ? this.approvedAt.plus(Duration.ofDays(this.warrantyDays)) : null;
+	}
+
+	/**
+	 * @param at a time
+	 * @return whether a refund may be asked for at that time: approved, and strictly
+	 * before the window ends
+	 */
+	public boolean withinRefundWindow(Instant at) {
+		Instant end = refundWindowEnd();
+		return end != null && at.isBefore(end);
+	}
+
+	/**
+	 * @param at a time
+	 * @return whether it may be refunded at that time: APPROVED and inside the window, or
+	 * APPROVED with a refund request made inside the window (a request stays honoured
+	 * after the window ends)
+	 */
+	public boolean refundable(Instant at) {
+		if (this.status != PurchaseStatus.APPROVED) {
+			return false;
+		}
+		return withinRefundWindow(at) || (this.refundRequestedAt != null && withinRefundWindow(this.refundRequestedAt));
+	}
+
+	/**
+	 * The buyer asks for a refund. A second request keeps the first one's time.
+	 * @param at when
+	 * @return true when this is a new request, false when one was already pending
+	 * @throws IllegalPurchaseTransition when the purchase is not APPROVED
+	 * @throws RefundRefused {@code NOT_ELIGIBLE} (with the window end) outside the window
+	 */
+	public boolean requestRefund(Instant at) {
+		guard(EnumSet.of(PurchaseStatus.APPROVED), "request a refund");
+		if (this.refundRequestedAt != null) {
+			return false;
+		}
+		if (!withinRefundWindow(at)) {
+			throw new RefundRefused(RefundRefused.Reason.NOT_ELIGIBLE, this.terms.transaction(), this.status,
+					refundWindowEnd());
+		}
+		this.refundRequestedAt = at;
+		return true;
 	}
 
 	private void guard(Set<PurchaseStatus> allowed, String move) {
@@ -221,6 +316,27 @@ public final class Purchase {
 	 */
 	public Instant approvedAt() {
 		return this.approvedAt;
+	}
+
+	/**
+	 * @return the refund guarantee in days
+	 */
+	public int warrantyDays() {
+		return this.warrantyDays;
+	}
+
+	/**
+	 * @return when the buyer asked for a refund, or null
+	 */
+	public Instant refundRequestedAt() {
+		return this.refundRequestedAt;
+	}
+
+	/**
+	 * @return whether it was imported (demo data, a migration): no e-mails about it
+	 */
+	public boolean imported() {
+		return this.imported;
 	}
 
 	/**

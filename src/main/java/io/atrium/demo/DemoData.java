@@ -43,6 +43,8 @@ class DemoData implements StartupNotes {
 
 	private final DemoCatalog demoCatalog;
 
+	private final DemoPurchases demoPurchases;
+
 	private final boolean enabled;
 
 	private final String clientId;
@@ -52,12 +54,14 @@ class DemoData implements StartupNotes {
 	private final List<String> logins = new ArrayList<>();
 
 	DemoData(Accounts accounts, ApiCredentials credentials, Catalog catalog, DemoCatalog demoCatalog,
-			@Value("${atrium.demo.enabled:true}") boolean enabled, @Value("${atrium.demo.client-id:}") String clientId,
+			DemoPurchases demoPurchases, @Value("${atrium.demo.enabled:true}") boolean enabled,
+			@Value("${atrium.demo.client-id:}") String clientId,
 			@Value("${atrium.demo.client-secret:}") String clientSecret) {
 		this.accounts = accounts;
 		this.credentials = credentials;
 		this.catalog = catalog;
 		this.demoCatalog = demoCatalog;
+		this.demoPurchases = demoPurchases;
 		this.enabled = enabled;
 		this.clientId = clientId;
 		this.clientSecret = clientSecret;
@@ -109,12 +113,18 @@ class DemoData implements StartupNotes {
 	}
 
 	/**
-	 * The demo producer's products, offers and coupons, once: a database seeded before
-	 * the catalog existed gets them on its next start.
+	 * The demo producer's products, offers and coupons, then a few hundred purchases,
+	 * each once: a database seeded before the catalog or the purchases existed gets them
+	 * on its next start.
 	 */
 	private void demoCatalog(long producerId) {
 		if (this.catalog.productsOf(producerId).isEmpty()) {
 			this.demoCatalog.seed(producerId, PRODUCER);
+		}
+		long started = System.nanoTime();
+		int purchases = this.demoPurchases.seed(producerId);
+		if (purchases > 0) {
+			log.info("Demo purchases: {} in {} ms", purchases, (System.nanoTime() - started) / 1_000_000);
 		}
 	}
 

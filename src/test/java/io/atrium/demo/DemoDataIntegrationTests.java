@@ -46,6 +46,41 @@ class DemoDataIntegrationTests {
 	}
 
 	@Test
+	void theDemoProducerHasAFewHundredConsistentPurchasesInVariedStatusesSeededOnce() {
+		long producer = this.jdbc.sql("SELECT id FROM accounts WHERE email = ?")
+			.param(DemoData.PRODUCER)
+			.query(Long.class)
+			.single();
+		java.util.Map<String, Long> counts = new java.util.HashMap<>();
+		this.jdbc.sql("SELECT status, COUNT(*) FROM purchases WHERE producer_account_id = ? GROUP BY status")
+			.param(producer)
+			.query((rs, n) -> counts.put(rs.getString(1), rs.getLong(2)))
+			.list();
+		assertThat(counts.keySet()).contains("APPROVED", "COMPLETE", "REFUNDED", "CHARGEBACK", "CANCELLED", "NO_FUNDS",
+				"EXPIRED", "WAITING_PAYMENT");
+		assertThat(counts.values()).allMatch((c) -> c > 0);
+		assertThat(counts.values().stream().mapToLong(Long::longValue).sum()).isEqualTo(DemoPurchases.PURCHASES);
+		assertThat(this.jdbc.sql("SELECT COUNT(DISTINCT buyer_email) FROM purchases WHERE producer_account_id = ?")
+			.param(producer)
+			.query(Long.class)
+			.single()).isGreaterThan(40);
+		// every purchase has its charge at the gateway, refunded ones refunded there too
+		assertThat(this.jdbc
+			.sql("SELECT COUNT(*) FROM purchases p JOIN sandbox_charges c ON c.idempotency_key = p.transaction_code "
+					+ "WHERE p.producer_account_id = ? AND (p.status <> 'REFUNDED' OR c.status = 'REFUNDED')")
+			.param(producer)
+			.query(Long.class)
+			.single()).isEqualTo(DemoPurchases.PURCHASES);
+		// no purchase e-mail went to a demo buyer
+		assertThat(io.atrium.support.TestMail.to("buyer1@demo.atrium.test")).isEmpty();
+		this.demo.seedOnFirstStart();
+		assertThat(this.jdbc.sql("SELECT COUNT(*) FROM purchases WHERE producer_account_id = ?")
+			.param(producer)
+			.query(Long.class)
+			.single()).isEqualTo(DemoPurchases.PURCHASES);
+	}
+
+	@Test
 	void seedingTwiceChangesNothing() {
 		long before = this.jdbc.sql("SELECT COUNT(*) FROM accounts").query(Long.class).single();
 		this.demo.seedOnFirstStart();

@@ -349,6 +349,41 @@ class CompatibleSalesApiIntegrationTests {
 	}
 
 	@Test
+	void refundRefundsOwnApprovedSalesOnly() {
+		String path = "/payments/api/v1/sales/" + this.bruno.transaction() + "/refund";
+		ResponseEntity<String> done = call(this.token, HttpMethod.PUT, path);
+		assertThat(done.getStatusCode().value()).as(done.getBody()).isEqualTo(200);
+		assertThat(this.json.readTree(done.getBody()).isObject()).isTrue();
+		assertThat(this.json.readTree(done.getBody()).size()).isZero();
+		assertThat(get("/payments/api/v1/sales/history?transaction=" + this.bruno.transaction()).path("items")
+			.get(0)
+			.path("purchase")
+			.path("status")
+			.asString()).isEqualTo("REFUNDED");
+
+		ResponseEntity<String> again = call(this.token, HttpMethod.PUT, path);
+		assertThat(again.getStatusCode().value()).isEqualTo(400);
+		assertThat(this.json.readTree(again.getBody()).path("error").asString()).isEqualTo("invalid_parameter");
+		ResponseEntity<String> declinedRefund = call(this.token, HttpMethod.PUT,
+				"/payments/api/v1/sales/" + this.declined.transaction() + "/refund");
+		assertThat(declinedRefund.getStatusCode().value()).isEqualTo(400);
+		assertThat(this.json.readTree(declinedRefund.getBody()).path("error_description").asString())
+			.contains("CANCELLED");
+
+		SalesShop.Seller other = this.shop.producer("Other");
+		String otherToken = SalesShop.token(this.http, this.json, this.credentials, other.id());
+		ResponseEntity<String> foreign = call(otherToken, HttpMethod.PUT,
+				"/payments/api/v1/sales/" + this.ana.transaction() + "/refund");
+		assertThat(foreign.getStatusCode().value()).isEqualTo(404);
+		assertThat(this.json.readTree(foreign.getBody()).path("error").asString()).isEqualTo("not_found");
+		assertThat(get("/payments/api/v1/sales/history?transaction=" + this.ana.transaction()).path("items")
+			.get(0)
+			.path("purchase")
+			.path("status")
+			.asString()).isEqualTo("APPROVED");
+	}
+
+	@Test
 	void anotherProducersTokenSeesNone() {
 		SalesShop.Seller other = this.shop.producer("Other");
 		String otherToken = SalesShop.token(this.http, this.json, this.credentials, other.id());

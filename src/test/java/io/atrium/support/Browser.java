@@ -167,7 +167,7 @@ public final class Browser implements AutoCloseable {
 		this.driver.executeScript("arguments[0].scrollIntoView({block: 'center'});", target);
 		target.click();
 		if (leaves) {
-			until(ExpectedConditions.stalenessOf(html), "a new page after clicking '" + textOrSelector + "'"
+			until((d) -> gone(html), "a new page after clicking '" + textOrSelector + "'"
 					+ " (a required field may be empty or invalid)");
 			waitForLoad();
 			checkPage();
@@ -370,6 +370,27 @@ public final class Browser implements AutoCloseable {
 		}
 		throw new AssertionError("Nothing to click named '" + textOrSelector + "' on " + url() + "; links and buttons: "
 				+ this.driver.executeScript(Scripts.CLICKABLE_TEXTS));
+	}
+
+	/**
+	 * Whether an element left the document. Chromium sometimes answers a navigation in
+	 * progress with "Node with given id does not belong to the document" rather than a
+	 * stale reference: both mean the old page is gone.
+	 */
+	private static boolean gone(WebElement element) {
+		try {
+			element.isEnabled();
+			return false;
+		}
+		catch (StaleElementReferenceException ex) {
+			return true;
+		}
+		catch (org.openqa.selenium.WebDriverException ex) {
+			if (ex.getMessage() != null && ex.getMessage().contains("does not belong to the document")) {
+				return true;
+			}
+			throw ex;
+		}
 	}
 
 	private void waitForLoad() {

@@ -31,7 +31,7 @@ public class PurchaseRows {
 			+ "product_id, product_name, producer_account_id, club_group_id, coupon_code, list_amount_minor, "
 			+ "amount_minor, currency, payment_method, buyer_name, buyer_email, buyer_document, buyer_locale, "
 			+ "buyer_account_id, gateway_charge_id, card_brand, card_last4, pix_code, billet_barcode, "
-			+ "payment_expires_at, decline_reason, created_at, approved_at";
+			+ "payment_expires_at, decline_reason, created_at, approved_at, warranty_days, refund_requested_at, imported";
 
 	private final JdbcClient jdbc;
 
@@ -53,10 +53,13 @@ public class PurchaseRows {
 				INSERT INTO purchases (transaction_code, checkout_attempt, status, offer_id, offer_code, product_id,
 				  product_name, producer_account_id, club_group_id, coupon_code, list_amount_minor, amount_minor,
 				  currency, payment_method, payment_type, buyer_name, buyer_email, buyer_document, buyer_locale,
-				  created_at, updated_at)
+				  created_at, updated_at, warranty_days, imported)
 				VALUES (:tx, :attempt, :status, :offerId, :offerCode, :productId, :productName, :producer, :group,
-				  :coupon, :list, :amount, :currency, :method, :type, :name, :email, :document, :locale, :at, :at)
+				  :coupon, :list, :amount, :currency, :method, :type, :name, :email, :document, :locale, :at, :at,
+				  :warranty, :imported)
 				""")
+			.param("warranty", purchase.warrantyDays())
+			.param("imported", purchase.imported())
 			.param("tx", t.transaction())
 			.param("attempt", t.checkoutAttempt())
 			.param("status", purchase.status().name())
@@ -93,9 +96,16 @@ public class PurchaseRows {
 		this.jdbc.sql("""
 				UPDATE purchases SET status = :status, buyer_account_id = :buyer, gateway_charge_id = :charge,
 				  card_brand = :brand, card_last4 = :last4, pix_code = :pix, billet_barcode = :billet,
-				  payment_expires_at = :expires, decline_reason = :reason, approved_at = :approved, updated_at = :now
+				  payment_expires_at = :expires, decline_reason = :reason, approved_at = :approved, updated_at = :now,
+				  refund_window_ends_at = :windowEnd, refund_requested_at = :requested,
+				  refunded_at = COALESCE(refunded_at, CAST(:refunded AS TIMESTAMP WITH TIME ZONE))
 				WHERE id = :id
 				""")
+			.param("windowEnd", Times.utc(purchase.refundWindowEnd()))
+			.param("requested", Times.utc(purchase.refundRequestedAt()))
+			.param("refunded",
+					(purchase.status() == PurchaseStatus.REFUNDED || purchase.status() == PurchaseStatus.CHARGEBACK)
+							? Times.utc(now) : null)
 			.param("status", purchase.status().name())
 			.param("buyer", purchase.buyerAccountId())
 			.param("charge", p.chargeId())
@@ -199,6 +209,80 @@ public class PurchaseRows {
 	}
 
 	/**
+	 * @param now a time
+	 * @param limit how many at most
+	 * @return ids of APPROVED purchases without a refund request whose window ended by
+	 * then
+	 */
+	public List<Long> windowEndedBy(Instant now, int limit) {
+		return ids("SELECT id FROM purchases WHERE status = 'APPROVED' AND refund_requested_at IS NULL "
+				+ "AND refund_window_ends_at <= ? ORDER BY id", Times.utc(now), limit);
+	}
+
+	/**
+	 * @param before a time
+	 * @param limit how many at most
+	 * @return ids of APPROVED purchases with a refund request made before that time
+	 */
+	public List<Long> refundRequestedBefore(Instant before, int limit) {
+		return ids("SELECT id FROM purchases WHERE status = 'APPROVED' AND refund_requested_at <= ? ORDER BY id",
+				Times.utc(before), limit);
+	}
+
+	/**
+	 * @param producerAccountId a producer
+	 * @return the producer's APPROVED purchases with a pending refund request, oldest
+	 * request first
+	 */
+	public List<Purchase> refundRequestsOf(long producerAccountId) {
+		return this.jdbc
+			.sql("SELECT " + COLUMNS + " FROM purchases WHERE producer_account_id = ? AND status = 'APPROVED' "
+					+ "AND refund_requested_at IS NOT NULL ORDER BY refund_requested_at, id")
+			.param(producerAccountId)
+			.query(PurchaseRows::purchase)
+			.list();
+	}
+
+	/**
+	 * @param producerAccountId a producer
+	 * @return how many purchases the producer has, in any status
+	 */
+	public long countOfProducer(long producerAccountId) {
+		return this.jdbc.sql("SELECT COUNT(*) FROM purchases WHERE producer_account_id = ?")
+			.param(producerAccountId)
+			.query(Long.class)
+			.single();
+	}
+
+	private List<Long> ids(String sql, Object time, int limit) {
+		return this.jdbc.sql(sql).param(time).query(Long.class).list().stream().limit(limit).toList();
+	}
+
+	/**
+	 * Inserts an imported purchase with its status, dates and history as given.
+	 * @param purchase the purchase (restored-like, without an id)
+	 * @param history its status changes, oldest first
+	 * @param updatedAt the time of its last change
+	 * @return its id
+	 */
+	public long insertImported(Purchase purchase, List<Purchase.StatusChange> history, Instant updatedAt) {
+		long id = insert(purchase);
+		Purchase withId = Purchase.restore(id, purchase.terms(), purchase.status(), purchase.payment(),
+				purchase.buyerAccountId(), purchase.approvedAt(), purchase.warrantyDays(), purchase.refundRequestedAt(),
+				true);
+		update(withId, updatedAt);
+		for (Purchase.StatusChange change : history) {
+			this.jdbc
+				.sql("INSERT INTO purchase_status_history (purchase_id, from_status, to_status, reason, changed_at) "
+						+ "VALUES (?, ?, ?, ?, ?)")
+				.params(id, (change.from() != null) ? change.from().name() : null, change.to().name(), change.reason(),
+						Times.utc(change.at()))
+				.update();
+		}
+		return id;
+	}
+
+	/**
 	 * @param purchaseId a purchase
 	 * @return its status history, oldest first
 	 */
@@ -228,7 +312,8 @@ public class PurchaseRows {
 				rs.getString("card_last4"), rs.getString("pix_code"), rs.getString("billet_barcode"),
 				Times.instant(rs, "payment_expires_at"), (reason != null) ? DeclineReason.valueOf(reason) : null);
 		return Purchase.restore(rs.getLong("id"), terms, PurchaseStatus.valueOf(rs.getString("status")), payment,
-				rs.getObject("buyer_account_id", Long.class), Times.instant(rs, "approved_at"));
+				rs.getObject("buyer_account_id", Long.class), Times.instant(rs, "approved_at"),
+				rs.getInt("warranty_days"), Times.instant(rs, "refund_requested_at"), rs.getBoolean("imported"));
 	}
 
 }

@@ -2,14 +2,19 @@ package io.atrium.checkout.web;
 
 import java.util.Locale;
 
+import io.atrium.accounts.Role;
+import io.atrium.accounts.SignedInAccount;
 import io.atrium.checkout.MoneyText;
 import io.atrium.checkout.Purchase;
 import io.atrium.checkout.Purchases;
+import io.atrium.checkout.RefundRefused;
+import io.atrium.checkout.Refunds;
 import io.atrium.checkout.internal.SandboxGateway;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
 
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -20,8 +25,9 @@ import io.atrium.checkout.Checkout;
 
 /**
  * After the checkout: the purchase's result page (approved, or the PIX code / billet to
- * pay), and the sandbox's payment page where a pending PIX or billet can be marked paid.
- * Both only for the browser that made the purchase, and for admins.
+ * pay), and the sandbox's payment page where a pending PIX or billet can be marked paid
+ * and where an admin can report a chargeback of a paid purchase. Both only for the
+ * browser that made the purchase, and for admins.
  */
 @Controller
 class PurchaseResultController {
@@ -34,8 +40,11 @@ class PurchaseResultController {
 
 	private final ObjectProvider<SandboxGateway> sandbox;
 
+	private final Refunds refunds;
+
 	PurchaseResultController(Purchases purchases, Checkout checkout, PaymentsSession session,
-			ObjectProvider<SandboxGateway> sandbox) {
+			ObjectProvider<SandboxGateway> sandbox, Refunds refunds) {
+		this.refunds = refunds;
 		this.purchases = purchases;
 		this.checkout = checkout;
 		this.session = session;
@@ -60,9 +69,10 @@ class PurchaseResultController {
 
 	@GetMapping("/sandbox/payments/{chargeId}")
 	String sandboxPage(@PathVariable String chargeId, Model model, Locale locale, HttpSession http,
-			HttpServletResponse response) {
+			HttpServletResponse response, @AuthenticationPrincipal SignedInAccount me) {
 		SandboxGateway gateway = this.sandbox.getIfAvailable();
-		SandboxGateway.SandboxCharge charge = (gateway != null && this.session.mayPay(http, chargeId))
+		boolean admin = me != null && me.has(Role.ADMIN);
+		SandboxGateway.SandboxCharge charge = (gateway != null && (admin || this.session.mayPay(http, chargeId)))
 				? gateway.byId(chargeId).orElse(null) : null;
 		if (charge == null) {
 			response.setStatus(404);
@@ -71,7 +81,33 @@ class PurchaseResultController {
 		model.addAttribute("charge", charge);
 		model.addAttribute("amount", MoneyText.format(charge.amount(), locale));
 		model.addAttribute("expires", CheckoutController.date(charge.charge().expiresAt(), locale));
+		Purchase purchase = this.purchases.byTransaction(charge.charge().idempotencyKey()).orElse(null);
+		model.addAttribute("purchaseStatus", (purchase != null) ? purchase.status().name() : null);
+		model.addAttribute("mayChargeBack", admin && purchase != null && purchase.status().paid());
 		return "checkout/sandbox-payment";
+	}
+
+	@PostMapping("/sandbox/payments/{chargeId}/chargeback")
+	String chargeBack(@PathVariable String chargeId, @AuthenticationPrincipal SignedInAccount me,
+			HttpServletResponse response) {
+		SandboxGateway gateway = this.sandbox.getIfAvailable();
+		if (gateway == null || me == null || !me.has(Role.ADMIN)) {
+			response.setStatus(403);
+			return "checkout/unknown-offer";
+		}
+		SandboxGateway.SandboxCharge charge = gateway.byId(chargeId).orElse(null);
+		if (charge == null) {
+			response.setStatus(404);
+			return "checkout/unknown-offer";
+		}
+		try {
+			this.refunds.chargeBack(charge.charge().idempotencyKey());
+		}
+		catch (RefundRefused ex) {
+			response.setStatus(409);
+			return "checkout/unknown-offer";
+		}
+		return "redirect:/sandbox/payments/" + chargeId;
 	}
 
 	@PostMapping("/sandbox/payments/{chargeId}/pay")
