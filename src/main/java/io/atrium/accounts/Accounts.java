@@ -69,6 +69,11 @@ public interface Accounts {
 	AccountSummary createActive(EmailAddress email, String name, String password, Locale locale, Set<Role> roles);
 
 	/**
+	 * @return every platform admin, for notifications that must reach them
+	 */
+	java.util.List<AccountSummary> admins();
+
+	/**
 	 * An account as other modules see it.
 	 *
 	 * @param id the account id

@@ -110,6 +110,10 @@ class AccountRepository {
 		return this.jdbc.sql("SELECT locale FROM accounts WHERE id = ?").param(id).query(String.class).optional();
 	}
 
+	List<AccountRecord> admins() {
+		return this.jdbc.sql("SELECT * FROM accounts WHERE is_admin ORDER BY id").query(AccountRepository::map).list();
+	}
+
 	boolean anyAdmin() {
 		return this.jdbc.sql("SELECT COUNT(*) FROM accounts WHERE is_admin").query(Long.class).single() > 0;
 	}

@@ -262,6 +262,12 @@ public class AccountService implements Accounts {
 
 	@Override
 	@Transactional(readOnly = true)
+	public List<AccountSummary> admins() {
+		return this.accounts.admins().stream().map(AccountRecord::summary).toList();
+	}
+
+	@Override
+	@Transactional(readOnly = true)
 	public Optional<AccountSummary> findByEmail(EmailAddress email) {
 		return this.accounts.findByEmail(email.value()).map(AccountRecord::summary);
 	}
