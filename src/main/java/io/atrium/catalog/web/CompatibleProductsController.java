@@ -8,6 +8,7 @@ import java.util.UUID;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import io.atrium.api.CompatiblePages;
 import io.atrium.api.ApiClient;
 import io.atrium.api.ApiException;
 import io.atrium.api.CompatibleApiController;

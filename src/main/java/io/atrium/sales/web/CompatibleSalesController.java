@@ -9,6 +9,7 @@ import java.util.function.Function;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import io.atrium.accounts.Accounts;
+import io.atrium.api.CompatiblePages;
 import io.atrium.api.ApiClient;
 import io.atrium.api.CompatibleApiController;
 import io.atrium.catalog.Products;
@@ -46,25 +47,25 @@ class CompatibleSalesController {
 	}
 
 	@GetMapping("/payments/api/v1/sales/history")
-	SalesPaging.Page<HistoryItem> history(@AuthenticationPrincipal ApiClient client,
+	CompatiblePages.Page<HistoryItem> history(@AuthenticationPrincipal ApiClient client,
 			@ModelAttribute Parameters parameters) {
 		SaleFacts facts = new SaleFacts(this.accounts, this.products);
 		String producerName = facts.name(client.producerAccountId());
 		SalesFilter filter = parameters.filters().toFilter(client.producerAccountId());
-		SalesPaging.Request page = parameters.page();
+		CompatiblePages.Request page = parameters.page();
 		return page.page(this.sales.find(filter, page.offset(), page.fetch()),
 				(p) -> HistoryItem.of(p, producerName, facts), this.sales.count(filter));
 	}
 
 	@GetMapping("/payments/api/v1/sales/summary")
-	SalesPaging.Page<SummaryItem> summary(@AuthenticationPrincipal ApiClient client,
+	CompatiblePages.Page<SummaryItem> summary(@AuthenticationPrincipal ApiClient client,
 			@ModelAttribute Parameters parameters) {
 		SalesFilter filter = parameters.filters().toFilter(client.producerAccountId());
-		return parameters.page().slice(this.sales.totals(filter), SummaryItem::of);
+		return parameters.page().sliceCounted(this.sales.totals(filter), SummaryItem::of);
 	}
 
 	@GetMapping("/payments/api/v1/sales/users")
-	SalesPaging.Page<UsersItem> users(@AuthenticationPrincipal ApiClient client,
+	CompatiblePages.Page<UsersItem> users(@AuthenticationPrincipal ApiClient client,
 			@ModelAttribute Parameters parameters) {
 		SaleFacts facts = new SaleFacts(this.accounts, this.products);
 		long producer = client.producerAccountId();
@@ -74,7 +75,7 @@ class CompatibleSalesController {
 	}
 
 	@GetMapping("/payments/api/v1/sales/commissions")
-	SalesPaging.Page<CommissionsItem> commissions(@AuthenticationPrincipal ApiClient client,
+	CompatiblePages.Page<CommissionsItem> commissions(@AuthenticationPrincipal ApiClient client,
 			@ModelAttribute Parameters parameters) {
 		SaleFacts facts = new SaleFacts(this.accounts, this.products);
 		Person producer = new Person(SaleFacts.ucode(client.producerAccountId()),
@@ -83,14 +84,14 @@ class CompatibleSalesController {
 	}
 
 	@GetMapping("/payments/api/v1/sales/price/details")
-	SalesPaging.Page<PriceDetailsItem> priceDetails(@AuthenticationPrincipal ApiClient client,
+	CompatiblePages.Page<PriceDetailsItem> priceDetails(@AuthenticationPrincipal ApiClient client,
 			@ModelAttribute Parameters parameters) {
 		return paged(client, parameters, PriceDetailsItem::of);
 	}
 
-	private <R> SalesPaging.Page<R> paged(ApiClient client, Parameters parameters, Function<Purchase, R> mapper) {
+	private <R> CompatiblePages.Page<R> paged(ApiClient client, Parameters parameters, Function<Purchase, R> mapper) {
 		SalesFilter filter = parameters.filters().toFilter(client.producerAccountId());
-		SalesPaging.Request page = parameters.page();
+		CompatiblePages.Request page = parameters.page();
 		return page.page(this.sales.find(filter, page.offset(), page.fetch()), mapper, this.sales.count(filter));
 	}
 
@@ -106,8 +107,8 @@ class CompatibleSalesController {
 			@BindParam("payment_type") String paymentType, @BindParam("offer_code") String offerCode,
 			@BindParam("commission_as") String commissionAs, @BindParam("affiliate_name") String affiliateName) {
 
-		SalesPaging.Request page() {
-			return SalesPaging.Request.of(this.maxResults, this.pageToken);
+		CompatiblePages.Request page() {
+			return CompatiblePages.Request.of(this.maxResults, this.pageToken);
 		}
 
 		CompatibleSalesFilters filters() {

@@ -1,4 +1,4 @@
-package io.atrium.sales.web;
+package io.atrium.api;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
@@ -9,7 +9,6 @@ import java.util.regex.Pattern;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
-import io.atrium.api.ApiException;
 
 import org.springframework.http.HttpStatus;
 
@@ -18,25 +17,38 @@ import org.springframework.http.HttpStatus;
  * (default 50, larger than 500 clamped) and an opaque {@code page_token}, Base64 of
  * {@code {"page":n,"rows":r}} as Hotmart's own; answers {@code items} and
  * {@code page_info} without {@code next_page_token} on the last page and without
- * {@code prev_page_token} on the first.
+ * {@code prev_page_token} on the first. Shared by every module that serves a compatible
+ * endpoint.
  */
-final class SalesPaging {
+public final class CompatiblePages {
 
-	static final int DEFAULT = 50;
+	/** Page size when {@code max_results} is absent. */
+	public static final int DEFAULT = 50;
 
-	static final int MAX = 500;
+	/** Largest page; larger requests are clamped silently. */
+	public static final int MAX = 500;
 
 	private static final Pattern TOKEN = Pattern.compile("\\{\"page\":(\\d{1,9}),\"rows\":(\\d{1,3})\\}");
 
-	private SalesPaging() {
+	private CompatiblePages() {
 	}
 
 	/**
 	 * Where a page starts and how long it is.
+	 *
+	 * @param page the 1-based page number
+	 * @param rows the page size
 	 */
-	record Request(int page, int rows) {
+	public record Request(int page, int rows) {
 
-		static Request of(Integer maxResults, String pageToken) {
+		/**
+		 * Reads the request's parameters.
+		 * @param maxResults {@code max_results}, may be null
+		 * @param pageToken {@code page_token}, may be null
+		 * @return the request
+		 * @throws ApiException 400 {@code invalid_token} for a token Atrium did not issue
+		 */
+		public static Request of(Integer maxResults, String pageToken) {
 			int rows = (maxResults == null) ? DEFAULT : Math.max(1, Math.min(MAX, maxResults));
 			if (pageToken == null || pageToken.isBlank()) {
 				return new Request(1, rows);
@@ -55,24 +67,41 @@ final class SalesPaging {
 					"The page_token is not valid; pass the next_page_token of the previous page.");
 		}
 
-		int offset() {
+		/**
+		 * @return how many rows come before this page
+		 */
+		public int offset() {
 			return (int) Math.min(Integer.MAX_VALUE, (long) (this.page - 1) * this.rows);
 		}
 
 		/** How many to fetch: one more than a page, to know whether another follows. */
-		int fetch() {
+		public int fetch() {
 			return this.rows + 1;
 		}
 
-		<T, R> Page<R> page(List<T> fetched, Function<T, R> mapper, Long totalResults) {
+		public <T, R> Page<R> page(List<T> fetched, Function<T, R> mapper) {
+			return page(fetched, mapper, null);
+		}
+
+		/**
+		 * A page from rows fetched with {@link #offset()} and {@link #fetch()}.
+		 * @param totalResults {@code total_results}, or null to leave it out (several
+		 * endpoints do)
+		 */
+		public <T, R> Page<R> page(List<T> fetched, Function<T, R> mapper, Long totalResults) {
 			boolean more = fetched.size() > this.rows;
 			List<R> items = fetched.stream().limit(this.rows).map(mapper).toList();
 			return new Page<>(items, new PageInfo(totalResults, more ? token(this.page + 1, this.rows) : null,
 					(this.page > 1) ? token(this.page - 1, this.rows) : null, items.size()));
 		}
 
-		/** A page of a list held in memory. */
-		<T, R> Page<R> slice(List<T> all, Function<T, R> mapper) {
+		/** A page of a list held in memory, without {@code total_results}. */
+		public <T, R> Page<R> slice(List<T> all, Function<T, R> mapper) {
+			return page(all.stream().skip(offset()).limit(fetch()).toList(), mapper, null);
+		}
+
+		/** A page of a list held in memory, with {@code total_results}. */
+		public <T, R> Page<R> sliceCounted(List<T> all, Function<T, R> mapper) {
 			return page(all.stream().skip(offset()).limit(fetch()).toList(), mapper, (long) all.size());
 		}
 
@@ -86,7 +115,7 @@ final class SalesPaging {
 	/**
 	 * One page: {@code {"items":[...],"page_info":{...}}}.
 	 */
-	record Page<T>(List<T> items, @JsonProperty("page_info") PageInfo pageInfo) {
+	public record Page<T>(List<T> items, @JsonProperty("page_info") PageInfo pageInfo) {
 
 	}
 
@@ -94,7 +123,7 @@ final class SalesPaging {
 	 * {@code page_info}.
 	 */
 	@JsonInclude(JsonInclude.Include.NON_NULL)
-	record PageInfo(@JsonProperty("total_results") Long totalResults,
+	public record PageInfo(@JsonProperty("total_results") Long totalResults,
 			@JsonProperty("next_page_token") String nextPageToken,
 			@JsonProperty("prev_page_token") String prevPageToken,
 			@JsonProperty("results_per_page") int resultsPerPage) {
