@@ -27,7 +27,7 @@ import org.springframework.stereotype.Repository;
 @Repository
 public class PurchaseRows {
 
-	private static final String COLUMNS = "id, transaction_code, checkout_attempt, status, offer_id, offer_code, "
+	static final String COLUMNS = "id, transaction_code, checkout_attempt, status, offer_id, offer_code, "
 			+ "product_id, product_name, producer_account_id, club_group_id, coupon_code, list_amount_minor, "
 			+ "amount_minor, currency, payment_method, buyer_name, buyer_email, buyer_document, buyer_locale, "
 			+ "buyer_account_id, gateway_charge_id, card_brand, card_last4, pix_code, billet_barcode, "
@@ -297,7 +297,7 @@ public class PurchaseRows {
 			.list();
 	}
 
-	private static Purchase purchase(ResultSet rs, int row) throws SQLException {
+	static Purchase purchase(ResultSet rs, int row) throws SQLException {
 		Money list = Money.of(rs.getLong("list_amount_minor"), rs.getString("currency"));
 		PurchaseTerms terms = new PurchaseTerms(rs.getString("transaction_code"), rs.getString("checkout_attempt"),
 				rs.getLong("offer_id"), rs.getString("offer_code"), rs.getLong("product_id"),

@@ -33,11 +33,7 @@ import org.springframework.transaction.annotation.Transactional;
 @Transactional(readOnly = true)
 class SalesQueryRows implements SalesQuery {
 
-	private static final String COLUMNS = "id, transaction_code, checkout_attempt, status, offer_id, offer_code, "
-			+ "product_id, product_name, producer_account_id, club_group_id, coupon_code, list_amount_minor, "
-			+ "amount_minor, currency, payment_method, buyer_name, buyer_email, buyer_document, buyer_locale, "
-			+ "buyer_account_id, gateway_charge_id, card_brand, card_last4, pix_code, billet_barcode, "
-			+ "payment_expires_at, decline_reason, created_at, approved_at";
+	private static final String COLUMNS = PurchaseRows.COLUMNS;
 
 	private final JdbcClient jdbc;
 
@@ -50,7 +46,7 @@ class SalesQueryRows implements SalesQuery {
 		Where where = Where.of(filter);
 		return where.bind(this.jdbc.sql("SELECT " + COLUMNS + " FROM purchases WHERE " + where.sql
 				+ " ORDER BY created_at DESC, id DESC LIMIT " + Math.max(0, limit) + " OFFSET " + Math.max(0, offset)))
-			.query(SalesQueryRows::purchase)
+			.query(PurchaseRows::purchase)
 			.list();
 	}
 
@@ -164,25 +160,6 @@ class SalesQueryRows implements SalesQuery {
 			return "%" + escaped + "%";
 		}
 
-	}
-
-	private static Purchase purchase(ResultSet rs, int row) throws SQLException {
-		Money list = Money.of(rs.getLong("list_amount_minor"), rs.getString("currency"));
-		PurchaseTerms terms = new PurchaseTerms(rs.getString("transaction_code"), rs.getString("checkout_attempt"),
-				rs.getLong("offer_id"), rs.getString("offer_code"), rs.getLong("product_id"),
-				rs.getString("product_name"), rs.getLong("producer_account_id"),
-				rs.getObject("club_group_id", Long.class), rs.getString("coupon_code"), list,
-				list.withAmount(rs.getLong("amount_minor")), PaymentMethod.valueOf(rs.getString("payment_method")),
-				new Buyer(rs.getString("buyer_name"), rs.getString("buyer_email"), rs.getString("buyer_document"),
-						Locale.forLanguageTag(rs.getString("buyer_locale"))),
-				Times.instant(rs, "created_at"));
-		String reason = rs.getString("decline_reason");
-		PaymentDetails payment = new PaymentDetails(rs.getString("gateway_charge_id"), rs.getString("card_brand"),
-				rs.getString("card_last4"), rs.getString("pix_code"), rs.getString("billet_barcode"),
-				Times.instant(rs, "payment_expires_at"), (reason != null) ? DeclineReason.valueOf(reason) : null);
-		Instant approvedAt = Times.instant(rs, "approved_at");
-		return Purchase.restore(rs.getLong("id"), terms, PurchaseStatus.valueOf(rs.getString("status")), payment,
-				rs.getObject("buyer_account_id", Long.class), approvedAt);
 	}
 
 }
