@@ -1,8 +1,6 @@
 package io.atrium.checkout.internal;
 
 import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -11,13 +9,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 
-import io.atrium.checkout.Buyer;
-import io.atrium.checkout.DeclineReason;
-import io.atrium.checkout.PaymentDetails;
-import io.atrium.checkout.PaymentMethod;
 import io.atrium.checkout.Purchase;
 import io.atrium.checkout.PurchaseStatus;
-import io.atrium.checkout.PurchaseTerms;
 import io.atrium.checkout.SalesFilter;
 import io.atrium.checkout.SalesQuery;
 import io.atrium.shared.Money;
