@@ -10,6 +10,7 @@ import io.atrium.catalog.internal.ProductRows;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -33,12 +34,16 @@ public class Offers {
 
 	private final Clock clock;
 
-	Offers(Products products, ProductRows productRows, OfferRows rows, ApplicationEventPublisher events, Clock clock) {
+	private final ObjectProvider<ClubGroupDirectory> groups;
+
+	Offers(Products products, ProductRows productRows, OfferRows rows, ApplicationEventPublisher events, Clock clock,
+			ObjectProvider<ClubGroupDirectory> groups) {
 		this.products = products;
 		this.productRows = productRows;
 		this.rows = rows;
 		this.events = events;
 		this.clock = clock;
+		this.groups = groups;
 	}
 
 	/**
@@ -54,7 +59,7 @@ public class Offers {
 	@Transactional
 	public Offer create(long producerAccountId, long productId, OfferDetails details) {
 		this.products.own(producerAccountId, productId);
-		OfferDetails clean = CatalogRules.offer(details);
+		OfferDetails clean = checkGroup(productId, CatalogRules.offer(details));
 		this.productRows.lock(productId);
 		Instant now = this.clock.instant();
 		String code = newCode();
@@ -82,7 +87,7 @@ public class Offers {
 	@Transactional
 	public Offer update(long producerAccountId, long productId, long offerId, OfferDetails details) {
 		Offer offer = own(producerAccountId, productId, offerId);
-		OfferDetails clean = CatalogRules.offer(details);
+		OfferDetails clean = checkGroup(productId, CatalogRules.offer(details));
 		this.rows.update(offerId, clean, this.clock.instant());
 		this.events.publishEvent(new OfferChanged(offerId, offer.code(), productId, producerAccountId));
 		return this.rows.find(offerId).orElseThrow();
@@ -156,6 +161,40 @@ public class Offers {
 		return this.products.find(producerAccountId, productId)
 			.flatMap((p) -> this.rows.find(offerId))
 			.filter((o) -> o.productId() == productId);
+	}
+
+	/**
+	 * Links an offer to a members-area group of its product (buyers through the offer
+	 * join it), or unlinks it. Changes nothing else of the offer. Publishes
+	 * {@link OfferChanged}. The members area checks its own rules (one group per offer)
+	 * before calling this.
+	 * @param producerAccountId the owner
+	 * @param productId the product
+	 * @param offerId the offer
+	 * @param groupId the group, or null for the product's default group
+	 * @return the offer as saved
+	 * @throws CatalogNotFound when the producer has no such product or offer
+	 * @throws InvalidCatalogInput when the group is not one of the product's groups
+	 */
+	@Transactional
+	public Offer linkClubGroup(long producerAccountId, long productId, long offerId, Long groupId) {
+		Offer offer = own(producerAccountId, productId, offerId);
+		OfferDetails d = offer.details();
+		OfferDetails linked = checkGroup(productId,
+				new OfferDetails(d.name(), d.price(), d.paymentMode(), d.plan(), groupId));
+		this.rows.update(offerId, linked, this.clock.instant());
+		this.events.publishEvent(new OfferChanged(offerId, offer.code(), productId, producerAccountId));
+		return this.rows.find(offerId).orElseThrow();
+	}
+
+	private OfferDetails checkGroup(long productId, OfferDetails clean) {
+		Long group = clean.clubGroupId();
+		ClubGroupDirectory directory = this.groups.getIfAvailable();
+		if (group != null && directory != null && !directory.isGroupOf(productId, group)) {
+			throw new InvalidCatalogInput(List.of(new InvalidCatalogInput.Violation("clubGroupId", "club-group.unknown",
+					"The product has no members-area group " + group + ".", List.of(group))));
+		}
+		return clean;
 	}
 
 	private Offer own(long producerAccountId, long productId, long offerId) {

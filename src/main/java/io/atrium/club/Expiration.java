@@ -1,0 +1,75 @@
+package io.atrium.club;
+
+import java.time.Duration;
+import java.time.Instant;
+
+/**
+ * When content closes again for a student: never, a number of days after the student's
+ * start, or on a fixed date.
+ *
+ * @param kind how the expiry is computed
+ * @param days for {@link Kind#DAYS}, 1 to 3650; null otherwise
+ * @param date for {@link Kind#DATE}; null otherwise
+ */
+public record Expiration(Kind kind, Integer days, Instant date) {
+
+	/** Never expires. */
+	public static final Expiration NEVER = new Expiration(Kind.NEVER, null, null);
+
+	public Expiration {
+		if (kind == null) {
+			throw new IllegalArgumentException("An expiration needs a kind.");
+		}
+		if (kind == Kind.DAYS && (days == null || days < 1 || days > Drip.MAX_DAYS)) {
+			throw new IllegalArgumentException("An expiration in days needs 1 to " + Drip.MAX_DAYS + " days.");
+		}
+		if (kind == Kind.DATE && date == null) {
+			throw new IllegalArgumentException("An expiration on a date needs the date.");
+		}
+	}
+
+	/**
+	 * @param days days after the student's start
+	 * @return the expiration
+	 */
+	public static Expiration afterDays(int days) {
+		return new Expiration(Kind.DAYS, days, null);
+	}
+
+	/**
+	 * @param date the instant the content closes
+	 * @return the expiration
+	 */
+	public static Expiration onDate(Instant date) {
+		return new Expiration(Kind.DATE, null, date);
+	}
+
+	/**
+	 * @param start the student's start in the product
+	 * @return the instant the content closes (exclusive), null when it never does
+	 */
+	public Instant expiresAt(Instant start) {
+		return switch (this.kind) {
+			case NEVER -> null;
+			case DAYS -> start.plus(Duration.ofDays(this.days));
+			case DATE -> this.date;
+		};
+	}
+
+	/**
+	 * How an expiry is computed.
+	 */
+	public enum Kind {
+
+		/** Never. */
+		NEVER,
+
+		/** N days after the student's start. */
+		DAYS,
+
+		/** On a fixed date. */
+		DATE
+
+	}
+
+}

@@ -1,0 +1,11 @@
+package io.atrium.club;
+
+/**
+ * What a producer states about a module.
+ *
+ * @param name 1 to 100 characters
+ * @param extra whether it is an extra module
+ * @param published whether students see it
+ */
+public record ModuleDetails(String name, boolean extra, boolean published) {
+}

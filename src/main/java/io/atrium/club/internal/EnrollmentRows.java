@@ -1,0 +1,281 @@
+package io.atrium.club.internal;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+
+import io.atrium.club.Enrollment;
+import io.atrium.club.EnrollmentSource;
+import io.atrium.club.PurchaseState;
+import io.atrium.club.StudentFilter;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.jdbc.support.KeyHolder;
+import org.springframework.stereotype.Repository;
+
+/**
+ * The {@code club_enrollments} table.
+ */
+@Repository
+public class EnrollmentRows {
+
+	static final String SELECT = "SELECT e.id, e.public_id, e.product_id, e.producer_account_id, e.account_id, "
+			+ "e.student_email, e.student_name, e.group_id, e.source, e.started_at, e.access_ends_at, e.blocked, e.purchase_id, e.transaction_code, "
+			+ "e.purchase_state, e.subscription_state, e.first_access_at, e.last_access_at, e.access_count, "
+			+ "e.created_at FROM club_enrollments e ";
+
+	private final JdbcClient jdbc;
+
+	public EnrollmentRows(JdbcClient jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	public long insert(String publicId, long productId, long producerAccountId, long accountId, String email,
+			String name, long groupId, EnrollmentSource source, Instant startedAt, Instant accessEndsAt,
+			Long purchaseId, String transaction, Instant now) {
+		KeyHolder keys = new GeneratedKeyHolder();
+		this.jdbc
+			.sql("INSERT INTO club_enrollments (public_id, product_id, producer_account_id, account_id, student_email, "
+					+ "student_name, group_id, source, started_at, access_ends_at, blocked, purchase_id, transaction_code, purchase_state, "
+					+ "access_count, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, FALSE, ?, ?, 'ACTIVE', 0, ?, ?)")
+			.params(publicId, productId, producerAccountId, accountId, email, name, groupId, source.name(),
+					Times.utc(startedAt), Times.utc(accessEndsAt), purchaseId, transaction, Times.utc(now),
+					Times.utc(now))
+			.update(keys, "id");
+		return keys.getKey().longValue();
+	}
+
+	public Optional<Enrollment> find(long id) {
+		return this.jdbc.sql(SELECT + "WHERE e.id = ?").param(id).query(EnrollmentRows::enrollment).optional();
+	}
+
+	public Optional<Enrollment> byPublicId(String publicId) {
+		return this.jdbc.sql(SELECT + "WHERE e.public_id = ?")
+			.param(publicId)
+			.query(EnrollmentRows::enrollment)
+			.optional();
+	}
+
+	public Optional<Enrollment> of(long productId, long accountId) {
+		return this.jdbc.sql(SELECT + "WHERE e.product_id = ? AND e.account_id = ?")
+			.params(productId, accountId)
+			.query(EnrollmentRows::enrollment)
+			.optional();
+	}
+
+	public Optional<Enrollment> lock(long productId, long accountId) {
+		return this.jdbc.sql(SELECT + "WHERE e.product_id = ? AND e.account_id = ? FOR UPDATE")
+			.params(productId, accountId)
+			.query(EnrollmentRows::enrollment)
+			.optional();
+	}
+
+	/**
+	 * @return the student's enrolments across every producer, oldest first
+	 */
+	public List<Enrollment> ofAccount(long accountId) {
+		return this.jdbc.sql(SELECT + "WHERE e.account_id = ? ORDER BY e.created_at, e.id")
+			.param(accountId)
+			.query(EnrollmentRows::enrollment)
+			.list();
+	}
+
+	/**
+	 * @return the enrolments with these ids that belong to the product (others are left
+	 * out, so callers compare sizes)
+	 */
+	public List<Enrollment> ofProduct(long productId, Collection<Long> ids) {
+		if (ids.isEmpty()) {
+			return List.of();
+		}
+		List<Object> params = new ArrayList<>();
+		params.add(productId);
+		params.addAll(ids);
+		String marks = String.join(", ", java.util.Collections.nCopies(ids.size(), "?"));
+		return this.jdbc.sql(SELECT + "WHERE e.product_id = ? AND e.id IN (" + marks + ") ORDER BY e.id")
+			.params(params)
+			.query(EnrollmentRows::enrollment)
+			.list();
+	}
+
+	public void moveGroup(Collection<Long> ids, long groupId, Instant now) {
+		for (long id : ids) {
+			this.jdbc.sql("UPDATE club_enrollments SET group_id = ?, updated_at = ? WHERE id = ?")
+				.params(groupId, Times.utc(now), id)
+				.update();
+		}
+	}
+
+	public int moveAllOfGroup(long fromGroupId, long toGroupId, Instant now) {
+		return this.jdbc.sql("UPDATE club_enrollments SET group_id = ?, updated_at = ? WHERE group_id = ?")
+			.params(toGroupId, Times.utc(now), fromGroupId)
+			.update();
+	}
+
+	public void setBlocked(Collection<Long> ids, boolean blocked, Instant now) {
+		for (long id : ids) {
+			this.jdbc.sql("UPDATE club_enrollments SET blocked = ?, updated_at = ? WHERE id = ?")
+				.params(blocked, Times.utc(now), id)
+				.update();
+		}
+	}
+
+	public void updateImported(long id, long groupId, Instant startedAt, Instant accessEndsAt, Instant now) {
+		this.jdbc
+			.sql("UPDATE club_enrollments SET group_id = ?, started_at = ?, access_ends_at = ?, updated_at = ? "
+					+ "WHERE id = ?")
+			.params(groupId, Times.utc(startedAt), Times.utc(accessEndsAt), Times.utc(now), id)
+			.update();
+	}
+
+	/**
+	 * Records a new purchase on an existing enrolment: it restores access a refund or
+	 * chargeback ended and moves the student to the purchase's group.
+	 */
+	public void renewPurchase(long id, long groupId, long purchaseId, String transaction, Instant now) {
+		this.jdbc
+			.sql("UPDATE club_enrollments SET group_id = ?, purchase_id = ?, transaction_code = ?, "
+					+ "purchase_state = 'ACTIVE', source = 'BUYER', access_ends_at = NULL, updated_at = ? WHERE id = ?")
+			.params(groupId, purchaseId, transaction, Times.utc(now), id)
+			.update();
+	}
+
+	/**
+	 * Ends the access the purchase gave, when the enrolment still rests on that purchase.
+	 * @return whether an enrolment changed
+	 */
+	public boolean endPurchase(long purchaseId, PurchaseState state, Instant now) {
+		return this.jdbc
+			.sql("UPDATE club_enrollments SET purchase_state = ?, updated_at = ? WHERE purchase_id = ? "
+					+ "AND purchase_state = 'ACTIVE'")
+			.params(state.name(), Times.utc(now), purchaseId)
+			.update() > 0;
+	}
+
+	public void setSubscriptionState(long productId, long accountId, String state, Instant now) {
+		this.jdbc
+			.sql("UPDATE club_enrollments SET subscription_state = ?, updated_at = ? WHERE product_id = ? "
+					+ "AND account_id = ?")
+			.params(state, Times.utc(now), productId, accountId)
+			.update();
+	}
+
+	/**
+	 * Counts an entry into the product.
+	 * @return whether it was the first
+	 */
+	public boolean recordAccess(long id, Instant now) {
+		boolean first = this.jdbc
+			.sql("UPDATE club_enrollments SET first_access_at = ? WHERE id = ? AND first_access_at IS NULL")
+			.params(Times.utc(now), id)
+			.update() > 0;
+		this.jdbc.sql("UPDATE club_enrollments SET last_access_at = ?, access_count = access_count + 1 WHERE id = ?")
+			.params(Times.utc(now), id)
+			.update();
+		return first;
+	}
+
+	/**
+	 * The product's students matching the filter, by id.
+	 * @param afterId only ids greater than this (a cursor), or null
+	 * @param offset rows to skip
+	 * @param limit at most this many
+	 */
+	public List<Enrollment> search(long productId, StudentFilter filter, Instant now, Long afterId, int offset,
+			int limit) {
+		List<Object> params = new ArrayList<>();
+		String where = where(productId, filter, now, params);
+		if (afterId != null) {
+			where += " AND e.id > ?";
+			params.add(afterId);
+		}
+		params.add(limit);
+		params.add(offset);
+		return this.jdbc.sql(SELECT + where + " ORDER BY e.id LIMIT ? OFFSET ?")
+			.params(params)
+			.query(EnrollmentRows::enrollment)
+			.list();
+	}
+
+	public long count(long productId, StudentFilter filter, Instant now) {
+		List<Object> params = new ArrayList<>();
+		String where = where(productId, filter, now, params);
+		return this.jdbc.sql("SELECT COUNT(*) FROM club_enrollments e " + where)
+			.params(params)
+			.query(Long.class)
+			.single();
+	}
+
+	private static String where(long productId, StudentFilter filter, Instant now, List<Object> params) {
+		StringBuilder where = new StringBuilder("WHERE e.product_id = ?");
+		params.add(productId);
+		if (filter.query() != null && !filter.query().isBlank()) {
+			where.append(" AND (LOWER(e.student_email) LIKE ? ESCAPE '!' OR LOWER(e.student_name) LIKE ? ESCAPE '!')");
+			String like = "%" + filter.query()
+				.strip()
+				.toLowerCase(java.util.Locale.ROOT)
+				.replace("!", "!!")
+				.replace("%", "!%")
+				.replace("_", "!_") + "%";
+			params.add(like);
+			params.add(like);
+		}
+		if (filter.groupId() != null) {
+			where.append(" AND e.group_id = ?");
+			params.add(filter.groupId());
+		}
+		if (filter.status() != null) {
+			String ended = "(e.purchase_state <> 'ACTIVE' OR (e.access_ends_at IS NOT NULL AND e.access_ends_at <= ?))";
+			switch (filter.status()) {
+				case BLOCKED -> where.append(" AND e.blocked = TRUE");
+				case ENDED -> {
+					where.append(" AND e.blocked = FALSE AND ").append(ended);
+					params.add(Times.utc(now));
+				}
+				case OVERDUE -> {
+					where.append(" AND e.blocked = FALSE AND NOT ").append(ended);
+					where.append(" AND e.subscription_state IS NOT NULL AND e.subscription_state <> 'ACTIVE'");
+					params.add(Times.utc(now));
+				}
+				case ACTIVE -> {
+					where.append(" AND e.blocked = FALSE AND NOT ").append(ended);
+					where.append(" AND (e.subscription_state IS NULL OR e.subscription_state = 'ACTIVE')");
+					params.add(Times.utc(now));
+				}
+			}
+		}
+		return where.toString();
+	}
+
+	/**
+	 * @return per enrolment of the product, how many pages the student completed
+	 */
+	public java.util.Map<Long, Integer> completedCounts(long productId) {
+		java.util.Map<Long, Integer> counts = new java.util.HashMap<>();
+		this.jdbc
+			.sql("SELECT pr.enrollment_id, COUNT(*) FROM club_progress pr JOIN club_enrollments e "
+					+ "ON e.id = pr.enrollment_id WHERE e.product_id = ? GROUP BY pr.enrollment_id")
+			.param(productId)
+			.query((rs) -> {
+				counts.put(rs.getLong(1), rs.getInt(2));
+			});
+		return counts;
+	}
+
+	static Enrollment enrollment(ResultSet rs, int n) throws SQLException {
+		return new Enrollment(rs.getLong("id"), rs.getString("public_id"), rs.getLong("product_id"),
+				rs.getLong("producer_account_id"), rs.getLong("account_id"), rs.getString("student_email"),
+				rs.getString("student_name"), rs.getLong("group_id"), EnrollmentSource.valueOf(rs.getString("source")),
+				Times.instant(rs, "started_at"), Times.instant(rs, "access_ends_at"), rs.getBoolean("blocked"),
+				(Long) rs.getObject("purchase_id", Long.class), rs.getString("transaction_code"),
+				PurchaseState.valueOf(rs.getString("purchase_state")), rs.getString("subscription_state"),
+				Times.instant(rs, "first_access_at"), Times.instant(rs, "last_access_at"), rs.getInt("access_count"),
+				Times.instant(rs, "created_at"));
+	}
+
+}

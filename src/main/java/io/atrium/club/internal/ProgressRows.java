@@ -1,0 +1,73 @@
+package io.atrium.club.internal;
+
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/**
+ * The {@code club_progress} and {@code club_module_completions} tables.
+ */
+@Repository
+public class ProgressRows {
+
+	private final JdbcClient jdbc;
+
+	public ProgressRows(JdbcClient jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	/**
+	 * @return the pages the student completed in the product, page id to instant
+	 */
+	public Map<Long, Instant> completed(long enrollmentId) {
+		Map<Long, Instant> done = new HashMap<>();
+		this.jdbc.sql("SELECT page_id, completed_at FROM club_progress WHERE enrollment_id = ?")
+			.param(enrollmentId)
+			.query((rs) -> {
+				done.put(rs.getLong(1), Times.instant(rs, "completed_at"));
+			});
+		return done;
+	}
+
+	/**
+	 * @return whether the page was not completed before
+	 */
+	public boolean complete(long enrollmentId, long pageId, Instant now) {
+		if (this.jdbc.sql("SELECT COUNT(*) FROM club_progress WHERE enrollment_id = ? AND page_id = ?")
+			.params(enrollmentId, pageId)
+			.query(Long.class)
+			.single() > 0) {
+			return false;
+		}
+		this.jdbc.sql("INSERT INTO club_progress (enrollment_id, page_id, completed_at) VALUES (?, ?, ?)")
+			.params(enrollmentId, pageId, Times.utc(now))
+			.update();
+		return true;
+	}
+
+	public void undo(long enrollmentId, long pageId) {
+		this.jdbc.sql("DELETE FROM club_progress WHERE enrollment_id = ? AND page_id = ?")
+			.params(enrollmentId, pageId)
+			.update();
+	}
+
+	/**
+	 * @return whether the module was not recorded as completed before
+	 */
+	public boolean completeModule(long enrollmentId, long moduleId, Instant now) {
+		if (this.jdbc.sql("SELECT COUNT(*) FROM club_module_completions WHERE enrollment_id = ? AND module_id = ?")
+			.params(enrollmentId, moduleId)
+			.query(Long.class)
+			.single() > 0) {
+			return false;
+		}
+		this.jdbc.sql("INSERT INTO club_module_completions (enrollment_id, module_id, completed_at) VALUES (?, ?, ?)")
+			.params(enrollmentId, moduleId, Times.utc(now))
+			.update();
+		return true;
+	}
+
+}
