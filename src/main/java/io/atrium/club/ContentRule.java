@@ -21,6 +21,14 @@ public record ContentRule(boolean visible, Drip drip, Expiration expiration) {
 	}
 
 	/**
+	 * @param visible whether the group sees the content
+	 * @return this rule with another visibility
+	 */
+	public ContentRule withVisible(boolean visible) {
+		return new ContentRule(visible, this.drip, this.expiration);
+	}
+
+	/**
 	 * @param pageRule the page's own rule for the group, or null
 	 * @param moduleRule the module's rule for the group, or null
 	 * @return the rule that applies to the page

@@ -45,6 +45,8 @@ class DemoData implements StartupNotes {
 
 	private final DemoPurchases demoPurchases;
 
+	private final DemoClub demoClub;
+
 	private final boolean enabled;
 
 	private final String clientId;
@@ -54,7 +56,7 @@ class DemoData implements StartupNotes {
 	private final List<String> logins = new ArrayList<>();
 
 	DemoData(Accounts accounts, ApiCredentials credentials, Catalog catalog, DemoCatalog demoCatalog,
-			DemoPurchases demoPurchases, @Value("${atrium.demo.enabled:true}") boolean enabled,
+			DemoPurchases demoPurchases, DemoClub demoClub, @Value("${atrium.demo.enabled:true}") boolean enabled,
 			@Value("${atrium.demo.client-id:}") String clientId,
 			@Value("${atrium.demo.client-secret:}") String clientSecret) {
 		this.accounts = accounts;
@@ -62,6 +64,7 @@ class DemoData implements StartupNotes {
 		this.catalog = catalog;
 		this.demoCatalog = demoCatalog;
 		this.demoPurchases = demoPurchases;
+		this.demoClub = demoClub;
 		this.enabled = enabled;
 		this.clientId = clientId;
 		this.clientSecret = clientSecret;
@@ -85,12 +88,12 @@ class DemoData implements StartupNotes {
 				Set.of(Role.ADMIN));
 		var created = this.accounts.createActive(EmailAddress.of(PRODUCER), "Paula Produtora", PASSWORD,
 				Locale.forLanguageTag("pt-BR"), Set.of(Role.PRODUCER));
-		demoCredentials(created.id().value());
-		demoCatalog(created.id().value());
 		student("ana@demo.atrium.test", "Ana Costa", "pt-BR");
 		student("bruno@demo.atrium.test", "Bruno Díaz", "es");
 		student("chiara@demo.atrium.test", "Chiara Rossi", "it");
 		student("david@demo.atrium.test", "David Miller", "en");
+		demoCredentials(created.id().value());
+		demoCatalog(created.id().value());
 		this.logins.addAll(logins());
 	}
 
@@ -126,6 +129,9 @@ class DemoData implements StartupNotes {
 		if (purchases > 0) {
 			log.info("Demo purchases: {} in {} ms", purchases, (System.nanoTime() - started) / 1_000_000);
 		}
+		if (this.demoClub.seed(producerId)) {
+			log.info("Demo members area seeded at /club/{}", DemoClub.SUBDOMAIN);
+		}
 	}
 
 	private void student(String email, String name, String language) {
@@ -136,7 +142,8 @@ class DemoData implements StartupNotes {
 	private static List<String> logins() {
 		return List.of("demo logins (password for all: " + PASSWORD + ")", "  producer: " + PRODUCER,
 				"  admin:    " + ADMIN + " (e-mails without SMTP: /admin/mailbox)",
-				"  students: ana@, bruno@, chiara@, david@demo.atrium.test");
+				"  students: ana@, bruno@, chiara@, david@demo.atrium.test (members area: /club/" + DemoClub.SUBDOMAIN
+						+ ", page password " + DemoClub.PAGE_PASSWORD + ")");
 	}
 
 }
