@@ -202,6 +202,7 @@ class ClubContentApiController extends ClubApiSupport {
 	/**
 	 * A new module.
 	 */
+	@Schema(name = "ClubModuleRequest")
 	record ModuleRequest(@NotNull @Schema(description = "1 to 100 characters") String name,
 			@Schema(description = "An extra module, shown after the main ones; default false") Boolean extra,
 			@Schema(description = "Whether students see it; default true") Boolean published) {
@@ -215,6 +216,7 @@ class ClubContentApiController extends ClubApiSupport {
 	/**
 	 * A new page.
 	 */
+	@Schema(name = "ClubPageRequest")
 	record PageRequest(@NotNull @Schema(description = "1 to 100 characters") String name, @NotNull PageKind kind,
 			@Schema(description = "The text, at most 20000 characters") String body,
 			@JsonProperty("media_url") @Schema(
@@ -231,6 +233,7 @@ class ClubContentApiController extends ClubApiSupport {
 	/**
 	 * A module with its pages.
 	 */
+	@Schema(name = "ClubModuleResponse")
 	record ModuleResponse(long id,
 			@JsonProperty("module_id") @Schema(description = "The id the compatible club API shows") String moduleId,
 			@JsonProperty("product_id") long productId, String name, int position, boolean extra, boolean published,
@@ -247,6 +250,7 @@ class ClubContentApiController extends ClubApiSupport {
 	/**
 	 * A page.
 	 */
+	@Schema(name = "ClubPageResponse")
 	record PageResponse(long id,
 			@JsonProperty("page_id") @Schema(description = "The id the compatible club API shows") String pageId,
 			@JsonProperty("module_id") long moduleId, String name, PageKind kind, int position, boolean published,
@@ -263,6 +267,7 @@ class ClubContentApiController extends ClubApiSupport {
 	/**
 	 * When content is released.
 	 */
+	@Schema(name = "ClubDripJson")
 	record DripJson(@NotNull @Schema(description = "IMMEDIATE, DAYS, DATE or AFTER_PAGE") Drip.Kind kind,
 			@Schema(description = "For DAYS: 1 to 3650 days after the student's start") Integer days,
 			@Schema(description = "For DATE") Instant date, @JsonProperty("after_page_id") @Schema(
@@ -277,6 +282,7 @@ class ClubContentApiController extends ClubApiSupport {
 	/**
 	 * When content closes again.
 	 */
+	@Schema(name = "ClubExpirationJson")
 	record ExpirationJson(@NotNull @Schema(description = "NEVER, DAYS or DATE") Expiration.Kind kind,
 			@Schema(description = "For DAYS: 1 to 3650 days after the student's start") Integer days,
 			@Schema(description = "For DATE") Instant date) {
@@ -290,6 +296,7 @@ class ClubContentApiController extends ClubApiSupport {
 	/**
 	 * A rule to set.
 	 */
+	@Schema(name = "ClubRuleRequest")
 	record RuleRequest(@Schema(description = "Whether the group sees the content; default true") Boolean visible,
 			@Valid @Schema(description = "Default IMMEDIATE") DripJson drip,
 			@Valid @Schema(description = "Default NEVER") ExpirationJson expiration) {
@@ -314,6 +321,7 @@ class ClubContentApiController extends ClubApiSupport {
 	/**
 	 * The rule of one item for one group.
 	 */
+	@Schema(name = "ClubRuleResponse")
 	record RuleResponse(@JsonProperty("group_id") long groupId, boolean visible, DripJson drip,
 			ExpirationJson expiration,
 			@Schema(description = "Whether the item has its own rule (false: inherited or default)") boolean own) {
@@ -329,6 +337,7 @@ class ClubContentApiController extends ClubApiSupport {
 	/**
 	 * The whole table.
 	 */
+	@Schema(name = "ClubRuleTableResponse")
 	record RuleTableResponse(List<GroupSummary> groups, List<RuleRow> rows) {
 
 		static RuleTableResponse of(RuleTable table) {
@@ -356,6 +365,7 @@ class ClubContentApiController extends ClubApiSupport {
 	/**
 	 * A group, as a column of the table.
 	 */
+	@Schema(name = "ClubGroupSummary")
 	record GroupSummary(long id, String name, @JsonProperty("is_default") boolean isDefault) {
 
 		static GroupSummary of(Group g) {
@@ -367,6 +377,7 @@ class ClubContentApiController extends ClubApiSupport {
 	/**
 	 * A module or page with its rule for every group.
 	 */
+	@Schema(name = "ClubRuleRow")
 	record RuleRow(@Schema(description = "MODULE or PAGE") String kind, long id, String name,
 			@JsonProperty("module_id") @Schema(description = "A page's module; null for a module") Long moduleId,
 			List<RuleResponse> rules) {

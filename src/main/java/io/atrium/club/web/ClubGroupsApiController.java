@@ -181,6 +181,7 @@ class ClubGroupsApiController extends ClubApiSupport {
 	/**
 	 * A new group.
 	 */
+	@Schema(name = "ClubGroupRequest")
 	record GroupRequest(@NotNull @Schema(description = "1 to 60 characters, unique in the product") String name,
 			@JsonProperty("is_default") @Schema(
 					description = "Make it the default group; default false") Boolean isDefault) {
@@ -189,12 +190,14 @@ class ClubGroupsApiController extends ClubApiSupport {
 	/**
 	 * A new name.
 	 */
+	@Schema(name = "ClubGroupRename")
 	record GroupRename(@NotNull @Schema(description = "1 to 60 characters, unique in the product") String name) {
 	}
 
 	/**
 	 * A group.
 	 */
+	@Schema(name = "ClubGroupResponse")
 	record GroupResponse(long id, @JsonProperty("product_id") long productId, String name,
 			@JsonProperty("is_default") boolean isDefault,
 			@Schema(description = "How many students are in it") int students,
@@ -204,6 +207,7 @@ class ClubGroupsApiController extends ClubApiSupport {
 	/**
 	 * A deleted group.
 	 */
+	@Schema(name = "ClubDeletedGroup")
 	record DeletedGroup(@JsonProperty("group_id") long groupId, @JsonProperty("moved_students") @Schema(
 			description = "Students moved to the default group") int movedStudents) {
 	}
@@ -211,6 +215,7 @@ class ClubGroupsApiController extends ClubApiSupport {
 	/**
 	 * An offer and the group its buyers join.
 	 */
+	@Schema(name = "ClubOfferLink")
 	record OfferLink(@JsonProperty("offer_id") long offerId, @JsonProperty("offer_code") String offerCode,
 			@JsonProperty("offer_name") String offerName,
 			@JsonProperty("group_id") @Schema(description = "Null: the product's default group") Long groupId) {

@@ -248,6 +248,7 @@ class ClubStudentsApiController extends ClubApiSupport {
 	/**
 	 * A student to add.
 	 */
+	@Schema(name = "ClubStudentRequest")
 	record StudentRequest(
 			@Schema(description = "The student's e-mail address", example = "ana@example.com") String email,
 			@Schema(description = "Used when the account is created; default the address's local part") String name,
@@ -266,18 +267,21 @@ class ClubStudentsApiController extends ClubApiSupport {
 	/**
 	 * Students to import.
 	 */
+	@Schema(name = "ClubImportRequest")
 	record ImportRequest(@NotEmpty @Size(max = 1000) @Valid List<StudentRequest> students) {
 	}
 
 	/**
 	 * The outcome of adding one student.
 	 */
+	@Schema(name = "ClubEnrolledResponse")
 	record EnrolledResponse(@Schema(description = "created or updated") String result, StudentResponse student) {
 	}
 
 	/**
 	 * The outcome of an import.
 	 */
+	@Schema(name = "ClubImportResponse")
 	record ImportResponse(int created, int updated, int refused, List<ImportResult> results) {
 
 		static ImportResponse of(List<ImportResult> results) {
@@ -294,6 +298,7 @@ class ClubStudentsApiController extends ClubApiSupport {
 	/**
 	 * One imported student's outcome.
 	 */
+	@Schema(name = "ClubImportResult")
 	record ImportResult(@Schema(description = "Its place in the request, from 0") int index, String email,
 			@Schema(description = "created, updated or refused") String result,
 			@JsonProperty("student_id") Long studentId,
@@ -304,12 +309,14 @@ class ClubStudentsApiController extends ClubApiSupport {
 	/**
 	 * Students to change.
 	 */
+	@Schema(name = "ClubStudentsRequest")
 	record StudentsRequest(@JsonProperty("student_ids") @NotEmpty @Size(max = 1000) List<Long> studentIds) {
 	}
 
 	/**
 	 * Students to move and where.
 	 */
+	@Schema(name = "ClubMoveRequest")
 	record MoveRequest(@JsonProperty("student_ids") @NotEmpty @Size(max = 1000) List<Long> studentIds,
 			@JsonProperty("group_id") @NotNull Long groupId) {
 	}
@@ -317,12 +324,14 @@ class ClubStudentsApiController extends ClubApiSupport {
 	/**
 	 * How many students a bulk action changed.
 	 */
+	@Schema(name = "ClubBulkResult")
 	record BulkResult(int changed) {
 	}
 
 	/**
 	 * A student.
 	 */
+	@Schema(name = "ClubStudentResponse")
 	record StudentResponse(long id,
 			@JsonProperty("user_id") @Schema(description = "The id the compatible club API shows") String userId,
 			@JsonProperty("product_id") long productId, String email, String name,
@@ -346,12 +355,14 @@ class ClubStudentsApiController extends ClubApiSupport {
 	/**
 	 * Pages completed among those the student sees.
 	 */
+	@Schema(name = "ClubProgressResponse")
 	record ProgressResponse(int completed, int total, int percent) {
 	}
 
 	/**
 	 * An access decision.
 	 */
+	@Schema(name = "ClubAccessResponse")
 	record AccessResponse(boolean allowed, List<Reason> reasons) {
 
 		static AccessResponse of(AccessDecision d) {
@@ -368,6 +379,7 @@ class ClubStudentsApiController extends ClubApiSupport {
 	 * One reason a page is closed.
 	 */
 	@JsonInclude(JsonInclude.Include.ALWAYS)
+	@Schema(name = "ClubReason")
 	record Reason(String reason,
 			@Schema(description = "The release date (NOT_RELEASED_YET), expiry (EXPIRED) or access end "
 					+ "(ACCESS_PERIOD_ENDED); null otherwise") Instant date,
