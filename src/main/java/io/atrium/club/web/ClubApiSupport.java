@@ -1,0 +1,69 @@
+package io.atrium.club.web;
+
+import java.net.URI;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+import io.atrium.club.ClubNotFound;
+import io.atrium.club.ClubRefused;
+import jakarta.servlet.http.HttpServletRequest;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+
+/**
+ * What the club's {@code /api/v1} controllers share: a broken members-area rule
+ * ({@link ClubRefused}) answers a problem detail whose {@code error} is the rule's code
+ * ({@code group.default-not-deletable}, {@code offer.linked-elsewhere}...), 409 when the
+ * request conflicts with the current state and 400 when the input is wrong; an unknown or
+ * foreign product, group, module, page or student ({@link ClubNotFound}) 404
+ * {@code not_found}. Nothing was changed in either case.
+ */
+abstract class ClubApiSupport {
+
+	/**
+	 * Codes that say the request conflicts with the current state, not that it is
+	 * malformed.
+	 */
+	static final Set<String> CONFLICTS = Set.of("group.default-not-deletable", "offer.linked-elsewhere",
+			"offer.not-linked", "group.name-taken", "module.not-empty", "product.external");
+
+	@ExceptionHandler(ClubRefused.class)
+	ResponseEntity<ProblemDetail> refused(ClubRefused ex, HttpServletRequest request) {
+		HttpStatus status = CONFLICTS.contains(ex.code()) ? HttpStatus.CONFLICT : HttpStatus.BAD_REQUEST;
+		ProblemDetail problem = problem(status, ex.code(), ex.getMessage(), request);
+		if (ex.field() != null) {
+			problem.setProperty("errors", List.of(Map.of("field", snake(ex.field()), "message", ex.getMessage())));
+		}
+		return ResponseEntity.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
+	}
+
+	@ExceptionHandler(ClubNotFound.class)
+	ResponseEntity<ProblemDetail> notFound(ClubNotFound ex, HttpServletRequest request) {
+		return ResponseEntity.status(HttpStatus.NOT_FOUND)
+			.contentType(MediaType.APPLICATION_PROBLEM_JSON)
+			.body(problem(HttpStatus.NOT_FOUND, "not_found", ex.getMessage(), request));
+	}
+
+	private static ProblemDetail problem(HttpStatus status, String error, String detail, HttpServletRequest request) {
+		ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
+		problem.setType(URI.create("about:blank"));
+		problem.setTitle(status.getReasonPhrase());
+		problem.setInstance(URI.create(request.getRequestURI()));
+		problem.setProperty("error", error);
+		return problem;
+	}
+
+	/**
+	 * @return {@code groupId} as {@code group_id}
+	 */
+	static String snake(String field) {
+		return field.replaceAll("([a-z])([A-Z])", "$1_$2").toLowerCase(Locale.ROOT);
+	}
+
+}
