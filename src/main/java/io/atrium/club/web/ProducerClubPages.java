@@ -1,0 +1,140 @@
+package io.atrium.club.web;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.time.format.FormatStyle;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+
+import io.atrium.accounts.SignedInAccount;
+import io.atrium.catalog.Catalog;
+import io.atrium.catalog.ProductSummary;
+import io.atrium.club.ClubNotFound;
+import io.atrium.club.ClubRefused;
+import io.atrium.club.ContentRule;
+import io.atrium.club.Drip;
+import io.atrium.club.Expiration;
+
+import org.springframework.context.MessageSource;
+import org.springframework.stereotype.Component;
+
+/**
+ * What the producer's members-area pages share: the product being managed, refusals as
+ * messages in the reader's language, and rules and dates written out for people. Dates of
+ * rules are days in UTC: {@code 2026-12-03} means 3 December 2026 at 00:00 UTC.
+ */
+@Component
+class ProducerClubPages {
+
+	private final Catalog catalog;
+
+	private final MessageSource messages;
+
+	ProducerClubPages(Catalog catalog, MessageSource messages) {
+		this.catalog = catalog;
+		this.messages = messages;
+	}
+
+	static long producer(SignedInAccount me) {
+		return me.accountId().value();
+	}
+
+	/**
+	 * @return the producer's product
+	 * @throws ClubNotFound when it is another producer's, or none
+	 */
+	ProductSummary product(SignedInAccount me, long productId) {
+		return this.catalog.product(productId)
+			.filter((p) -> p.producerAccountId() == producer(me))
+			.orElseThrow(() -> new ClubNotFound("No product " + productId + "."));
+	}
+
+	String message(String key, Locale locale, Object... args) {
+		return this.messages.getMessage(key, args, locale);
+	}
+
+	String refusal(ClubRefused ex, Locale locale) {
+		return this.messages.getMessage(ex.messageKey(), ex.args(), ex.getMessage(), locale);
+	}
+
+	/**
+	 * @return the refusal as the message next to its field ({@code form} when it names
+	 * none)
+	 */
+	Map<String, String> errors(ClubRefused ex, Locale locale) {
+		Map<String, String> errors = new LinkedHashMap<>();
+		errors.put((ex.field() != null) ? ex.field() : "form", refusal(ex, locale));
+		return errors;
+	}
+
+	String date(Instant instant, Locale locale) {
+		return DateTimeFormatter.ofLocalizedDate(FormatStyle.MEDIUM)
+			.withLocale(locale)
+			.withZone(ZoneOffset.UTC)
+			.format(instant);
+	}
+
+	String dateTime(Instant instant, Locale locale) {
+		return DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM, FormatStyle.SHORT)
+			.withLocale(locale)
+			.withZone(ZoneOffset.UTC)
+			.format(instant);
+	}
+
+	/**
+	 * @return the day as typed in a date field ({@code yyyy-MM-dd})
+	 */
+	static String isoDay(Instant instant) {
+		return (instant != null) ? LocalDate.ofInstant(instant, ZoneOffset.UTC).toString() : "";
+	}
+
+	/**
+	 * @return the start of the day in UTC, or null when the text is not a date
+	 */
+	static Instant startOfDay(String isoDay) {
+		if (isoDay == null || isoDay.isBlank()) {
+			return null;
+		}
+		try {
+			return LocalDate.parse(isoDay.strip()).atStartOfDay(ZoneOffset.UTC).toInstant();
+		}
+		catch (DateTimeParseException ex) {
+			return null;
+		}
+	}
+
+	String visibility(ContentRule rule, Locale locale) {
+		return message(rule.visible() ? "club.producer.rule.visible" : "club.producer.rule.hidden", locale);
+	}
+
+	/**
+	 * @param pageNames the product's page names by internal id
+	 * @return for example "immediately", "7 days after start", "on 3 Dec 2026", "after
+	 * completing Welcome"
+	 */
+	String drip(Drip drip, Map<Long, String> pageNames, Locale locale) {
+		return switch (drip.kind()) {
+			case IMMEDIATE -> message("club.producer.drip.immediate", locale);
+			case DAYS -> message("club.producer.drip.days", locale, drip.days());
+			case DATE -> message("club.producer.drip.date", locale, date(drip.date(), locale));
+			case AFTER_PAGE ->
+				message("club.producer.drip.after", locale, pageNames.getOrDefault(drip.afterPageId(), "?"));
+		};
+	}
+
+	/**
+	 * @return for example "never", "30 days after start", "on 3 Dec 2026"
+	 */
+	String expiration(Expiration expiration, Locale locale) {
+		return switch (expiration.kind()) {
+			case NEVER -> message("club.producer.expire.never", locale);
+			case DAYS -> message("club.producer.expire.days", locale, expiration.days());
+			case DATE -> message("club.producer.expire.date", locale, date(expiration.date(), locale));
+		};
+	}
+
+}
