@@ -11,7 +11,7 @@ import io.atrium.club.StudentStatus;
  */
 record StudentsForm(String q, Long group, String status, Integer page) {
 
-	StudentStatus statusValue() {
+	public StudentStatus statusValue() {
 		if (this.status == null || this.status.isBlank()) {
 			return null;
 		}
@@ -23,11 +23,11 @@ record StudentsForm(String q, Long group, String status, Integer page) {
 		}
 	}
 
-	String query() {
+	public String query() {
 		return (this.q != null) ? this.q.strip() : "";
 	}
 
-	int pageNumber() {
+	public int pageNumber() {
 		return (this.page == null || this.page < 1) ? 1 : this.page;
 	}
 
