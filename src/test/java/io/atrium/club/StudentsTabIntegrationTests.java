@@ -286,7 +286,7 @@ class StudentsTabIntegrationTests {
 			.endsWith("/club/students?q=" + ana.email().replace("@", "%40") + "#student-" + ana.id());
 		assertThat(reasons.get(1).text()).contains("Available on December 3, 2099");
 		assertThat(reasons.get(1).selectFirst("a").attr("href")).endsWith("/club/rules#page-" + later.id());
-		assertThat(reasons.get(2).selectFirst("a").attr("href")).endsWith("/club/pages/" + later.id());
+		assertThat(reasons.get(2).selectFirst("a").attr("href")).endsWith("/club/pages/" + later.id() + "/edit");
 
 		Page portuguese = web.get(course.path() + "/why?student=" + ana.id() + "&page=" + later.id() + "&lang=pt-BR");
 		assertThat(portuguese.text()).contains("3 de dezembro de 2099");

@@ -107,7 +107,7 @@ class WhyPageController {
 			case NOT_IN_GROUP, NOT_RELEASED_YET, EXPIRED ->
 				new Reason(d.reason().name(), text, club + "/rules#page-" + page.id(), "club-users.why.fix.rules");
 			case UNPUBLISHED, MEDIA_UNAVAILABLE, PASSWORD_REQUIRED ->
-				new Reason(d.reason().name(), text, club + "/pages/" + page.id(), "club-users.why.fix.page");
+				new Reason(d.reason().name(), text, club + "/pages/" + page.id() + "/edit", "club-users.why.fix.page");
 			case BLOCKED_BY_PRODUCER, ACCESS_PERIOD_ENDED ->
 				new Reason(d.reason().name(), text, studentRow, "club-users.why.fix.student");
 			case PURCHASE_REFUNDED, PURCHASE_CHARGED_BACK, SUBSCRIPTION_INACTIVE ->
