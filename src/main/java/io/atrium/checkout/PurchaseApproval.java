@@ -69,7 +69,7 @@ class PurchaseApproval {
 		variables.put("productName", terms.productName());
 		variables.put("buyerName", terms.buyer().name());
 		variables.put("price", MoneyText.format(terms.price(), terms.buyer().locale()));
-		variables.put("purchasesUrl", this.baseUrl.link("/purchases"));
+		variables.put("clubUrl", this.baseUrl.link("/club"));
 		boolean external = product.map((p) -> p.delivery().kind() == DeliveryKind.EXTERNAL).orElse(false);
 		variables.put("external", external);
 		product.ifPresent((p) -> {

@@ -1,0 +1,89 @@
+package io.atrium.club.web;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import io.atrium.club.ClubPage;
+import io.atrium.club.LessonState;
+import io.atrium.club.StudentCourse;
+
+import org.springframework.stereotype.Component;
+
+/**
+ * What the student's pages show of a course: product cards, the outline's modules and
+ * lessons, with their addresses and reasons already in the student's language.
+ */
+@Component
+class StudentViews {
+
+	private final StudentReasons reasons;
+
+	StudentViews(StudentReasons reasons) {
+		this.reasons = reasons;
+	}
+
+	ProductCard card(StudentCourse course, Locale locale) {
+		return new ProductCard(course.productName(), course.area().name(), outlinePath(course), course.percent(),
+				course.completed(), course.total(), course.enrollmentDecision().allowed(),
+				this.reasons.of(course.enrollmentDecision(), Map.of(), locale));
+	}
+
+	List<ModuleView> modules(StudentCourse course, Locale locale) {
+		Map<Long, String> names = pageNames(course);
+		return course.modules()
+			.stream()
+			.map((m) -> new ModuleView(m.module().name(), m.module().extra(), m.percent(), m.completed(),
+					m.lessons().size(), m.lessons().stream().map((l) -> line(course, l, names, locale)).toList()))
+			.toList();
+	}
+
+	List<String> reasons(StudentCourse course, LessonState lesson, Locale locale) {
+		return this.reasons.of(lesson.decision(), pageNames(course), locale);
+	}
+
+	private LessonLine line(StudentCourse course, LessonState lesson, Map<Long, String> names, Locale locale) {
+		boolean open = lesson.decision().allowed();
+		boolean password = lesson.decision().onlyNeedsPassword();
+		return new LessonLine(lesson.page().name(), (open || password) ? pagePath(course, lesson.page()) : null,
+				lesson.completed(), open, password,
+				open ? List.of() : this.reasons.of(lesson.decision(), names, locale));
+	}
+
+	static Map<Long, String> pageNames(StudentCourse course) {
+		Map<Long, String> names = new HashMap<>();
+		course.modules().forEach((m) -> m.lessons().forEach((l) -> names.put(l.page().id(), l.page().name())));
+		return names;
+	}
+
+	static String outlinePath(StudentCourse course) {
+		return course.area().path() + "/products/" + course.productId();
+	}
+
+	static String pagePath(StudentCourse course, ClubPage page) {
+		return course.area().path() + "/pages/" + page.publicId();
+	}
+
+	/**
+	 * A product on "My products" or an area's home.
+	 */
+	record ProductCard(String name, String areaName, String url, int percent, int completed, int total, boolean open,
+			List<String> reasons) {
+	}
+
+	/**
+	 * A module of the outline.
+	 */
+	record ModuleView(String name, boolean extra, int percent, int completed, int total, List<LessonLine> lessons) {
+	}
+
+	/**
+	 * A page of the outline: a link when it opens (or asks for its password), otherwise
+	 * its reasons.
+	 */
+	record LessonLine(String name, String url, boolean done, boolean open, boolean needsPassword,
+			List<String> reasons) {
+	}
+
+}
