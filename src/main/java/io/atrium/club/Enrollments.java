@@ -143,7 +143,11 @@ public class Enrollments {
 			throw new ClubRefused("accessEndsAt", "student.end-before-start",
 					"The access end must be after the start.");
 		}
-		Accounts.StudentEnrollment account = this.accounts.ensureStudent(address, truncate(name), Locale.ENGLISH);
+		// a new student's language is the producer's until they choose their own
+		Locale locale = this.accounts.find(new AccountId(producerAccountId))
+			.map(Accounts.AccountSummary::locale)
+			.orElse(Locale.ENGLISH);
+		Accounts.StudentEnrollment account = this.accounts.ensureStudent(address, truncate(name), locale);
 		long accountId = account.account().id().value();
 		Optional<Enrollment> existing = this.rows.lock(productId, accountId);
 		boolean created = existing.isEmpty();
