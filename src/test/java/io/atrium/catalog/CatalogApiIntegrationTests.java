@@ -146,14 +146,23 @@ class CatalogApiIntegrationTests {
 		assertThat(single.path("plan").isNull()).isTrue();
 		assertThat(single.path("price").path("value").decimalValue()).isEqualByComparingTo("497.00");
 
-		JsonNode annual = this.api.expect(201, HttpMethod.POST, base, key(), """
+		JsonNode unknownGroup = this.api.expect(400, HttpMethod.POST, base, key(), """
 				{"name":"Annual","price":{"amount_minor":39900,"currency":"USD"},"payment_mode":"RECURRING",
 				 "plan":{"period":"ANNUAL","trial_days":7},"club_group_id":42}""");
+		assertThat(unknownGroup.path("errors").get(0).path("field").asString()).isEqualTo("club_group_id");
+		long group = this.api.get("/api/v1/products/" + productId + "/club/groups")
+			.path("items")
+			.get(0)
+			.path("id")
+			.asLong();
+		JsonNode annual = this.api.expect(201, HttpMethod.POST, base, key(), """
+				{"name":"Annual","price":{"amount_minor":39900,"currency":"USD"},"payment_mode":"RECURRING",
+				 "plan":{"period":"ANNUAL","trial_days":7},"club_group_id":%d}""".formatted(group));
 		assertThat(annual.path("main").asBoolean()).isFalse();
 		assertThat(annual.path("plan").path("interval_days").asInt()).isEqualTo(360);
 		assertThat(annual.path("plan").path("trial_days").asInt()).isEqualTo(7);
 		assertThat(annual.path("plan").path("max_charges").isNull()).isTrue();
-		assertThat(annual.path("club_group_id").asLong()).isEqualTo(42);
+		assertThat(annual.path("club_group_id").asLong()).isEqualTo(group);
 
 		long annualId = annual.path("id").asLong();
 		assertThat(this.api.expect(200, HttpMethod.POST, base + "/" + annualId + "/main", null, null)

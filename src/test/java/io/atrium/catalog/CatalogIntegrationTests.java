@@ -15,6 +15,7 @@ import org.springframework.test.context.event.ApplicationEvents;
 import org.springframework.test.context.event.RecordApplicationEvents;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * What other modules get from {@link Catalog}: offers for sale, coupon decisions, product
@@ -62,8 +63,13 @@ class CatalogIntegrationTests {
 				new ProductCreated(product.id(), this.producer, ProductFormat.ONLINE_COURSE, DeliveryKind.EXTERNAL));
 		Offer first = this.offers.create(this.producer, product.id(),
 				new OfferDetails("Once", Money.of(49700, "BRL"), PaymentMode.SINGLE, null, null));
+		assertThatThrownBy(() -> this.offers.create(this.producer, product.id(),
+				new OfferDetails("Plan", Money.of(3990, "USD"), PaymentMode.RECURRING,
+						new RecurringPlan(BillingPeriod.QUARTERLY, 4, 7), 99L)))
+			.isInstanceOf(InvalidCatalogInput.class)
+			.hasMessageContaining("no members-area group 99");
 		Offer plan = this.offers.create(this.producer, product.id(), new OfferDetails("Plan", Money.of(3990, "USD"),
-				PaymentMode.RECURRING, new RecurringPlan(BillingPeriod.QUARTERLY, 4, 7), 99L));
+				PaymentMode.RECURRING, new RecurringPlan(BillingPeriod.QUARTERLY, 4, 7), null));
 		assertThat(received()).contains(new OfferCreated(first.id(), first.code(), product.id(), this.producer, true),
 				new OfferCreated(plan.id(), plan.code(), product.id(), this.producer, false));
 
@@ -73,7 +79,7 @@ class CatalogIntegrationTests {
 		assertThat(sale.paymentMode()).isEqualTo(PaymentMode.RECURRING);
 		assertThat(sale.plan()).isEqualTo(new RecurringPlan(BillingPeriod.QUARTERLY, 4, 7));
 		assertThat(sale.plan().period().intervalDays()).isEqualTo(90);
-		assertThat(sale.clubGroupId()).isEqualTo(99L);
+		assertThat(sale.clubGroupId()).isNull();
 		assertThat(sale.main()).isFalse();
 		assertThat(sale.product()).isEqualTo(product.summary());
 		assertThat(sale.product().delivery().accessInstructions()).isEqualTo("Log in with your e-mail");
