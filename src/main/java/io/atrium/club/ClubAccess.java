@@ -227,33 +227,31 @@ public class ClubAccess {
 				if (!page.published() || !rule.visible()) {
 					continue;
 				}
-				AccessDecision d = AccessPolicy.decide(facts(e, page, rule, done, unlockedPages), now);
+				AccessDecision d = AccessPolicy.decide(facts(e, page, true, rule, done, unlockedPages), now);
 				lessons.add(new LessonState(page, d, done.get(page.id())));
 			}
 			if (!lessons.isEmpty()) {
 				modules.add(new StudentCourse.Module(mc.module(), lessons));
 			}
 		}
-		AccessDecision enrollmentOnly = AccessPolicy.decide(new AccessFacts(e.state(),
-				new ContentRule(true, Drip.IMMEDIATE, Expiration.NEVER), null, true, true, false, false), now);
+		AccessDecision enrollmentOnly = AccessPolicy
+			.decide(new AccessFacts(e.state(), ContentRule.DEFAULT, null, true, true, false, false), now);
 		return Optional.of(new StudentCourse(area, e.productId(), product.get().name(), e, enrollmentOnly, modules));
 	}
 
 	private AccessDecision decide(Enrollment e, ClubPage page, Set<Long> unlockedPages) {
-		ClubModule module = this.contentRows.module(page.moduleId()).orElseThrow();
+		boolean modulePublishedToo = this.contentRows.module(page.moduleId()).orElseThrow().published();
 		ContentRule rule = (e != null) ? this.content.effectiveRule(e.groupId(), page) : ContentRule.DEFAULT;
 		Map<Long, Instant> done = (e != null) ? this.progress.completed(e.id()) : Map.of();
-		ClubPage effective = new ClubPage(page.id(), page.publicId(), page.moduleId(), page.productId(), page.name(),
-				page.kind(), page.body(), page.mediaUrl(), page.position(), page.published() && module.published(),
-				page.passwordProtected(), page.fileName());
-		return AccessPolicy.decide(facts(e, effective, rule, done, unlockedPages), this.clock.instant());
+		return AccessPolicy.decide(facts(e, page, modulePublishedToo, rule, done, unlockedPages), this.clock.instant());
 	}
 
-	private static AccessFacts facts(Enrollment e, ClubPage page, ContentRule rule, Map<Long, Instant> done,
-			Set<Long> unlockedPages) {
+	private static AccessFacts facts(Enrollment e, ClubPage page, boolean modulePublished, ContentRule rule,
+			Map<Long, Instant> done, Set<Long> unlockedPages) {
 		Long after = rule.drip().afterPageId();
 		return new AccessFacts((e != null) ? e.state() : null, rule, (after != null) ? done.get(after) : null,
-				page.published(), page.mediaAvailable(), page.passwordProtected(), unlockedPages.contains(page.id()));
+				page.published() && modulePublished, page.mediaAvailable(), page.passwordProtected(),
+				unlockedPages.contains(page.id()));
 	}
 
 	private Map<String, ContentRule> groupRules(Enrollment e) {

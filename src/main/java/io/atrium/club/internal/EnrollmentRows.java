@@ -104,11 +104,7 @@ public class EnrollmentRows {
 	}
 
 	public void moveGroup(Collection<Long> ids, long groupId, Instant now) {
-		for (long id : ids) {
-			this.jdbc.sql("UPDATE club_enrollments SET group_id = ?, updated_at = ? WHERE id = ?")
-				.params(groupId, Times.utc(now), id)
-				.update();
-		}
+		updateEach("group_id", groupId, ids, now);
 	}
 
 	public int moveAllOfGroup(long fromGroupId, long toGroupId, Instant now) {
@@ -118,11 +114,26 @@ public class EnrollmentRows {
 	}
 
 	public void setBlocked(Collection<Long> ids, boolean blocked, Instant now) {
-		for (long id : ids) {
-			this.jdbc.sql("UPDATE club_enrollments SET blocked = ?, updated_at = ? WHERE id = ?")
-				.params(blocked, Times.utc(now), id)
-				.update();
+		updateEach("blocked", blocked, ids, now);
+	}
+
+	/**
+	 * One statement for a whole bulk action:
+	 * {@code SET column = value WHERE id IN (...)}.
+	 */
+	private void updateEach(String column, Object value, Collection<Long> ids, Instant now) {
+		if (ids.isEmpty()) {
+			return;
 		}
+		List<Object> params = new ArrayList<>();
+		params.add(value);
+		params.add(Times.utc(now));
+		params.addAll(ids);
+		this.jdbc
+			.sql("UPDATE club_enrollments SET " + column + " = ?, updated_at = ? WHERE id IN ("
+					+ String.join(", ", java.util.Collections.nCopies(ids.size(), "?")) + ")")
+			.params(params)
+			.update();
 	}
 
 	public void updateImported(long id, long groupId, Instant startedAt, Instant accessEndsAt, Instant now) {

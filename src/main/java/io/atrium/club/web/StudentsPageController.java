@@ -24,6 +24,7 @@ import io.atrium.club.Groups;
 import io.atrium.club.StudentCourse;
 import io.atrium.club.StudentImports;
 import io.atrium.club.StudentStatus;
+import io.atrium.platform.CsvRows;
 import jakarta.servlet.http.HttpServletResponse;
 
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -129,8 +130,8 @@ class StudentsPageController {
 		response.setHeader("Content-Disposition", "attachment; filename=\"students-" + productId + ".csv\"");
 		response.setHeader("Cache-Control", "no-store");
 		Writer out = new OutputStreamWriter(response.getOutputStream(), StandardCharsets.UTF_8);
-		StudentsCsv.row(out, List.of("name", "email", "group", "status", "completed_pages", "total_pages",
-				"first_access", "last_access", "started_on", "access_ends_on", "source", "transaction"));
+		CsvRows.row(out, List.of("name", "email", "group", "status", "completed_pages", "total_pages", "first_access",
+				"last_access", "started_on", "access_ends_on", "source", "transaction"));
 		Map<Long, Integer> totals = new HashMap<>();
 		Enrollments.StudentList batch = first;
 		int offset = 0;
@@ -138,7 +139,7 @@ class StudentsPageController {
 			for (Enrollment e : batch.students()) {
 				int total = totals.computeIfAbsent(e.groupId(),
 						(g) -> this.access.courseOf(e).map(StudentCourse::total).orElse(0));
-				StudentsCsv.row(out,
+				CsvRows.row(out,
 						List.of(e.name(), e.email(), groupNames.getOrDefault(e.groupId(), ""),
 								e.status(this.clock.instant()).name(),
 								String.valueOf(batch.completed().getOrDefault(e.id(), 0)), String.valueOf(total),

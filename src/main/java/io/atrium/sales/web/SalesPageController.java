@@ -22,6 +22,7 @@ import io.atrium.checkout.Purchase;
 import io.atrium.checkout.PurchaseStatus;
 import io.atrium.checkout.SalesFilter;
 import io.atrium.checkout.SalesQuery;
+import io.atrium.platform.CsvRows;
 import jakarta.servlet.http.HttpServletResponse;
 
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -98,14 +99,14 @@ class SalesPageController {
 				+ form.toDay(this.clock, zone) + ".csv\"");
 		response.setHeader("Cache-Control", "no-store");
 		Writer out = new OutputStreamWriter(response.getOutputStream(), StandardCharsets.UTF_8);
-		SalesCsv.row(out, List.of("transaction", "order_date", "approved_date", "product_id", "product", "buyer_name",
+		CsvRows.row(out, List.of("transaction", "order_date", "approved_date", "product_id", "product", "buyer_name",
 				"buyer_email", "status", "price", "currency", "payment_type", "offer_code", "coupon_code"));
 		DateTimeFormatter iso = DateTimeFormatter.ISO_OFFSET_DATE_TIME.withZone(zone);
 		int batch = 500;
 		for (long offset = 0; offset < CSV_MAX; offset += batch) {
 			List<Purchase> found = this.sales.find(filter, offset, batch);
 			for (Purchase p : found) {
-				SalesCsv.row(out, List.of(p.transaction(), iso.format(p.terms().createdAt()),
+				CsvRows.row(out, List.of(p.transaction(), iso.format(p.terms().createdAt()),
 						(p.approvedAt() != null) ? iso.format(p.approvedAt()) : "",
 						String.valueOf(p.terms().productId()), p.terms().productName(), p.terms().buyer().name(),
 						p.terms().buyer().email(), p.status().name(), p.terms().price().decimal().toPlainString(),

@@ -1,4 +1,4 @@
-package io.atrium.sales.web;
+package io.atrium.platform;
 
 import java.io.IOException;
 import java.io.Writer;
@@ -8,14 +8,19 @@ import java.util.List;
  * Writes CSV as RFC 4180 says (comma, CRLF, quotes around fields holding a comma, quote
  * or line break, quotes doubled) and guards against formula injection: a field starting
  * with {@code = + - @}, a tab or a carriage return gets a leading apostrophe, so
- * spreadsheets show it as text.
+ * spreadsheets show it as text. Used by every CSV export (sales, students).
  */
-final class SalesCsv {
+public final class CsvRows {
 
-	private SalesCsv() {
+	private CsvRows() {
 	}
 
-	static void row(Writer out, List<String> fields) throws IOException {
+	/**
+	 * @param out where to write
+	 * @param fields the row's fields, null written as empty
+	 * @throws IOException when writing fails
+	 */
+	public static void row(Writer out, List<String> fields) throws IOException {
 		for (int i = 0; i < fields.size(); i++) {
 			if (i > 0) {
 				out.write(',');
@@ -25,7 +30,11 @@ final class SalesCsv {
 		out.write("\r\n");
 	}
 
-	static String field(String value) {
+	/**
+	 * @param value a field, or null
+	 * @return the field as written
+	 */
+	public static String field(String value) {
 		String text = (value != null) ? value : "";
 		if (!text.isEmpty() && "=+-@\t\r".indexOf(text.charAt(0)) >= 0) {
 			text = "'" + text;

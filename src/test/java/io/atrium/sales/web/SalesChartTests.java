@@ -1,9 +1,6 @@
 package io.atrium.sales.web;
 
-import java.io.IOException;
-import java.io.StringWriter;
 import java.time.LocalDate;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 
@@ -13,25 +10,7 @@ import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-class SalesCsvTests {
-
-	@Test
-	void quotesAsRfc4180() throws IOException {
-		StringWriter out = new StringWriter();
-		SalesCsv.row(out, Arrays.asList("plain", "a,b", "say \"hi\"", "two\nlines", null, ""));
-		assertThat(out.toString()).isEqualTo("plain,\"a,b\",\"say \"\"hi\"\"\",\"two\nlines\",,\r\n");
-	}
-
-	@Test
-	void formulasBecomeText() {
-		assertThat(SalesCsv.field("=1+1")).isEqualTo("'=1+1");
-		assertThat(SalesCsv.field("+55 11")).isEqualTo("'+55 11");
-		assertThat(SalesCsv.field("-2")).isEqualTo("'-2");
-		assertThat(SalesCsv.field("@SUM(A1)")).isEqualTo("'@SUM(A1)");
-		assertThat(SalesCsv.field("\tx")).isEqualTo("'\tx");
-		assertThat(SalesCsv.field("=A1,B1")).isEqualTo("\"'=A1,B1\"");
-		assertThat(SalesCsv.field("Ana = Bia")).isEqualTo("Ana = Bia");
-	}
+class SalesChartTests {
 
 	@Test
 	void chartHasOneBarPerDayScaledToTheBusiestDay() {
