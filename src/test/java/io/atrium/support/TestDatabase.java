@@ -78,6 +78,32 @@ public class TestDatabase implements ApplicationContextInitializer<ConfigurableA
 	}
 
 	/**
+	 * A fresh, empty database outside any application context, for tests that drive
+	 * Flyway themselves: a new in-memory H2 database, or a new schema on PostgreSQL.
+	 * @return the JDBC URL and the schema Flyway should use ({@code null} on H2)
+	 */
+	public static FreshDatabase fresh() {
+		String name = SCHEMA_PREFIX + Instant.now().getEpochSecond() + "_"
+				+ UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+		if ("postgres".equals(kind())) {
+			String url = System.getenv("ATRIUM_TEST_POSTGRES_URL");
+			createSchema(url, name);
+			return new FreshDatabase(url + (url.contains("?") ? "&" : "?") + "currentSchema=" + name, name);
+		}
+		return new FreshDatabase("jdbc:h2:mem:" + name
+				+ ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1", null);
+	}
+
+	/**
+	 * A database made by {@link #fresh()}.
+	 *
+	 * @param url its JDBC URL
+	 * @param schema the schema to use, or {@code null} for the default one
+	 */
+	public record FreshDatabase(String url, String schema) {
+	}
+
+	/**
 	 * Creates the schema. Schemas are named {@code atrium_test_<epoch seconds>_<random>};
 	 * those older than a day are left by earlier runs and dropped here (not at exit: at
 	 * exit the application contexts may still be using them).
