@@ -70,6 +70,7 @@ class PurchaseApproval {
 		variables.put("buyerName", terms.buyer().name());
 		variables.put("price", MoneyText.format(terms.price(), terms.buyer().locale()));
 		variables.put("clubUrl", this.baseUrl.link("/club"));
+		variables.put("purchasesUrl", this.baseUrl.link("/purchases"));
 		boolean external = product.map((p) -> p.delivery().kind() == DeliveryKind.EXTERNAL).orElse(false);
 		variables.put("external", external);
 		product.ifPresent((p) -> {
@@ -79,7 +80,8 @@ class PurchaseApproval {
 				variables.put("accessInstructions", p.delivery().accessInstructions());
 			}
 		});
-		if (!external && !account.active()) {
+		// external buyers need their account too: My purchases, the transaction, refunds
+		if (!account.active()) {
 			variables.put("activationUrl", this.accounts.activationLink(account.id()));
 		}
 		this.mailer

@@ -153,9 +153,10 @@ public class Enrollments {
 		boolean created = existing.isEmpty();
 		long id;
 		if (created) {
+			// the name the producer gave, never the account's: the answer must not tell a
+			// producer whether the address has an account elsewhere, or its owner's name
 			id = this.rows.insert(PublicIds.next(), productId, producerAccountId, accountId, address.value(),
-					truncate(account.account().name()), groupId, EnrollmentSource.IMPORTED, start,
-					student.accessEndsAt(), null, null, now);
+					truncate(name), groupId, EnrollmentSource.IMPORTED, start, student.accessEndsAt(), null, null, now);
 		}
 		else {
 			id = existing.get().id();

@@ -1,9 +1,13 @@
 package io.atrium.accounts;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 
+import io.atrium.accounts.internal.LoginThrottlePolicy;
+import io.atrium.shared.EmailAddress;
 import io.atrium.support.AtriumIntegrationTest;
 import io.atrium.support.TestClock;
 import io.atrium.support.TestMail;
@@ -36,6 +40,9 @@ class AccountsIntegrationTests {
 
 	@Autowired
 	TestClock clock;
+
+	@Autowired
+	Accounts accounts;
 
 	@AfterEach
 	void resetClock() {
@@ -126,7 +133,9 @@ class AccountsIntegrationTests {
 		for (int i = 1; i <= 3; i++) {
 			browser.logIn(email, "wrong password " + i);
 		}
-		assertThat(browser.logIn(email, PASSWORD).text()).contains("Wait 5 seconds before trying again");
+		// the third failure asks for 5 seconds; a slow machine may take some of them
+		// already
+		assertThat(browser.logIn(email, PASSWORD).text()).containsPattern("Wait [1-5] seconds? before trying again");
 		for (int failures = 4; failures <= 10; failures++) {
 			this.clock.advance(Duration.ofMinutes(1));
 			browser.logIn(email, "wrong password " + failures);
@@ -142,14 +151,129 @@ class AccountsIntegrationTests {
 	}
 
 	@Test
-	void oneAddressTryingManyAccountsIsStopped() {
+	void eachFailedLogInCountsOnceAndOnlyTheTenthLocksTheAccount() {
+		String email = activeProducer("once");
 		WebClient browser = browser().from(address());
-		for (int i = 0; i < 30; i++) {
+		for (int failures = 1; failures < LoginThrottlePolicy.LOCK_FROM; failures++) {
+			browser.logIn(email, "wrong password " + failures);
+			assertThat(failedLogins(email)).as("one failure counts once").isEqualTo(failures);
+			this.clock.advance(Duration.ofMinutes(1));
+		}
+		assertThat(browser.logIn(email, PASSWORD).path()).as("nine failures do not lock").isEqualTo("/business");
+
+		String other = activeProducer("tenth");
+		WebClient attacker = browser().from(address());
+		for (int failures = 1; failures <= LoginThrottlePolicy.LOCK_FROM; failures++) {
+			this.clock.advance(Duration.ofMinutes(1));
+			attacker.logIn(other, "wrong password " + failures);
+		}
+		assertThat(failedLogins(other)).isEqualTo(LoginThrottlePolicy.LOCK_FROM);
+		assertThat(attacker.logIn(other, PASSWORD).text()).as("the tenth locks").contains("locked for 15 minute(s)");
+	}
+
+	@Test
+	void oneAddressTryingManyAccountsIsStopped() {
+		String from = address();
+		WebClient browser = browser().from(from);
+		for (int i = 0; i < 29; i++) {
 			browser.logIn(unique("spray" + i), "guessing password");
 		}
-		Page blocked = browser.logIn(activeProducer("victim"), PASSWORD);
+		String victim = activeProducer("victim");
+		assertThat(browser.logIn(victim, PASSWORD).path()).as("29 failures do not block the address")
+			.isEqualTo("/business");
+		browser.logIn(unique("spray-last"), "guessing password");
+		Page blocked = browser().from(from).logIn(victim, PASSWORD);
 		assertThat(blocked.path()).isEqualTo("/login");
 		assertThat(blocked.text()).contains("Too many failed attempts from your network");
+	}
+
+	@Test
+	void anonymousSignUpWithAnExistingAccountChangesNothingAndTellsTheOwner() {
+		String email = unique("buyer");
+		this.accounts.createActive(EmailAddress.of(email), "Bea Buyer", PASSWORD, java.util.Locale.ENGLISH,
+				Set.of(Role.STUDENT));
+		WebClient stranger = browser();
+		stranger.get("/signup");
+		Page existing = stranger.post("/signup", Map.of("name", "Mallory", "email", email));
+		String fresh = unique("fresh");
+		stranger.get("/signup");
+		Page created = stranger.post("/signup", Map.of("name", "Mallory", "email", fresh));
+		assertThat(existing.status()).isEqualTo(created.status()).isEqualTo(200);
+		assertThat(existing.text().replace(email, "X")).isEqualTo(created.text().replace(fresh, "X"));
+
+		assertThat(this.jdbc.sql("SELECT is_producer FROM accounts WHERE email = ?")
+			.param(email)
+			.query(Boolean.class)
+			.single()).as("the account did not become a producer").isFalse();
+		assertThat(this.jdbc.sql("SELECT name FROM accounts WHERE email = ?").param(email).query(String.class).single())
+			.isEqualTo("Bea Buyer");
+		MimeMessage mail = TestMail.awaitNth(email, 1);
+		assertThat(TestMail.subject(mail)).isEqualTo("Someone tried to sign up with your address");
+		assertThat(TestMail.body(mail)).contains("Nothing was changed").contains("Start selling");
+
+		WebClient owner = browser();
+		assertThat(owner.logIn(email, PASSWORD).path()).isEqualTo("/purchases");
+		assertThat(owner.get("/business").status()).isEqualTo(403);
+		owner.get("/profile");
+		assertThat(owner.submit("/profile/start-selling", Map.of()).path()).isEqualTo("/business");
+	}
+
+	@Test
+	void formsThatSendEmailAreLimitedPerAddressTheSameForEveryAddress() {
+		// the sign-up of the known address counted once; a resend for the unknown one too
+		String known = activeProducer("flooded");
+		String unknown = unique("nobody-flooded");
+		WebClient first = browser();
+		first.get("/signup");
+		assertThat(first.post("/activation/resend", Map.of("email", unknown)).status()).isEqualTo(200);
+		for (String email : List.of(known, unknown)) {
+			WebClient browser = browser();
+			for (int i = 0; i < 4; i++) {
+				browser.get("/forgot-password");
+				assertThat(browser.post("/forgot-password", Map.of("email", email)).status()).isEqualTo(200);
+			}
+		}
+		TestMail.awaitTo(known, 5, Duration.ofSeconds(30));
+		Page knownRefused = sixth(known);
+		Page unknownRefused = sixth(unknown);
+		assertThat(knownRefused.status()).isEqualTo(unknownRefused.status()).isEqualTo(429);
+		assertThat(knownRefused.header("Retry-After")).matches("[0-9]+");
+		assertThat(knownRefused.text()).contains("Too many e-mails were requested").isEqualTo(unknownRefused.text());
+		WebClient other = browser();
+		other.get("/signup");
+		assertThat(other.post("/signup", Map.of("name", "Again", "email", known)).status())
+			.as("one allowance per address for every form")
+			.isEqualTo(429);
+
+		assertThat(TestMail.to(known)).as("refused requests sent nothing").hasSize(5);
+
+		this.clock.advance(Duration.ofHours(1));
+		assertThat(sixth(known).status()).as("the allowance refills within an hour").isEqualTo(200);
+	}
+
+	@Test
+	void formsThatSendEmailAreLimitedPerClientAddress() {
+		WebClient client = browser();
+		for (int i = 0; i < 20; i++) {
+			String email = unique("client" + i);
+			String form = List.of("/signup", "/forgot-password").get(i % 2);
+			client.get(form);
+			assertThat(client.post(form, Map.of("name", "Someone", "email", email)).status()).isEqualTo(200);
+		}
+		client.get("/signup");
+		Page refused = client.post("/activation/resend", Map.of("email", unique("client-last")));
+		assertThat(refused.status()).isEqualTo(429);
+		assertThat(refused.text()).contains("Too many e-mails were requested");
+		WebClient another = browser();
+		another.get("/signup");
+		Page elsewhere = another.post("/activation/resend", Map.of("email", unique("client-other")));
+		assertThat(elsewhere.status()).as("another client is not affected").isEqualTo(200);
+	}
+
+	private Page sixth(String email) {
+		WebClient browser = browser();
+		browser.get("/forgot-password");
+		return browser.post("/forgot-password", Map.of("email", email));
 	}
 
 	@Test

@@ -2,25 +2,32 @@ package io.atrium.club;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
 import java.util.UUID;
 
 import io.atrium.accounts.Accounts;
+import io.atrium.accounts.Role;
 import io.atrium.api.ApiCredentials;
 import io.atrium.catalog.Offers;
 import io.atrium.catalog.Products;
 import io.atrium.checkout.Checkout;
 import io.atrium.club.ClubApiWorld.Course;
 import io.atrium.club.ClubApiWorld.Producer;
+import io.atrium.shared.EmailAddress;
 import io.atrium.support.AtriumIntegrationTest;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.resttestclient.TestRestTemplate;
 import org.springframework.boot.resttestclient.autoconfigure.AutoConfigureTestRestTemplate;
 import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -299,6 +306,48 @@ class ClubApiIntegrationTests {
 		assertThat(one.path("student").path("source").asString()).isEqualTo("IMPORTED");
 		JsonNode bad = expect(400, HttpMethod.POST, this.base + "/students", key(), "{\"email\":\"nope\"}");
 		assertThat(bad.path("error").asString()).isEqualTo("student.email-invalid");
+	}
+
+	@Test
+	void enrollingSomeoneNewToThisProducerNeverTellsWhetherTheyHaveAnAccount() {
+		String existing = ClubApiWorld.unique("has-account");
+		this.accounts.createActive(EmailAddress.of(existing), "Secret Owner Name", "a long enough password",
+				Locale.ENGLISH, Set.of(Role.STUDENT));
+		String fresh = ClubApiWorld.unique("no-account");
+
+		ResponseEntity<String> known = this.world.call(this.paula, HttpMethod.POST, this.base + "/students", key(),
+				"{\"email\":\"" + existing + "\",\"name\":\"Given Name\"}");
+		ResponseEntity<String> unknown = this.world.call(this.paula, HttpMethod.POST, this.base + "/students", key(),
+				"{\"email\":\"" + fresh + "\",\"name\":\"Given Name\"}");
+		assertThat(known.getStatusCode()).isEqualTo(unknown.getStatusCode()).isEqualTo(HttpStatus.CREATED);
+		assertThat(known.getBody()).doesNotContain("Secret Owner Name");
+		assertThat(comparable(known.getBody(), existing)).isEqualTo(comparable(unknown.getBody(), fresh));
+
+		String existingToo = ClubApiWorld.unique("has-account-too");
+		this.accounts.createActive(EmailAddress.of(existingToo), "Another Secret Name", "a long enough password",
+				Locale.ENGLISH, Set.of(Role.STUDENT));
+		JsonNode imported = expect(200, HttpMethod.POST, this.base + "/students/import", key(),
+				"{\"students\":[{\"email\":\"" + existingToo + "\"},{\"email\":\""
+						+ ClubApiWorld.unique("no-account-too") + "\"}]}");
+		assertThat(imported.path("created").asInt()).isEqualTo(2);
+		assertThat(imported.path("results").get(0).path("result").asString()).isEqualTo("created");
+		JsonNode listed = this.world.get(this.paula, this.base + "/students?query=" + existingToo);
+		assertThat(listed.path("items").get(0).path("name").asString())
+			.as("the address's local part, not the account's name")
+			.isEqualTo(existingToo.substring(0, existingToo.indexOf('@')));
+	}
+
+	/**
+	 * The answer with what must differ between two students (ids, address, times)
+	 * removed.
+	 */
+	private String comparable(String body, String email) {
+		JsonNode student = this.json.readTree(body).path("student");
+		assertThat(student.path("email").asString()).isEqualTo(email);
+		ObjectNode copy = (ObjectNode) this.json.readTree(body);
+		ObjectNode s = (ObjectNode) copy.path("student");
+		s.remove(List.of("id", "user_id", "email", "started_at"));
+		return copy.toString();
 	}
 
 	@Test

@@ -217,6 +217,55 @@ class StudentClubIntegrationTests {
 	}
 
 	@Test
+	void wrongPagePasswordsAreLimitedPerStudentAndPageAndPerAddress() {
+		Course course = this.shop.course("Guarded course");
+		ClubModule basics = this.shop.module(course, "Basics");
+		ClubPage secret = this.shop.text(course, basics, "Guarded recipe", "Spelt and salt.");
+		this.content.setPassword(course.producer(), secret.id(), "open sesame");
+		String address = "10.9." + (int) (Math.random() * 250) + "." + (int) (1 + Math.random() * 250);
+
+		Student ana = this.shop.student("Ana Guess");
+		this.shop.buy(course, ana);
+		WebClient browser = browser().from(address);
+		browser.logIn(ana.email(), StudentShop.PASSWORD);
+		for (int i = 1; i <= 10; i++) {
+			Page wrong = browser.post(course.page(secret) + "/password", Map.of("password", "guess " + i));
+			assertThat(wrong.status()).as("wrong guess %d", i).isEqualTo(200);
+			assertThat(wrong.text()).contains("That is not the page’s password");
+		}
+		Page limited = browser.post(course.page(secret) + "/password", Map.of("password", "open sesame"));
+		assertThat(limited.status()).isEqualTo(429);
+		assertThat(limited.header("Retry-After")).matches("[0-9]+");
+		assertThat(limited.text()).contains("Too many wrong passwords for this page").doesNotContain("Spelt and salt.");
+
+		// two more students guess from the same address: 30 failures from it in all
+		for (String name : new String[] { "Bia Guess", "Caio Guess" }) {
+			Student other = this.shop.student(name);
+			this.shop.buy(course, other);
+			WebClient guesser = browser().from(address);
+			guesser.logIn(other.email(), StudentShop.PASSWORD);
+			for (int i = 1; i <= 10; i++) {
+				guesser.post(course.page(secret) + "/password", Map.of("password", "guess " + i));
+			}
+		}
+		Student dani = this.shop.student("Dani Guess");
+		this.shop.buy(course, dani);
+		WebClient sameNetwork = browser().from(address);
+		sameNetwork.logIn(dani.email(), StudentShop.PASSWORD);
+		assertThat(sameNetwork.post(course.page(secret) + "/password", Map.of("password", "open sesame")).status())
+			.as("the address has used its allowance")
+			.isEqualTo(429);
+		WebClient elsewhere = logIn(dani);
+		assertThat(elsewhere.submit(course.page(secret) + "/password", Map.of("password", "open sesame")).text())
+			.as("from another address the student may try")
+			.contains("Spelt and salt.");
+
+		this.clock.advance(Duration.ofHours(1));
+		Page later = browser.submit(course.page(secret) + "/password", Map.of("password", "open sesame"));
+		assertThat(later.text()).as("an hour later").contains("Spelt and salt.");
+	}
+
+	@Test
 	void studentsSeeAndWriteTheCommentsOfTheirOwnGroupOnly() {
 		Course course = this.shop.course("Comment course");
 		ClubModule basics = this.shop.module(course, "Basics");

@@ -15,6 +15,8 @@ enum AccountNotice {
 
 	ALREADY_REGISTERED("already.subject", "already.intro", "login.button", "forgot-hint"),
 
+	ALREADY_REGISTERED_PENDING("already.subject", "already.pending", "activation.button", "activation.expiry"),
+
 	PASSWORD_RESET("reset.subject", "reset.intro", "reset.button", "reset.expiry"),
 
 	PASSWORD_CHANGED("changed.subject", "changed.intro", "changed.button", "changed.not-you");

@@ -36,17 +36,6 @@ class AccountRepository {
 	}
 
 	/**
-	 * Locks the row until the transaction ends, so concurrent changes to one account
-	 * queue up.
-	 */
-	Optional<AccountRecord> findByEmailForUpdate(String email) {
-		return this.jdbc.sql("SELECT * FROM accounts WHERE email = ? FOR UPDATE")
-			.param(email)
-			.query(AccountRepository::map)
-			.optional();
-	}
-
-	/**
 	 * Inserts an account unless one with the address exists (also when another
 	 * transaction inserts it at the same moment).
 	 * @return the new id, or empty when the address already had an account

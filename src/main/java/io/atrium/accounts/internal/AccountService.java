@@ -61,33 +61,40 @@ public class AccountService implements Accounts {
 	}
 
 	/**
-	 * Signs a producer up. A new address gets a pending account and an activation e-mail;
-	 * a pending one gets the producer role and a new activation e-mail; an active one
-	 * gets the producer role and an e-mail saying its password already works. The caller
-	 * answers the same in every case, so the page never tells whether an address has an
-	 * account.
+	 * Signs a producer up. A new address gets a pending producer account and an
+	 * activation e-mail. An address that already has an account is never changed by an
+	 * anonymous sign-up: its owner gets an e-mail saying someone tried (with a new
+	 * activation link when the account is still pending) and how to start selling from
+	 * the profile. The caller answers the same in every case, so the page never tells
+	 * whether an address has an account.
 	 */
 	@Transactional
 	public void signUpProducer(EmailAddress email, String name, Locale locale) {
-		Optional<AccountRecord> existing = this.accounts.findByEmailForUpdate(email.value());
+		Optional<AccountRecord> existing = this.accounts.findByEmail(email.value());
 		if (existing.isEmpty()) {
 			long id = insertOrFind(email, name, locale, true, false, false);
 			AccountRecord account = this.accounts.findById(id).orElseThrow();
-			if (!account.active()) {
-				sendActivation(account, AccountNotice.ACTIVATION);
+			// a concurrent purchase may have created the account first: then it is not
+			// ours
+			// to make a producer, and its owner hears about the attempt instead
+			if (account.active()) {
+				send(account, AccountNotice.ALREADY_REGISTERED, this.baseUrl.link("/login"));
+			}
+			else {
+				sendActivation(account,
+						account.producer() ? AccountNotice.ACTIVATION : AccountNotice.ALREADY_REGISTERED_PENDING);
 			}
 			log.info("Producer sign-up for account {}", id);
 			return;
 		}
 		AccountRecord account = existing.get();
-		this.accounts.grant(account.id(), true, false, false);
 		if (account.active()) {
 			send(account, AccountNotice.ALREADY_REGISTERED, this.baseUrl.link("/login"));
 		}
 		else {
-			sendActivation(account, AccountNotice.ACTIVATION);
+			sendActivation(account, AccountNotice.ALREADY_REGISTERED_PENDING);
 		}
-		log.info("Producer sign-up for existing account {}", account.id());
+		log.info("Sign-up attempt for existing account {}; account left unchanged", account.id());
 	}
 
 	/**

@@ -1,11 +1,14 @@
 package io.atrium.accounts.web;
 
+import java.time.Duration;
 import java.util.Optional;
 
 import io.atrium.accounts.internal.AccountRecord;
 import io.atrium.accounts.internal.AccountService;
+import io.atrium.accounts.internal.MailFormLimits;
 import io.atrium.accounts.internal.UnacceptablePasswordException;
 import io.atrium.shared.EmailAddress;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 import org.springframework.http.HttpStatus;
@@ -25,8 +28,11 @@ class ActivationController {
 
 	private final AccountService accounts;
 
-	ActivationController(AccountService accounts) {
+	private final MailFormLimits limits;
+
+	ActivationController(AccountService accounts, MailFormLimits limits) {
 		this.accounts = accounts;
+		this.limits = limits;
 	}
 
 	@GetMapping("/activate/{token}")
@@ -67,11 +73,16 @@ class ActivationController {
 	}
 
 	@PostMapping("/activation/resend")
-	String resend(@RequestParam(defaultValue = "") String email, Model model, HttpServletResponse response) {
+	String resend(@RequestParam(defaultValue = "") String email, Model model, HttpServletRequest request,
+			HttpServletResponse response) {
 		if (!EmailAddress.isValidInput(email)) {
 			response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
 			model.addAttribute("resendProblem", "accounts.email.invalid");
 			return "accounts/link-invalid";
+		}
+		Duration wait = this.limits.tryAcquire(EmailAddress.of(email), request.getRemoteAddr());
+		if (!wait.isZero()) {
+			return TooManyRequests.page(wait, model, response);
 		}
 		this.accounts.resendActivation(EmailAddress.of(email));
 		model.addAttribute("email", EmailAddress.of(email).value());

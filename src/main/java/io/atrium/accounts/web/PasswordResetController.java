@@ -1,6 +1,9 @@
 package io.atrium.accounts.web;
 
+import java.time.Duration;
+
 import io.atrium.accounts.internal.AccountService;
+import io.atrium.accounts.internal.MailFormLimits;
 import io.atrium.accounts.internal.PasswordResetRequests;
 import io.atrium.accounts.internal.UnacceptablePasswordException;
 import io.atrium.shared.EmailAddress;
@@ -19,7 +22,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 /**
  * "Forgot your password?" and the reset link. The request page answers identically, in
  * the same time, for every address; the new password is the one password for every
- * product.
+ * product. Requests are limited per address and per client ({@link MailFormLimits}).
  */
 @Controller
 class PasswordResetController {
@@ -28,9 +31,12 @@ class PasswordResetController {
 
 	private final PasswordResetRequests requests;
 
-	PasswordResetController(AccountService accounts, PasswordResetRequests requests) {
+	private final MailFormLimits limits;
+
+	PasswordResetController(AccountService accounts, PasswordResetRequests requests, MailFormLimits limits) {
 		this.accounts = accounts;
 		this.requests = requests;
+		this.limits = limits;
 	}
 
 	@GetMapping("/forgot-password")
@@ -39,12 +45,17 @@ class PasswordResetController {
 	}
 
 	@PostMapping("/forgot-password")
-	String request(@RequestParam(defaultValue = "") String email, Model model, HttpServletResponse response) {
+	String request(@RequestParam(defaultValue = "") String email, Model model, HttpServletRequest request,
+			HttpServletResponse response) {
 		if (!EmailAddress.isValidInput(email)) {
 			response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
 			model.addAttribute("problem", "accounts.email.invalid");
 			model.addAttribute("email", email);
 			return "accounts/forgot-password";
+		}
+		Duration wait = this.limits.tryAcquire(EmailAddress.of(email), request.getRemoteAddr());
+		if (!wait.isZero()) {
+			return TooManyRequests.page(wait, model, response);
 		}
 		this.requests.request(EmailAddress.of(email));
 		model.addAttribute("email", EmailAddress.of(email).value());

@@ -1,9 +1,13 @@
 package io.atrium.accounts.web;
 
+import java.time.Duration;
 import java.util.Locale;
 
 import io.atrium.accounts.internal.AccountService;
+import io.atrium.accounts.internal.MailFormLimits;
 import io.atrium.shared.EmailAddress;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
@@ -17,15 +21,19 @@ import org.springframework.web.bind.annotation.PostMapping;
 
 /**
  * Producer sign-up. The answer is the same whether or not the address already has an
- * account; the e-mail that follows says what to do.
+ * account; the e-mail that follows says what to do. Limited per address and per client
+ * ({@link MailFormLimits}).
  */
 @Controller
 class SignupController {
 
 	private final AccountService accounts;
 
-	SignupController(AccountService accounts) {
+	private final MailFormLimits limits;
+
+	SignupController(AccountService accounts, MailFormLimits limits) {
 		this.accounts = accounts;
+		this.limits = limits;
 	}
 
 	@GetMapping("/signup")
@@ -35,7 +43,8 @@ class SignupController {
 	}
 
 	@PostMapping("/signup")
-	String signUp(@Valid @ModelAttribute("form") SignupForm form, BindingResult errors, Locale locale, Model model) {
+	String signUp(@Valid @ModelAttribute("form") SignupForm form, BindingResult errors, Locale locale, Model model,
+			HttpServletRequest request, HttpServletResponse response) {
 		if (!errors.hasFieldErrors("email") && !EmailAddress.isValidInput(form.email())) {
 			errors.rejectValue("email", "accounts.email.invalid");
 		}
@@ -43,6 +52,10 @@ class SignupController {
 			return "accounts/signup";
 		}
 		EmailAddress email = EmailAddress.of(form.email());
+		Duration wait = this.limits.tryAcquire(email, request.getRemoteAddr());
+		if (!wait.isZero()) {
+			return TooManyRequests.page(wait, model, response);
+		}
 		this.accounts.signUpProducer(email, form.name(), locale);
 		model.addAttribute("email", email.value());
 		return "accounts/check-email";

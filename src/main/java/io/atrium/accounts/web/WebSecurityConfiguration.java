@@ -4,6 +4,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.security.authentication.AuthenticationProvider;
+import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
@@ -36,7 +37,11 @@ class WebSecurityConfiguration {
 			.hasRole("PRODUCER")
 			.anyRequest()
 			.authenticated())
-			.authenticationProvider(accountAuthenticationProvider)
+			// its own manager without a parent: with the global one as parent, a failure
+			// was
+			// retried there by the same provider (two password hashes, two counted
+			// failures)
+			.authenticationManager(new ProviderManager(accountAuthenticationProvider))
 			.formLogin((form) -> form.loginPage("/login")
 				.usernameParameter("email")
 				.failureHandler(new LoginFailureHandler())

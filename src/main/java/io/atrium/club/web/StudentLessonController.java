@@ -2,6 +2,7 @@ package io.atrium.club.web;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
@@ -16,6 +17,7 @@ import io.atrium.club.Comments;
 import io.atrium.club.PageFile;
 import io.atrium.club.StudentLesson;
 import io.atrium.club.StudentLessons;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
 
@@ -39,7 +41,8 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
  * its content only when the access decision allows it, the password form when only the
  * password is missing, otherwise every reason with 403; pages the student's group does
  * not see, unpublished pages and other products' pages answer 404. Also: the page's
- * password, "mark as done", comments and the file download.
+ * password (wrong guesses limited by {@link PagePasswordAttempts}), "mark as done",
+ * comments and the file download.
  */
 @Controller
 class StudentLessonController {
@@ -58,8 +61,11 @@ class StudentLessonController {
 
 	private final MessageSource messages;
 
+	private final PagePasswordAttempts attempts;
+
 	StudentLessonController(ClubAreas areas, ClubAccess access, StudentLessons lessons, Comments comments,
-			StudentViews views, MessageSource messages) {
+			StudentViews views, MessageSource messages, PagePasswordAttempts attempts) {
+		this.attempts = attempts;
 		this.areas = areas;
 		this.access = access;
 		this.lessons = lessons;
@@ -83,17 +89,28 @@ class StudentLessonController {
 	@PostMapping(PAGE + "/password")
 	String password(@AuthenticationPrincipal SignedInAccount me, @PathVariable String subdomain,
 			@PathVariable String pageId, @RequestParam(defaultValue = "") String password, HttpSession session,
-			Model model, Locale locale, HttpServletResponse response) throws IOException {
+			Model model, Locale locale, HttpServletRequest request, HttpServletResponse response) throws IOException {
 		Optional<StudentLesson> lesson = find(me, subdomain, pageId, session);
 		if (lesson.isEmpty()) {
 			response.sendError(HttpServletResponse.SC_NOT_FOUND);
 			return null;
 		}
 		ClubPage page = lesson.get().lesson().page();
+		long student = me.accountId().value();
+		Duration wait = this.attempts.waitFor(student, page.id(), request.getRemoteAddr());
+		if (!wait.isZero()) {
+			long seconds = Math.max(1, (wait.toMillis() + 999) / 1000);
+			response.setStatus(HttpStatus.TOO_MANY_REQUESTS.value());
+			response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(seconds));
+			model.addAttribute("passwordError", true);
+			model.addAttribute("passwordWaitMinutes", Math.max(1, (seconds + 59) / 60));
+			return show(me, lesson.get(), model, locale, response);
+		}
 		if (page.passwordProtected() && this.access.unlock(page.id(), password)) {
 			UnlockedPages.add(session, page.id());
 			return "redirect:" + StudentViews.pagePath(lesson.get().course(), page);
 		}
+		this.attempts.recordFailure(student, page.id(), request.getRemoteAddr());
 		model.addAttribute("passwordError", true);
 		return show(me, lesson.get(), model, locale, response);
 	}
