@@ -112,7 +112,8 @@ class ApiFuzzIntegrationTests {
 	@Property(tries = 700, seed = "20260509", shrinking = ShrinkingMode.OFF)
 	void noHostileRequestGetsA5xxAndEveryErrorIsJson(@ForAll("requests") HostileRequest request) throws Exception {
 		RawHttp.Response response = RawHttp.send(port, request.head(), request.body().getBytes(StandardCharsets.UTF_8));
-		String what = request.head() + request.body() + "\n-> " + response.status() + " " + response.body();
+		String what = abbreviate(request.head() + request.body()) + "\n-> " + response.status() + " "
+				+ abbreviate(response.body());
 		assertThat(response.status()).as(what).isLessThan(500);
 		if (response.status() >= 400) {
 			assertThat(response.headers().get("content-type")).as(what).contains("json");
@@ -149,6 +150,10 @@ class ApiFuzzIntegrationTests {
 			});
 	}
 
+	static String abbreviate(String text) {
+		return (text.length() > 1500) ? text.substring(0, 1500) + "…" : text;
+	}
+
 	static String encode(String value) {
 		return URLEncoder.encode(value, StandardCharsets.UTF_8).replace("+", "%20");
 	}
@@ -158,12 +163,16 @@ class ApiFuzzIntegrationTests {
 				Arbitraries.of("", " ", "0", "-1", "1", "9223372036854775807", "-9223372036854775808",
 						"99999999999999999999999", "1e309", "NaN", "true", "null", "a\u0000b", "\u0001", "\u001b[0m",
 						"\u202e", "😀", "ção", "<script>", "'; drop table x; --", "%00", "../..", "+999999999-12-31",
-						"-999999999-01-01", "31556889864403199", "2026-02-30", "x".repeat(5000)),
+						"-999999999-01-01", "31556889864403199", "2026-02-30", "x".repeat(1500)),
 				Arbitraries.strings().all().ofMaxLength(40));
 	}
 
 	static Arbitrary<String> pathValues() {
-		return hostileText().filter((s) -> !s.isEmpty() && !s.contains("\u0000"));
+		// Tomcat's connector refuses an encoded NUL, slash or backslash in the path with
+		// its own
+		// plain 400 before the application sees the request; those are not fuzzed here
+		return hostileText().filter((s) -> !s.isEmpty() && !s.contains("\u0000") && !s.contains("/")
+				&& !s.contains("\\") && !s.equals(".") && !s.equals(".."));
 	}
 
 	static Arbitrary<String> queries() {
