@@ -1,5 +1,7 @@
 package io.atrium.api;
 
+import java.util.List;
+
 import org.springframework.http.HttpStatus;
 
 /**
@@ -15,6 +17,8 @@ public class ApiException extends RuntimeException {
 
 	private final String error;
 
+	private final List<ApiErrors.FieldProblem> errors;
+
 	/**
 	 * @param status the HTTP status to answer
 	 * @param error a machine-readable code from the Hotmart vocabulary where one fits
@@ -22,9 +26,21 @@ public class ApiException extends RuntimeException {
 	 * @param detail a human-readable explanation for this occurrence, in English
 	 */
 	public ApiException(HttpStatus status, String error, String detail) {
+		this(status, error, detail, List.of());
+	}
+
+	/**
+	 * @param status the HTTP status to answer
+	 * @param error a machine-readable code
+	 * @param detail a human-readable explanation for this occurrence, in English
+	 * @param errors one entry per invalid field (problem details list them as
+	 * {@code errors})
+	 */
+	public ApiException(HttpStatus status, String error, String detail, List<ApiErrors.FieldProblem> errors) {
 		super(detail);
 		this.status = status;
 		this.error = error;
+		this.errors = List.copyOf(errors);
 	}
 
 	/**
@@ -55,6 +71,13 @@ public class ApiException extends RuntimeException {
 	 */
 	public String error() {
 		return this.error;
+	}
+
+	/**
+	 * @return the invalid fields, empty when the error is not about fields
+	 */
+	public List<ApiErrors.FieldProblem> errors() {
+		return this.errors;
 	}
 
 	/**

@@ -54,7 +54,9 @@ public final class CompatiblePages {
 				return new Request(1, rows);
 			}
 			try {
-				String json = new String(Base64.getDecoder().decode(pageToken.strip()), StandardCharsets.UTF_8);
+				String json = new String(
+						Base64.getUrlDecoder().decode(pageToken.strip().replace('+', '-').replace('/', '_')),
+						StandardCharsets.UTF_8);
 				Matcher m = TOKEN.matcher(json);
 				if (m.matches() && Integer.parseInt(m.group(1)) >= 1) {
 					return new Request(Integer.parseInt(m.group(1)), rows);
@@ -106,7 +108,8 @@ public final class CompatiblePages {
 		}
 
 		private static String token(int page, int rows) {
-			return Base64.getEncoder()
+			return Base64.getUrlEncoder()
+				.withoutPadding()
 				.encodeToString(("{\"page\":" + page + ",\"rows\":" + rows + "}").getBytes(StandardCharsets.UTF_8));
 		}
 

@@ -205,9 +205,10 @@ class CompatibleProductsApiIntegrationTests {
 			JsonNode page = this.api.get(prefix + "/coupon/product/" + course.id() + "?code=" + code);
 			assertThat(names(page)).containsExactly("items", "page_info");
 			JsonNode item = page.path("items").get(0);
-			assertThat(names(item)).containsExactly("id", "coupon_code", "discount", "start_date", "end_date", "status",
-					"active", "time_zone");
+			assertThat(names(item)).containsExactly("id", "coupon_code", "code", "discount", "start_date", "end_date",
+					"status", "active", "time_zone");
 			assertThat(item.path("coupon_code").asString()).isEqualTo(code.toUpperCase());
+			assertThat(item.path("code").asString()).isEqualTo(code.toUpperCase());
 			assertThat(item.path("discount").decimalValue()).isEqualByComparingTo("0.1");
 			assertThat(item.path("start_date").asLong()).isEqualTo(start);
 			assertThat(item.path("end_date").asLong()).isEqualTo(end);
@@ -241,6 +242,22 @@ class CompatibleProductsApiIntegrationTests {
 					"{\"discount\":0.5}")
 			.path("error")
 			.asString()).isEqualTo("invalid_parameter");
+	}
+
+	@Test
+	void couponsRefuseFarDatesAndNullOfferIdsWith400() {
+		Product course = product("Far", ProductFormat.ONLINE_COURSE, ProductStatus.ACTIVE);
+		String path = "/products/api/v1/product/" + course.id() + "/coupon";
+		for (String body : List.of("{\"code\":\"FAR1\",\"discount\":0.1,\"end_date\":31556889864403199}",
+				"{\"code\":\"FAR2\",\"discount\":0.1,\"start_date\":-31556889864403199}",
+				"{\"code\":\"FAR3\",\"discount\":0.1,\"end_date\":9223372036854775807}",
+				"{\"code\":\"FAR4\",\"discount\":0.1,\"offer_ids\":[null]}",
+				"{\"code\":\"N\\u0000UL\",\"discount\":0.1}")) {
+			JsonNode refused = this.api.expect(400, HttpMethod.POST, path, null, body);
+			assertThat(refused.path("error").asString()).as(body).isEqualTo("invalid_parameter");
+			assertThat(refused.path("message").asString()).as(body).isNotBlank();
+		}
+		assertThat(this.api.get("/products/api/v1/coupon/product/" + course.id()).path("items")).isEmpty();
 	}
 
 	@Test

@@ -188,6 +188,8 @@ class CompatibleClubApiIntegrationTests {
 
 		assertThat(get("/club/api/v1/modules?is_extra=true&subdomain=" + this.paula.subdomain())).hasSize(1);
 		assertThat(get("/club/api/v1/modules?is_extra=false&subdomain=" + this.paula.subdomain())).hasSize(1);
+		// a value that is not a boolean means the default (no filter)
+		assertThat(get("/club/api/v1/modules?is_extra=maybe&subdomain=" + this.paula.subdomain())).hasSize(2);
 		assertThat(get("/club/api/v1/modules?product_id=1&subdomain=" + this.paula.subdomain())).isEmpty();
 		assertThat(get("/club/api/v1/modules?product_id=" + this.course.productId() + "&subdomain="
 				+ this.paula.subdomain().toUpperCase()))

@@ -180,6 +180,8 @@ class CompatibleSalesApiIntegrationTests {
 		assertThat(transactions(
 				get("/payments/api/v1/sales/history?transaction_status=WAITING_PAYMENT&transaction_status=CANCELLED")))
 			.containsExactlyInAnyOrder(this.declined.transaction(), this.pix.transaction());
+		assertThat(transactions(get("/payments/api/v1/sales/history?transaction_status=WAITING_PAYMENT,CANCELLED")))
+			.containsExactlyInAnyOrder(this.declined.transaction(), this.pix.transaction());
 		assertThat(transactions(get("/payments/api/v1/sales/history?transaction=" + this.pix.transaction())))
 			.containsExactly(this.pix.transaction());
 		JsonNode pending = get("/payments/api/v1/sales/history?transaction=" + this.pix.transaction()).path("items")

@@ -1,23 +1,20 @@
 package io.atrium.api.web;
 
 import java.io.IOException;
-import java.util.LinkedHashMap;
-import java.util.Map;
 
+import io.atrium.api.ApiErrors;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import tools.jackson.databind.json.JsonMapper;
 
-import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
 
 /**
- * Writes API errors from filters, where no controller advice runs: RFC 9457 problem
- * details on {@code /api/v1/**}, the Hotmart error body (§2.1) everywhere else.
+ * Writes API errors where no controller advice runs (security entry points, filters, the
+ * error controller), with the bodies {@link ApiErrors} builds.
  */
 class ApiErrorWriter {
-
-	static final String OWN_API_PREFIX = "/api/v1/";
 
 	private final JsonMapper json;
 
@@ -25,9 +22,8 @@ class ApiErrorWriter {
 		this.json = json;
 	}
 
-	static boolean isOwnApi(HttpServletRequest request) {
-		String path = request.getRequestURI().substring(request.getContextPath().length());
-		return path.startsWith(OWN_API_PREFIX) || path.equals("/api/v1");
+	static String path(HttpServletRequest request) {
+		return request.getRequestURI().substring(request.getContextPath().length());
 	}
 
 	/**
@@ -36,29 +32,18 @@ class ApiErrorWriter {
 	 * @param description the short text ({@code error_description}; the problem's
 	 * {@code detail})
 	 */
-	void write(HttpServletRequest request, HttpServletResponse response, HttpStatus status, String error,
+	void write(HttpServletRequest request, HttpServletResponse response, HttpStatusCode status, String error,
 			String description) throws IOException {
-		response.setStatus(status.value());
-		response.setCharacterEncoding("UTF-8");
-		if (isOwnApi(request)) {
-			response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-			this.json.writeValue(response.getOutputStream(), problem(request, status, error, description));
-		}
-		else {
-			response.setContentType(MediaType.APPLICATION_JSON_VALUE);
-			this.json.writeValue(response.getOutputStream(), CompatibleError.of(error, description, description));
-		}
+		write(path(request), response, status, error, description);
 	}
 
-	static Map<String, Object> problem(HttpServletRequest request, HttpStatus status, String error, String detail) {
-		Map<String, Object> problem = new LinkedHashMap<>();
-		problem.put("type", "about:blank");
-		problem.put("title", status.getReasonPhrase());
-		problem.put("status", status.value());
-		problem.put("detail", detail);
-		problem.put("instance", request.getRequestURI());
-		problem.put("error", error);
-		return problem;
+	void write(String path, HttpServletResponse response, HttpStatusCode status, String error, String description)
+			throws IOException {
+		response.setStatus(status.value());
+		response.setCharacterEncoding("UTF-8");
+		response.setContentType(
+				ApiErrors.isOwnApi(path) ? MediaType.APPLICATION_PROBLEM_JSON_VALUE : MediaType.APPLICATION_JSON_VALUE);
+		this.json.writeValue(response.getOutputStream(), ApiErrors.body(path, status, error, description));
 	}
 
 }

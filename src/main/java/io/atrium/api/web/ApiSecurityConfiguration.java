@@ -26,8 +26,7 @@ import org.springframework.security.web.authentication.AnonymousAuthenticationFi
 @Configuration(proxyBeanMethods = false)
 class ApiSecurityConfiguration {
 
-	static final String[] API_PATHS = { TokenController.PATH, "/payments/api/**", "/products/api/**", "/club/api/**",
-			"/events/api/**", "/api/v1", "/api/v1/**" };
+	static final String[] API_PATHS = ApiPaths.PATTERNS;
 
 	@Bean
 	@Order(1)

@@ -67,8 +67,11 @@ final class ClientCredentialsRequest {
 			return Optional.empty();
 		}
 		String encoded = header;
-		if (header.length() >= 6 && header.substring(0, 6).toLowerCase(Locale.ROOT).equals("basic ")) {
-			encoded = header.substring(6).strip();
+		// clients send "Basic <b64>", "basic <b64>", the bare value, and "Basic Basic
+		// <b64>"
+		// when the user pasted the value with its prefix and the client added another
+		while (encoded.length() >= 6 && encoded.substring(0, 6).toLowerCase(Locale.ROOT).equals("basic ")) {
+			encoded = encoded.substring(6).strip();
 		}
 		byte[] decoded;
 		try {

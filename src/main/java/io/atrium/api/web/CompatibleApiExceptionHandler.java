@@ -1,73 +1,80 @@
 package io.atrium.api.web;
 
+import io.atrium.api.ApiErrors;
 import io.atrium.api.ApiException;
 import io.atrium.api.CompatibleApiController;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.validation.ConstraintViolationException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.springframework.beans.TypeMismatchException;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
+import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ResponseEntity;
-import org.springframework.web.HttpRequestMethodNotSupportedException;
+import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.MissingRequestHeaderException;
 import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
-import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
-import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
 /**
  * Every error of a {@link CompatibleApiController} in the Hotmart error body
- * (hotmart-api.md §2.1) with the same HTTP statuses Hotmart uses.
+ * (hotmart-api.md §2.1, built by {@link ApiErrors}) with the same HTTP statuses Hotmart
+ * uses; Spring MVC's own exceptions (405, 415, 406, bad parameters) keep their status.
  */
 @RestControllerAdvice(annotations = CompatibleApiController.class)
 @Order(Ordered.HIGHEST_PRECEDENCE)
-class CompatibleApiExceptionHandler {
+class CompatibleApiExceptionHandler extends ResponseEntityExceptionHandler {
 
 	private static final Logger log = LoggerFactory.getLogger(CompatibleApiExceptionHandler.class);
 
+	private static final String UNACCEPTABLE = "The request was unacceptable, often due to an invalid or missing parameter";
+
 	@ExceptionHandler(ApiException.class)
-	ResponseEntity<CompatibleError> apiException(ApiException ex) {
-		return error(ex.status(), ex.error(), ex.detail());
+	ResponseEntity<Object> apiException(ApiException ex) {
+		return ApiErrors.compatibleResponse(ex.status(), ex.error(), ex.detail());
 	}
 
-	@ExceptionHandler({ MethodArgumentTypeMismatchException.class, MissingServletRequestParameterException.class })
-	ResponseEntity<CompatibleError> badQueryValue(Exception ex) {
-		return error(HttpStatus.BAD_REQUEST, "invalid_value_parameter",
-				"The request was unacceptable, often due to an invalid or missing parameter: " + ex.getMessage());
-	}
-
-	@ExceptionHandler(MissingRequestHeaderException.class)
-	ResponseEntity<CompatibleError> badHeader(MissingRequestHeaderException ex) {
-		return error(HttpStatus.BAD_REQUEST, "invalid_value_headers", ex.getMessage());
-	}
-
-	@ExceptionHandler({ MethodArgumentNotValidException.class, HttpMessageNotReadableException.class })
-	ResponseEntity<CompatibleError> badBody(Exception ex) {
-		return error(HttpStatus.BAD_REQUEST, "invalid_parameter",
-				"The request was unacceptable, often due to an invalid or missing parameter.");
-	}
-
-	@ExceptionHandler(HttpRequestMethodNotSupportedException.class)
-	ResponseEntity<CompatibleError> method(HttpRequestMethodNotSupportedException ex) {
-		return error(HttpStatus.METHOD_NOT_ALLOWED, "method_not_allowed", ex.getMessage());
+	@ExceptionHandler(ConstraintViolationException.class)
+	ResponseEntity<Object> constraintViolation(ConstraintViolationException ex) {
+		return ApiErrors.compatibleResponse(HttpStatus.BAD_REQUEST, "invalid_parameter", UNACCEPTABLE + ".");
 	}
 
 	@ExceptionHandler(Exception.class)
-	ResponseEntity<CompatibleError> unexpected(Exception ex, HttpServletRequest request) {
+	ResponseEntity<Object> unexpected(Exception ex, HttpServletRequest request) {
 		log.error("API request {} {} failed", request.getMethod(), request.getRequestURI(), ex);
-		return error(HttpStatus.INTERNAL_SERVER_ERROR, "internal_server_error",
+		return ApiErrors.compatibleResponse(HttpStatus.INTERNAL_SERVER_ERROR, "internal_server_error",
 				"Something went wrong on our side; nothing was changed. Try again later.");
 	}
 
-	private static ResponseEntity<CompatibleError> error(HttpStatus status, String error, String description) {
-		return ResponseEntity.status(status)
-			.contentType(MediaType.APPLICATION_JSON)
-			.body(CompatibleError.of(error, description, description));
+	@Override
+	protected ResponseEntity<Object> handleExceptionInternal(Exception ex, Object body, HttpHeaders headers,
+			HttpStatusCode statusCode, WebRequest request) {
+		ResponseEntity<Object> answer;
+		if (ex instanceof TypeMismatchException || ex instanceof MissingServletRequestParameterException) {
+			answer = ApiErrors.compatibleResponse(HttpStatus.BAD_REQUEST, "invalid_value_parameter",
+					UNACCEPTABLE + ": " + ex.getMessage());
+		}
+		else if (ex instanceof MissingRequestHeaderException) {
+			answer = ApiErrors.compatibleResponse(HttpStatus.BAD_REQUEST, "invalid_value_headers", ex.getMessage());
+		}
+		else if (ex instanceof MethodArgumentNotValidException || ex instanceof HttpMessageNotReadableException) {
+			answer = ApiErrors.compatibleResponse(HttpStatus.BAD_REQUEST, "invalid_parameter", UNACCEPTABLE + ".");
+		}
+		else {
+			answer = ApiErrors.compatibleResponse(statusCode, ApiErrors.errorFor(statusCode.value()), ex.getMessage());
+		}
+		return ResponseEntity.status(answer.getStatusCode())
+			.headers(headers)
+			.headers(answer.getHeaders())
+			.body(answer.getBody());
 	}
 
 }

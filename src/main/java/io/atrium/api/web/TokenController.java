@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.Optional;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import io.atrium.api.ApiErrors;
 import io.atrium.api.internal.AccessTokens;
 import io.atrium.api.internal.RateLimiter;
 import jakarta.servlet.http.HttpServletRequest;
@@ -111,7 +112,7 @@ class TokenController {
 			.header(HttpHeaders.WWW_AUTHENTICATE, "Basic realm=\"atrium\"")
 			.cacheControl(CacheControl.noStore())
 			.contentType(MediaType.APPLICATION_JSON)
-			.body(CompatibleError.of("unauthorized", "Invalid client credentials",
+			.body(ApiErrors.compatible("unauthorized", "Invalid client credentials",
 					"The client id or secret is wrong or missing, or the credential was revoked."));
 	}
 
@@ -119,7 +120,7 @@ class TokenController {
 		return ResponseEntity.status(status)
 			.cacheControl(CacheControl.noStore())
 			.contentType(MediaType.APPLICATION_JSON)
-			.body(CompatibleError.of(error, description, message));
+			.body(ApiErrors.compatible(error, description, message));
 	}
 
 	private static String parameter(HttpServletRequest request, Map<String, String> jsonBody, String name) {

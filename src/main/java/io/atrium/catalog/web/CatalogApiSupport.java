@@ -1,18 +1,15 @@
 package io.atrium.catalog.web;
 
-import java.net.URI;
 import java.util.List;
-import java.util.Map;
 import java.util.function.Supplier;
 
+import io.atrium.api.ApiErrors;
 import io.atrium.api.ApiException;
 import io.atrium.catalog.CatalogNotFound;
 import io.atrium.catalog.InvalidCatalogInput;
 import jakarta.servlet.http.HttpServletRequest;
 
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
-import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 
@@ -25,30 +22,19 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 abstract class CatalogApiSupport {
 
 	@ExceptionHandler(InvalidCatalogInput.class)
-	ResponseEntity<ProblemDetail> invalid(InvalidCatalogInput ex, HttpServletRequest request) {
-		List<Map<String, String>> errors = ex.violations()
+	ResponseEntity<Object> invalid(InvalidCatalogInput ex, HttpServletRequest request) {
+		List<ApiErrors.FieldProblem> errors = ex.violations()
 			.stream()
-			.map((v) -> Map.of("field", snake(v.field()), "message", v.message()))
+			.map((v) -> new ApiErrors.FieldProblem(snake(v.field()), v.message()))
 			.toList();
-		return problem(HttpStatus.BAD_REQUEST, "invalid_parameter", "The request has invalid fields.", request, errors);
+		return ApiErrors.problemResponse(HttpStatus.BAD_REQUEST, "invalid_parameter", "The request has invalid fields.",
+				request.getRequestURI(), errors);
 	}
 
 	@ExceptionHandler(CatalogNotFound.class)
-	ResponseEntity<ProblemDetail> notFound(CatalogNotFound ex, HttpServletRequest request) {
-		return problem(HttpStatus.NOT_FOUND, "not_found", ex.getMessage(), request, null);
-	}
-
-	private static ResponseEntity<ProblemDetail> problem(HttpStatus status, String error, String detail,
-			HttpServletRequest request, List<Map<String, String>> errors) {
-		ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
-		problem.setType(URI.create("about:blank"));
-		problem.setTitle(status.getReasonPhrase());
-		problem.setInstance(URI.create(request.getRequestURI()));
-		problem.setProperty("error", error);
-		if (errors != null) {
-			problem.setProperty("errors", errors);
-		}
-		return ResponseEntity.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
+	ResponseEntity<Object> notFound(CatalogNotFound ex, HttpServletRequest request) {
+		return ApiErrors.problemResponse(HttpStatus.NOT_FOUND, "not_found", ex.getMessage(), request.getRequestURI(),
+				null);
 	}
 
 	/**

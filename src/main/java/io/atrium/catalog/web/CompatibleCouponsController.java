@@ -16,6 +16,7 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import io.atrium.api.CompatiblePages;
 import io.atrium.api.ApiClient;
 import io.atrium.api.ApiException;
+import io.atrium.platform.InputLimits;
 import io.atrium.api.CompatibleApiController;
 import io.atrium.catalog.CatalogSettings;
 import io.atrium.catalog.Coupon;
@@ -58,6 +59,9 @@ class CompatibleCouponsController {
 		if (request.code() == null || request.discount() == null) {
 			throw ApiException.invalidParameter("The request was unacceptable: code and discount are required.");
 		}
+		if (request.offerIds() != null && request.offerIds().contains(null)) {
+			throw ApiException.invalidParameter("The request was unacceptable: offer_ids must not contain null.");
+		}
 		CouponDetails details = new CouponDetails(request.code(), request.discount(), instant(request.startDate()),
 				instant(request.endDate()), (request.offerIds() != null) ? Set.copyOf(request.offerIds()) : Set.of());
 		CatalogApiSupport.compatible(() -> this.coupons.create(client.producerAccountId(), productId, details));
@@ -87,7 +91,12 @@ class CompatibleCouponsController {
 	}
 
 	private static Instant instant(Long millis) {
-		return (millis != null) ? Instant.ofEpochMilli(millis) : null;
+		if (millis == null) {
+			return null;
+		}
+		return InputLimits.epochMillis(millis)
+			.orElseThrow(() -> ApiException.invalidParameter("The request was unacceptable: " + millis
+					+ " is not a date in epoch milliseconds. " + InputLimits.DATE_RANGE_TEXT));
 	}
 
 	/**
@@ -118,13 +127,13 @@ class CompatibleCouponsController {
 	 * A §5.4 item.
 	 */
 	@JsonInclude(JsonInclude.Include.NON_NULL)
-	record CouponItem(long id, @JsonProperty("coupon_code") String couponCode, BigDecimal discount,
+	record CouponItem(long id, @JsonProperty("coupon_code") String couponCode, String code, BigDecimal discount,
 			@JsonProperty("start_date") Long startDate, @JsonProperty("end_date") Long endDate, String status,
 			boolean active, @JsonProperty("time_zone") TimeZone timeZone) {
 
 		static CouponItem of(Coupon c, Instant now, TimeZone zone) {
 			Coupon.Status status = c.status(now);
-			return new CouponItem(c.id(), c.code(), c.discount(),
+			return new CouponItem(c.id(), c.code(), c.code(), c.discount(),
 					(c.startsAt() != null) ? c.startsAt().toEpochMilli() : null,
 					(c.endsAt() != null) ? c.endsAt().toEpochMilli() : null, status.name().toLowerCase(Locale.ROOT),
 					status == Coupon.Status.VALID, zone);

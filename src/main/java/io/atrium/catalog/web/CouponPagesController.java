@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
+import io.atrium.platform.InputLimits;
 import io.atrium.accounts.SignedInAccount;
 import io.atrium.catalog.CatalogNotFound;
 import io.atrium.catalog.Coupon;
@@ -121,10 +122,13 @@ class CouponPagesController {
 			return null;
 		}
 		try {
-			return LocalDateTime.parse(value.strip())
-				.truncatedTo(ChronoUnit.MINUTES)
-				.atZone(this.pages.zone())
-				.toInstant();
+			LocalDateTime parsed = LocalDateTime.parse(value.strip());
+			if (!InputLimits.isSaneDay(parsed.toLocalDate())) {
+				problems.add(new InvalidCatalogInput.Violation(field, "date.out-of-range", InputLimits.DATE_RANGE_TEXT,
+						List.of()));
+				return null;
+			}
+			return parsed.truncatedTo(ChronoUnit.MINUTES).atZone(this.pages.zone()).toInstant();
 		}
 		catch (DateTimeParseException ex) {
 			problems.add(new InvalidCatalogInput.Violation(field, "date.invalid",

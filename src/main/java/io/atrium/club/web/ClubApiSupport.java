@@ -1,18 +1,15 @@
 package io.atrium.club.web;
 
-import java.net.URI;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Set;
 
+import io.atrium.api.ApiErrors;
 import io.atrium.club.ClubNotFound;
 import io.atrium.club.ClubRefused;
 import jakarta.servlet.http.HttpServletRequest;
 
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
-import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 
@@ -34,29 +31,17 @@ abstract class ClubApiSupport {
 			"offer.not-linked", "group.name-taken", "module.not-empty", "product.external");
 
 	@ExceptionHandler(ClubRefused.class)
-	ResponseEntity<ProblemDetail> refused(ClubRefused ex, HttpServletRequest request) {
+	ResponseEntity<Object> refused(ClubRefused ex, HttpServletRequest request) {
 		HttpStatus status = CONFLICTS.contains(ex.code()) ? HttpStatus.CONFLICT : HttpStatus.BAD_REQUEST;
-		ProblemDetail problem = problem(status, ex.code(), ex.getMessage(), request);
-		if (ex.field() != null) {
-			problem.setProperty("errors", List.of(Map.of("field", snake(ex.field()), "message", ex.getMessage())));
-		}
-		return ResponseEntity.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
+		List<ApiErrors.FieldProblem> errors = (ex.field() != null)
+				? List.of(new ApiErrors.FieldProblem(snake(ex.field()), ex.getMessage())) : null;
+		return ApiErrors.problemResponse(status, ex.code(), ex.getMessage(), request.getRequestURI(), errors);
 	}
 
 	@ExceptionHandler(ClubNotFound.class)
-	ResponseEntity<ProblemDetail> notFound(ClubNotFound ex, HttpServletRequest request) {
-		return ResponseEntity.status(HttpStatus.NOT_FOUND)
-			.contentType(MediaType.APPLICATION_PROBLEM_JSON)
-			.body(problem(HttpStatus.NOT_FOUND, "not_found", ex.getMessage(), request));
-	}
-
-	private static ProblemDetail problem(HttpStatus status, String error, String detail, HttpServletRequest request) {
-		ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
-		problem.setType(URI.create("about:blank"));
-		problem.setTitle(status.getReasonPhrase());
-		problem.setInstance(URI.create(request.getRequestURI()));
-		problem.setProperty("error", error);
-		return problem;
+	ResponseEntity<Object> notFound(ClubNotFound ex, HttpServletRequest request) {
+		return ApiErrors.problemResponse(HttpStatus.NOT_FOUND, "not_found", ex.getMessage(), request.getRequestURI(),
+				null);
 	}
 
 	/**

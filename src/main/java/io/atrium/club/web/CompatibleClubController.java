@@ -54,9 +54,14 @@ class CompatibleClubController {
 	@GetMapping("/club/api/v1/modules")
 	List<ModuleItem> modules(@AuthenticationPrincipal ApiClient client,
 			@RequestParam(required = false) String subdomain,
-			@RequestParam(name = "is_extra", required = false) Boolean isExtra,
+			@RequestParam(name = "is_extra", required = false) String isExtraText,
 			@RequestParam(name = "product_id", required = false) Long productId) {
 		area(client, subdomain);
+		// a value that is not a boolean means the default, as if it were absent (all
+		// modules)
+		String text = (isExtraText != null) ? isExtraText.strip() : "";
+		Boolean isExtra = text.equalsIgnoreCase("true") ? Boolean.TRUE
+				: text.equalsIgnoreCase("false") ? Boolean.FALSE : null;
 		return compatible(() -> this.club.modules(client.producerAccountId(), productId)).stream()
 			.filter((m) -> isExtra == null || m.module().extra() == isExtra)
 			.map(ModuleItem::of)

@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 
+import io.atrium.platform.InputLimits;
 import io.atrium.accounts.SignedInAccount;
 import io.atrium.catalog.Catalog;
 import io.atrium.catalog.ProductSummary;
@@ -99,12 +100,7 @@ class ProducerClubPages {
 		if (isoDay == null || isoDay.isBlank()) {
 			return null;
 		}
-		try {
-			return LocalDate.parse(isoDay.strip()).atStartOfDay(ZoneOffset.UTC).toInstant();
-		}
-		catch (DateTimeParseException ex) {
-			return null;
-		}
+		return InputLimits.day(isoDay).map((day) -> day.atStartOfDay(ZoneOffset.UTC).toInstant()).orElse(null);
 	}
 
 	String visibility(ContentRule rule, Locale locale) {

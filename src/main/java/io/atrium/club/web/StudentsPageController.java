@@ -13,6 +13,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
 
+import io.atrium.platform.InputLimits;
 import io.atrium.accounts.SignedInAccount;
 import io.atrium.club.ClubAccess;
 import io.atrium.club.ClubRefused;
@@ -238,7 +239,11 @@ class StudentsPageController {
 			return null;
 		}
 		try {
-			return LocalDate.parse(text.strip());
+			LocalDate day = LocalDate.parse(text.strip());
+			if (!InputLimits.isSaneDay(day)) {
+				throw new ClubRefused(field, "student.date-invalid", "Enter the date as yyyy-MM-dd.");
+			}
+			return day;
 		}
 		catch (DateTimeParseException ex) {
 			throw new ClubRefused(field, "student.date-invalid", "Enter the date as yyyy-MM-dd.");

@@ -12,6 +12,7 @@ import io.atrium.api.ApiException;
 import io.atrium.checkout.PaymentMethod;
 import io.atrium.checkout.PurchaseStatus;
 import io.atrium.checkout.SalesFilter;
+import io.atrium.platform.InputLimits;
 
 /**
  * The query parameters of the compatible sales API (hotmart-api.md §4) as a
@@ -63,10 +64,9 @@ record CompatibleSalesFilters(Long productId, Long startDate, Long endDate, Stri
 		if (nothing) {
 			statuses = Set.of();
 		}
-		return new SalesFilter(producerAccountId,
-				(this.startDate != null) ? Instant.ofEpochMilli(this.startDate) : null,
-				(this.endDate != null) ? Instant.ofEpochMilli(this.endDate).plusMillis(1) : null, this.productId,
-				statuses, this.buyerName, this.buyerEmail, null, this.transaction, this.offerCode, method);
+		return new SalesFilter(producerAccountId, (this.startDate != null) ? date("start_date", this.startDate) : null,
+				(this.endDate != null) ? date("end_date", this.endDate).plusMillis(1) : null, this.productId, statuses,
+				this.buyerName, this.buyerEmail, null, this.transaction, this.offerCode, method);
 	}
 
 	private Set<PurchaseStatus> statuses() {
@@ -92,6 +92,12 @@ record CompatibleSalesFilters(Long productId, Long startDate, Long endDate, Stri
 
 	private static boolean blank(String text) {
 		return text == null || text.isBlank();
+	}
+
+	private static Instant date(String parameter, long millis) {
+		return InputLimits.epochMillis(millis)
+			.orElseThrow(() -> ApiException.invalidParameter("The request was unacceptable: " + parameter + "=" + millis
+					+ " is not a date in epoch milliseconds. " + InputLimits.DATE_RANGE_TEXT));
 	}
 
 	private static ApiException unacceptable(String parameter, String value) {

@@ -8,6 +8,7 @@ import java.util.EnumSet;
 import java.util.Locale;
 import java.util.Set;
 
+import io.atrium.platform.InputLimits;
 import io.atrium.checkout.PurchaseStatus;
 import io.atrium.checkout.SalesFilter;
 
@@ -66,12 +67,7 @@ record SalesForm(String from, String to, Long product, String status, String buy
 		if (text == null || text.isBlank()) {
 			return null;
 		}
-		try {
-			return LocalDate.parse(text.strip());
-		}
-		catch (DateTimeParseException ex) {
-			return null;
-		}
+		return InputLimits.day(text).orElse(null);
 	}
 
 }
