@@ -1,5 +1,7 @@
 package io.atrium.api;
 
+import io.atrium.platform.Saturation;
+
 import org.springframework.http.HttpStatus;
 
 /**
@@ -15,6 +17,8 @@ public class ApiException extends RuntimeException {
 
 	private final String error;
 
+	private final Long retryAfterSeconds;
+
 	/**
 	 * @param status the HTTP status to answer
 	 * @param error a machine-readable code from the Hotmart vocabulary where one fits
@@ -22,9 +26,21 @@ public class ApiException extends RuntimeException {
 	 * @param detail a human-readable explanation for this occurrence, in English
 	 */
 	public ApiException(HttpStatus status, String error, String detail) {
+		this(status, error, detail, null);
+	}
+
+	/**
+	 * @param status the HTTP status to answer
+	 * @param error a machine-readable code
+	 * @param detail a human-readable explanation for this occurrence, in English
+	 * @param retryAfterSeconds when to retry, sent as {@code Retry-After} (whole
+	 * seconds), or null
+	 */
+	public ApiException(HttpStatus status, String error, String detail, Long retryAfterSeconds) {
 		super(detail);
 		this.status = status;
 		this.error = error;
+		this.retryAfterSeconds = retryAfterSeconds;
 	}
 
 	/**
@@ -44,6 +60,16 @@ public class ApiException extends RuntimeException {
 	}
 
 	/**
+	 * @return a 503 {@code service_unavailable} with {@code Retry-After}: Atrium is
+	 * saturated (no database connection came free in time); nothing was changed
+	 */
+	public static ApiException saturated() {
+		return new ApiException(HttpStatus.SERVICE_UNAVAILABLE, "service_unavailable",
+				"Atrium is busy right now; nothing was changed. Retry in " + Saturation.RETRY_AFTER_SECONDS + " s.",
+				Saturation.RETRY_AFTER_SECONDS);
+	}
+
+	/**
 	 * @return the HTTP status
 	 */
 	public HttpStatus status() {
@@ -55,6 +81,13 @@ public class ApiException extends RuntimeException {
 	 */
 	public String error() {
 		return this.error;
+	}
+
+	/**
+	 * @return seconds to wait before retrying ({@code Retry-After}), or null
+	 */
+	public Long retryAfterSeconds() {
+		return this.retryAfterSeconds;
 	}
 
 	/**

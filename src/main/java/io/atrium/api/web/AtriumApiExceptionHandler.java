@@ -6,6 +6,7 @@ import java.util.Map;
 
 import io.atrium.api.ApiException;
 import io.atrium.api.AtriumApiController;
+import io.atrium.platform.Saturation;
 import jakarta.servlet.http.HttpServletRequest;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -40,11 +41,21 @@ class AtriumApiExceptionHandler extends ResponseEntityExceptionHandler {
 
 	@ExceptionHandler(ApiException.class)
 	ResponseEntity<Object> apiException(ApiException ex, HttpServletRequest request) {
-		return problem(ex.status(), ex.error(), ex.detail(), request.getRequestURI(), null);
+		ResponseEntity<Object> problem = problem(ex.status(), ex.error(), ex.detail(), request.getRequestURI(), null);
+		if (ex.retryAfterSeconds() == null) {
+			return problem;
+		}
+		return ResponseEntity.status(problem.getStatusCode())
+			.headers(problem.getHeaders())
+			.header(HttpHeaders.RETRY_AFTER, Long.toString(ex.retryAfterSeconds()))
+			.body(problem.getBody());
 	}
 
 	@ExceptionHandler(Exception.class)
 	ResponseEntity<Object> unexpected(Exception ex, HttpServletRequest request) {
+		if (Saturation.isSaturation(ex)) {
+			return apiException(ApiException.saturated(), request);
+		}
 		log.error("API request {} {} failed", request.getMethod(), request.getRequestURI(), ex);
 		return problem(HttpStatus.INTERNAL_SERVER_ERROR, "internal_server_error",
 				"Something went wrong on our side; nothing was changed. Try again later.", request.getRequestURI(),

@@ -1,6 +1,7 @@
 package io.atrium.api.web;
 
 import io.atrium.api.ApiException;
+import io.atrium.platform.Saturation;
 import io.atrium.api.CompatibleApiController;
 import jakarta.servlet.http.HttpServletRequest;
 import org.slf4j.Logger;
@@ -8,6 +9,7 @@ import org.slf4j.LoggerFactory;
 
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -32,7 +34,14 @@ class CompatibleApiExceptionHandler {
 
 	@ExceptionHandler(ApiException.class)
 	ResponseEntity<CompatibleError> apiException(ApiException ex) {
-		return error(ex.status(), ex.error(), ex.detail());
+		ResponseEntity<CompatibleError> error = error(ex.status(), ex.error(), ex.detail());
+		if (ex.retryAfterSeconds() == null) {
+			return error;
+		}
+		return ResponseEntity.status(error.getStatusCode())
+			.headers(error.getHeaders())
+			.header(HttpHeaders.RETRY_AFTER, Long.toString(ex.retryAfterSeconds()))
+			.body(error.getBody());
 	}
 
 	@ExceptionHandler({ MethodArgumentTypeMismatchException.class, MissingServletRequestParameterException.class })
@@ -59,6 +68,9 @@ class CompatibleApiExceptionHandler {
 
 	@ExceptionHandler(Exception.class)
 	ResponseEntity<CompatibleError> unexpected(Exception ex, HttpServletRequest request) {
+		if (Saturation.isSaturation(ex)) {
+			return apiException(ApiException.saturated());
+		}
 		log.error("API request {} {} failed", request.getMethod(), request.getRequestURI(), ex);
 		return error(HttpStatus.INTERNAL_SERVER_ERROR, "internal_server_error",
 				"Something went wrong on our side; nothing was changed. Try again later.");
