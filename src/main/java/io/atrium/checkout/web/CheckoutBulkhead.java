@@ -50,7 +50,7 @@ class CheckoutBulkhead extends OncePerRequestFilter {
 	private final BusyAnswers busy;
 
 	CheckoutBulkhead(@Value("${atrium.checkout.concurrency:10}") int concurrency,
-			@Value("${atrium.checkout.max-waiting:200}") int maxWaiting,
+			@Value("${atrium.checkout.max-waiting:1000}") int maxWaiting,
 			@Value("${atrium.checkout.queue-timeout:20s}") Duration queueTimeout, BusyAnswers busy) {
 		if (concurrency < 1) {
 			throw new IllegalStateException("atrium.checkout.concurrency must be at least 1, not " + concurrency);
