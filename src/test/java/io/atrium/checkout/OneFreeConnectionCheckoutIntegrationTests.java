@@ -35,7 +35,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @AtriumIntegrationTest
 @TestPropertySource(
-		properties = { "spring.datasource.hikari.maximum-pool-size=1", "spring.datasource.hikari.minimum-idle=1",
+		properties = { "spring.datasource.hikari.maximum-pool-size=2", "spring.datasource.hikari.minimum-idle=2",
 				"spring.datasource.hikari.connection-timeout=10000", "db-scheduler.polling-interval=10s" })
 @DirtiesContext
 class OneFreeConnectionCheckoutIntegrationTests {
