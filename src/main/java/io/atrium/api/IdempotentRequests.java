@@ -205,7 +205,10 @@ public class IdempotentRequests {
 				return found;
 			}
 			if (stored.lockedUntil().isAfter(now)) {
-				throw inUse(Duration.between(now, stored.lockedUntil()));
+				// the record may have been claimed after "now" was read: never more than
+				// a lease
+				Duration left = Duration.between(now, stored.lockedUntil());
+				throw inUse((left.compareTo(this.lease) > 0) ? this.lease : left);
 			}
 			if (this.keys.takeOver(producer, key, stored.ownerToken(), owner, now.plus(this.lease), now)) {
 				log.info("Idempotency-Key {}: the first request's lease ended; this retry completes it", key);
