@@ -2,6 +2,8 @@ package io.atrium.api;
 
 import java.util.List;
 
+import io.atrium.platform.Saturation;
+
 import org.springframework.http.HttpStatus;
 
 /**
@@ -18,6 +20,8 @@ public class ApiException extends RuntimeException {
 	private final String error;
 
 	private final List<ApiErrors.FieldProblem> errors;
+
+	private final Long retryAfterSeconds;
 
 	/**
 	 * @param status the HTTP status to answer
@@ -37,10 +41,37 @@ public class ApiException extends RuntimeException {
 	 * {@code errors})
 	 */
 	public ApiException(HttpStatus status, String error, String detail, List<ApiErrors.FieldProblem> errors) {
+		this(status, error, detail, errors, null);
+	}
+
+	private ApiException(HttpStatus status, String error, String detail, List<ApiErrors.FieldProblem> errors,
+			Long retryAfterSeconds) {
 		super(detail);
 		this.status = status;
 		this.error = error;
 		this.errors = List.copyOf(errors);
+		this.retryAfterSeconds = retryAfterSeconds;
+	}
+
+	/**
+	 * @param status the HTTP status to answer
+	 * @param error a machine-readable code
+	 * @param detail a human-readable explanation for this occurrence, in English
+	 * @param retryAfterSeconds when to retry, sent as {@code Retry-After} (whole seconds)
+	 * @return the exception
+	 */
+	public static ApiException retryAfter(HttpStatus status, String error, String detail, long retryAfterSeconds) {
+		return new ApiException(status, error, detail, List.of(), retryAfterSeconds);
+	}
+
+	/**
+	 * @return a 503 {@code service_unavailable} with {@code Retry-After}: Atrium is
+	 * saturated (no database connection came free in time); nothing was changed
+	 */
+	public static ApiException saturated() {
+		return retryAfter(HttpStatus.SERVICE_UNAVAILABLE, "service_unavailable",
+				"Atrium is busy right now; nothing was changed. Retry in " + Saturation.RETRY_AFTER_SECONDS + " s.",
+				Saturation.RETRY_AFTER_SECONDS);
 	}
 
 	/**
@@ -85,6 +116,13 @@ public class ApiException extends RuntimeException {
 	 */
 	public String detail() {
 		return getMessage();
+	}
+
+	/**
+	 * @return seconds to wait before retrying ({@code Retry-After}), or null
+	 */
+	public Long retryAfterSeconds() {
+		return this.retryAfterSeconds;
 	}
 
 }

@@ -30,9 +30,13 @@ import org.springframework.transaction.support.TransactionTemplate;
  * <li>a second transaction records the outcome (approval, decline, pending
  * PIX/billet).</li>
  * </ol>
- * A crash between 2 and 3 leaves the purchase STARTED; {@link #recoverStarted()} (a
- * db-scheduler task) asks the gateway for the charge by its key and records the outcome.
- * Every method here manages its own transactions: call it outside one.
+ * A crash between 2 and 3 leaves the purchase STARTED; a retry of the same checkout (the
+ * same attempt id) charges with the same key, which the gateway answers with the charge
+ * it already made, if any, and records the outcome; without a retry,
+ * {@link #recoverStarted()} (a db-scheduler task) asks the gateway for the charge by its
+ * key and records the outcome. Each step holds one pooled connection at most, and none
+ * during the gateway call. Every method here manages its own transactions: call it
+ * outside one.
  */
 @Service
 public class Checkout {
@@ -96,7 +100,9 @@ public class Checkout {
 
 	/**
 	 * Records, charges and settles one checkout (see the class comment). A request whose
-	 * attempt was seen before answers that purchase as it is now, charging nothing.
+	 * attempt was seen before answers that purchase as it is now, charging nothing,
+	 * unless it is still STARTED: then it is charged with its own key (at most once,
+	 * whoever asks) and settled.
 	 * @param request the checkout
 	 * @return the purchase: APPROVED, pending (WAITING_PAYMENT, PRINTED_BILLET), refused
 	 * (CANCELLED, NO_FUNDS with a decline reason), or STARTED when the gateway could not
@@ -106,11 +112,15 @@ public class Checkout {
 	 */
 	public Purchase checkout(CheckoutRequest request) {
 		Started started = begin(request);
-		if (!started.created()) {
-			return started.purchase();
-		}
 		Purchase purchase = started.purchase();
 		PurchaseTerms terms = purchase.terms();
+		if (!started.created() && (purchase.status() != PurchaseStatus.STARTED
+				|| (terms.method() == PaymentMethod.CARD && request.card() == null))) {
+			return purchase;
+		}
+		// A new purchase, or a retry of one whose outcome was never recorded (its request
+		// died, or still runs): charging again with the same key is safe, the gateway
+		// answers the charge it already made for it, and settling twice changes nothing.
 		Charge charge;
 		try {
 			charge = this.gateway.charge(new ChargeRequest(terms.transaction(), terms.price(), terms.method(),

@@ -52,10 +52,6 @@ public class TestDatabase implements ApplicationContextInitializer<ConfigurableA
 			properties.put("spring.datasource.username", "");
 			properties.put("spring.datasource.password", "");
 			properties.put("spring.flyway.default-schema", name);
-			// several application contexts stay cached during a run; keep each one's pool
-			// small
-			properties.put("spring.datasource.hikari.maximum-pool-size", "4");
-			properties.put("spring.datasource.hikari.minimum-idle", "1");
 		}
 		else {
 			properties.put("spring.datasource.url", "jdbc:h2:mem:" + name
@@ -63,17 +59,27 @@ public class TestDatabase implements ApplicationContextInitializer<ConfigurableA
 		}
 		MutablePropertySources sources = context.getEnvironment().getPropertySources();
 		sources.addFirst(new MapPropertySource("atrium-test-database", properties));
+		Map<String, Object> pool = new HashMap<>();
+		if ("postgres".equals(kind())) {
+			// several application contexts stay cached during a run; keep each one's pool
+			// small (unless the test sets its own, as the concurrency tests do)
+			pool.put("spring.datasource.hikari.maximum-pool-size", "4");
+			pool.put("spring.datasource.hikari.minimum-idle", "1");
+		}
 		Map<String, Object> mail = new HashMap<>();
 		mail.put("spring.mail.host", "127.0.0.1");
 		mail.put("spring.mail.port", TestMail.smtpPort());
 		mail.put("atrium.mail.from", "Atrium <no-reply@atrium.test>");
 		// below a test's own properties, so a test can point mail elsewhere (or nowhere)
 		MapPropertySource mailSource = new MapPropertySource("atrium-test-mail", mail);
+		MapPropertySource poolSource = new MapPropertySource("atrium-test-pool", pool);
 		if (sources.contains(TestPropertySourceUtils.INLINED_PROPERTIES_PROPERTY_SOURCE_NAME)) {
 			sources.addAfter(TestPropertySourceUtils.INLINED_PROPERTIES_PROPERTY_SOURCE_NAME, mailSource);
+			sources.addAfter(TestPropertySourceUtils.INLINED_PROPERTIES_PROPERTY_SOURCE_NAME, poolSource);
 		}
 		else {
 			sources.addFirst(mailSource);
+			sources.addFirst(poolSource);
 		}
 	}
 

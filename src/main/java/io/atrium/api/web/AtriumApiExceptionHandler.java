@@ -5,6 +5,7 @@ import java.util.List;
 import io.atrium.api.ApiErrors;
 import io.atrium.api.ApiException;
 import io.atrium.api.AtriumApiController;
+import io.atrium.platform.Saturation;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.ConstraintViolationException;
 import org.slf4j.Logger;
@@ -40,8 +41,15 @@ class AtriumApiExceptionHandler extends ResponseEntityExceptionHandler {
 
 	@ExceptionHandler(ApiException.class)
 	ResponseEntity<Object> apiException(ApiException ex, HttpServletRequest request) {
-		return ApiErrors.problemResponse(ex.status(), ex.error(), ex.detail(), ApiErrorWriter.path(request),
-				ex.errors());
+		ResponseEntity<Object> problem = ApiErrors.problemResponse(ex.status(), ex.error(), ex.detail(),
+				ApiErrorWriter.path(request), ex.errors());
+		if (ex.retryAfterSeconds() == null) {
+			return problem;
+		}
+		return ResponseEntity.status(problem.getStatusCode())
+			.headers(problem.getHeaders())
+			.header(HttpHeaders.RETRY_AFTER, Long.toString(ex.retryAfterSeconds()))
+			.body(problem.getBody());
 	}
 
 	@ExceptionHandler(ConstraintViolationException.class)
@@ -56,6 +64,9 @@ class AtriumApiExceptionHandler extends ResponseEntityExceptionHandler {
 
 	@ExceptionHandler(Exception.class)
 	ResponseEntity<Object> unexpected(Exception ex, HttpServletRequest request) {
+		if (Saturation.isSaturation(ex)) {
+			return apiException(ApiException.saturated(), request);
+		}
 		log.error("API request {} {} failed", request.getMethod(), request.getRequestURI(), ex);
 		return ApiErrors.problemResponse(HttpStatus.INTERNAL_SERVER_ERROR, "internal_server_error",
 				"Something went wrong on our side; nothing was changed. Try again later.", ApiErrorWriter.path(request),

@@ -2,6 +2,7 @@ package io.atrium.api.web;
 
 import io.atrium.api.ApiErrors;
 import io.atrium.api.ApiException;
+import io.atrium.platform.Saturation;
 import io.atrium.api.CompatibleApiController;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.ConstraintViolationException;
@@ -39,7 +40,14 @@ class CompatibleApiExceptionHandler extends ResponseEntityExceptionHandler {
 
 	@ExceptionHandler(ApiException.class)
 	ResponseEntity<Object> apiException(ApiException ex) {
-		return ApiErrors.compatibleResponse(ex.status(), ex.error(), ex.detail());
+		ResponseEntity<Object> error = ApiErrors.compatibleResponse(ex.status(), ex.error(), ex.detail());
+		if (ex.retryAfterSeconds() == null) {
+			return error;
+		}
+		return ResponseEntity.status(error.getStatusCode())
+			.headers(error.getHeaders())
+			.header(HttpHeaders.RETRY_AFTER, Long.toString(ex.retryAfterSeconds()))
+			.body(error.getBody());
 	}
 
 	@ExceptionHandler(ConstraintViolationException.class)
@@ -49,6 +57,9 @@ class CompatibleApiExceptionHandler extends ResponseEntityExceptionHandler {
 
 	@ExceptionHandler(Exception.class)
 	ResponseEntity<Object> unexpected(Exception ex, HttpServletRequest request) {
+		if (Saturation.isSaturation(ex)) {
+			return apiException(ApiException.saturated());
+		}
 		log.error("API request {} {} failed", request.getMethod(), request.getRequestURI(), ex);
 		return ApiErrors.compatibleResponse(HttpStatus.INTERNAL_SERVER_ERROR, "internal_server_error",
 				"Something went wrong on our side; nothing was changed. Try again later.");

@@ -69,7 +69,7 @@ class CheckoutApiController {
 	ResponseEntity<PurchaseResponse> create(@AuthenticationPrincipal ApiClient client,
 			@RequestHeader(name = IdempotentRequests.HEADER, required = false) String key,
 			@Valid @RequestBody CheckoutBody body) {
-		return this.idempotent.create(client, key, body, PurchaseResponse.class,
+		return this.idempotent.createWithOwnTransactions(client, key, body, PurchaseResponse.class,
 				() -> ResponseEntity.status(201).body(PurchaseResponse.of(place(client, key, body))));
 	}
 
