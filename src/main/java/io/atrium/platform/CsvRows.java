@@ -4,13 +4,18 @@ import java.io.IOException;
 import java.io.Writer;
 import java.util.List;
 
+import org.apache.commons.csv.CSVFormat;
+
 /**
- * Writes CSV as RFC 4180 says (comma, CRLF, quotes around fields holding a comma, quote
- * or line break, quotes doubled) and guards against formula injection: a field starting
+ * Writes CSV with Apache Commons CSV as RFC 4180 says (comma, CRLF, quotes around fields
+ * that need them, quotes doubled) and guards against formula injection: a field starting
  * with {@code = + - @}, a tab or a carriage return gets a leading apostrophe, so
- * spreadsheets show it as text. Used by every CSV export (sales, students).
+ * spreadsheets show it as text. Used by every CSV export (sales, students); the student
+ * import reads with the same library.
  */
 public final class CsvRows {
+
+	private static final CSVFormat FORMAT = CSVFormat.RFC4180;
 
 	private CsvRows() {
 	}
@@ -22,12 +27,9 @@ public final class CsvRows {
 	 */
 	public static void row(Writer out, List<String> fields) throws IOException {
 		for (int i = 0; i < fields.size(); i++) {
-			if (i > 0) {
-				out.write(',');
-			}
-			out.write(field(fields.get(i)));
+			FORMAT.print(defused(fields.get(i)), out, i == 0);
 		}
-		out.write("\r\n");
+		FORMAT.println(out);
 	}
 
 	/**
@@ -35,14 +37,12 @@ public final class CsvRows {
 	 * @return the field as written
 	 */
 	public static String field(String value) {
+		return FORMAT.format(defused(value));
+	}
+
+	private static String defused(String value) {
 		String text = (value != null) ? value : "";
-		if (!text.isEmpty() && "=+-@\t\r".indexOf(text.charAt(0)) >= 0) {
-			text = "'" + text;
-		}
-		if (text.indexOf(',') >= 0 || text.indexOf('"') >= 0 || text.indexOf('\n') >= 0 || text.indexOf('\r') >= 0) {
-			return "\"" + text.replace("\"", "\"\"") + "\"";
-		}
-		return text;
+		return (!text.isEmpty() && "=+-@\t\r".indexOf(text.charAt(0)) >= 0) ? "'" + text : text;
 	}
 
 }

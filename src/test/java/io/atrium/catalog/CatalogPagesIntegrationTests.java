@@ -267,6 +267,19 @@ class CatalogPagesIntegrationTests {
 		WebClient.Page badCode = web.post("/business/products/" + id + "/coupons",
 				Map.of("code", "COM ESPAÇO", "discount", "10"));
 		assertThat(badCode.document().selectFirst("#coupon-code-error").text()).contains("sem espaços");
+		// the shape of each field is checked by Bean Validation (CouponForm), with the
+		// rules' messages for what it could read
+		WebClient.Page unreadable = web.post("/business/products/" + id + "/coupons",
+				Map.of("code", "MAL ESCRITO", "discount", "dez", "startsAt", "2030-13-45T10:00", "endsAt", "amanhã"));
+		assertThat(unreadable.status()).isEqualTo(422);
+		assertThat(unreadable.document().selectFirst("#coupon-discount-error").text())
+			.isEqualTo("Informe o desconto em porcentagem, como 20 ou 12,5.");
+		assertThat(unreadable.document().selectFirst("#coupon-start-error").text())
+			.isEqualTo("Informe uma data e um horário.");
+		assertThat(unreadable.document().selectFirst("#coupon-end-error").text())
+			.isEqualTo("Informe uma data e um horário.");
+		assertThat(unreadable.document().selectFirst("#coupon-code-error").text()).contains("sem espaços");
+		assertThat(unreadable.document().selectFirst("input[name=discount]").attr("value")).isEqualTo("dez");
 		assertThat(count("catalog_coupons")).isEqualTo(coupons);
 
 		web.submit("/business/products/" + id + "/coupons", Map.of("code", "Promo", "discount", "10"));

@@ -1,8 +1,11 @@
 package io.atrium.notifications;
 
 import java.time.Duration;
+import java.time.Instant;
+import java.util.HashSet;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 
 import io.atrium.support.AtriumIntegrationTest;
 import org.jsoup.Jsoup;
@@ -61,6 +64,16 @@ class MailRetryIntegrationTests {
 		assertThat((String) afterFirst.get("last_error")).contains("MailSendException");
 		assertThat(afterFirst.get("sent_at")).isNull();
 		assertThat(rows.executions(id)).isOne();
+
+		// db-scheduler's backoff: 1 s after the first failure, 2 s after the second
+		Set<OutboxRows.Backoff> backoffs = new HashSet<>();
+		Instant deadline = Instant.now().plusSeconds(20);
+		while (!"FAILED".equals(rows.row(id).get("status")) && Instant.now().isBefore(deadline)) {
+			rows.backoff(id).ifPresent(backoffs::add);
+			Thread.sleep(20);
+		}
+		assertThat(backoffs).isNotEmpty()
+			.allSatisfy((b) -> assertThat(b.delay()).isEqualTo(Duration.ofSeconds(1L << (b.failures() - 1))));
 
 		Map<String, Object> failed = rows.awaitStatus(id, "FAILED");
 		assertThat(OutboxRows.attempts(failed)).isEqualTo(3);

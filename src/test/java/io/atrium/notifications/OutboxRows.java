@@ -2,7 +2,9 @@ package io.atrium.notifications;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Predicate;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -39,6 +41,27 @@ final class OutboxRows {
 			.param(String.valueOf(id))
 			.query(Integer.class)
 			.single();
+	}
+
+	/**
+	 * The wait db-scheduler chose after the last failure of the message's execution.
+	 * @param id the outbox id
+	 * @return the failure count and the delay from the last failure to the next attempt,
+	 * empty while the execution has not failed or is gone
+	 */
+	Optional<Backoff> backoff(long id) {
+		return this.jdbc.sql("""
+				SELECT consecutive_failures, last_failure, execution_time FROM scheduled_tasks
+				WHERE task_name = 'send-mail' AND task_instance = ? AND consecutive_failures > 0
+				""")
+			.param(String.valueOf(id))
+			.query((rs, n) -> new Backoff(rs.getInt("consecutive_failures"),
+					Duration.between(rs.getObject("last_failure", OffsetDateTime.class),
+							rs.getObject("execution_time", OffsetDateTime.class))))
+			.optional();
+	}
+
+	record Backoff(int failures, Duration delay) {
 	}
 
 	Map<String, Object> awaitRow(long id, Predicate<Map<String, Object>> condition, Duration timeout) {

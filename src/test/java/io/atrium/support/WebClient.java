@@ -95,6 +95,28 @@ public class WebClient {
 			.POST(HttpRequest.BodyPublishers.ofString(body)));
 	}
 
+	/**
+	 * POSTs a multipart form with one file, as a browser uploads it. The CSRF token comes
+	 * from the last page fetched that had one.
+	 */
+	public Page upload(String path, String field, String filename, byte[] content) {
+		String boundary = "----atrium" + System.nanoTime();
+		java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
+		Element token = (this.lastPage != null) ? this.lastPage.selectFirst("input[name=_csrf]") : null;
+		if (token != null) {
+			body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"_csrf\"\r\n\r\n"
+					+ token.attr("value") + "\r\n")
+				.getBytes(StandardCharsets.UTF_8));
+		}
+		body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + field + "\"; filename=\""
+				+ filename + "\"\r\nContent-Type: text/csv\r\n\r\n")
+			.getBytes(StandardCharsets.UTF_8));
+		body.writeBytes(content);
+		body.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+		return send(request(path).header("Content-Type", "multipart/form-data; boundary=" + boundary)
+			.POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())));
+	}
+
 	/** POSTs a form and follows the redirect that answers it. */
 	public Page submit(String path, Map<String, String> fields) {
 		Page page = post(path, fields);

@@ -2,9 +2,7 @@ package io.atrium.catalog.web;
 
 import java.time.Instant;
 import java.time.LocalDateTime;
-import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
@@ -21,10 +19,13 @@ import io.atrium.catalog.Offers;
 import io.atrium.catalog.Product;
 import io.atrium.catalog.Products;
 import jakarta.servlet.http.HttpServletResponse;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Pattern;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
+import org.springframework.validation.BindingResult;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
@@ -59,9 +60,13 @@ class CouponPagesController {
 
 	/**
 	 * The coupon form as typed: the discount in percent, dates as
-	 * {@code yyyy-MM-ddTHH:mm}.
+	 * {@code yyyy-MM-ddTHH:mm}. Bean Validation checks the shape of each field; the
+	 * catalog rules then check what it means (range, end after start, unique code).
 	 */
-	record CouponForm(String code, String discount, String startsAt, String endsAt, List<Long> offerIds) {
+	record CouponForm(String code,
+			@Pattern(regexp = "\\s*(\\d{1,3}([.,]\\d{1,10})?)?\\s*",
+					message = "{catalog.error.discount.invalid}") String discount,
+			@DateTimeText String startsAt, @DateTimeText String endsAt, List<Long> offerIds) {
 
 	}
 
@@ -75,23 +80,19 @@ class CouponPagesController {
 
 	@PostMapping
 	String create(@AuthenticationPrincipal SignedInAccount me, @PathVariable long productId,
-			@ModelAttribute("form") CouponForm form, Model model, Locale locale, HttpServletResponse response,
-			RedirectAttributes redirect) {
+			@Valid @ModelAttribute("form") CouponForm form, BindingResult binding, Model model, Locale locale,
+			HttpServletResponse response, RedirectAttributes redirect) {
 		Product product = this.products.own(me.accountId().value(), productId);
-		List<InvalidCatalogInput.Violation> problems = new ArrayList<>();
-		var discount = Forms.fraction(form.discount());
-		if (discount == null && form.discount() != null && !form.discount().isBlank()) {
-			problems.add(new InvalidCatalogInput.Violation("discount", "discount.invalid",
-					"Enter the discount in percent, such as 20.", List.of()));
-		}
-		Instant start = instant(form.startsAt(), "startsAt", problems);
-		Instant end = instant(form.endsAt(), "endsAt", problems);
-		CouponDetails details = new CouponDetails(form.code(), discount, start, end,
+		CouponDetails details = new CouponDetails(form.code(),
+				binding.hasFieldErrors("discount") ? null : Forms.fraction(form.discount()),
+				binding.hasFieldErrors("startsAt") ? null : instant(form.startsAt()),
+				binding.hasFieldErrors("endsAt") ? null : instant(form.endsAt()),
 				(form.offerIds() != null) ? new HashSet<>(form.offerIds()) : null);
 		try {
-			if (!problems.isEmpty()) {
-				problems.addAll(this.coupons.problems(details));
-				throw new InvalidCatalogInput(problems);
+			if (binding.hasErrors()) {
+				response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
+				return formPage(me, model, product, this.pages.errors(binding, this.coupons.problems(details), locale),
+						locale);
 			}
 			Coupon coupon = this.coupons.create(me.accountId().value(), productId, details);
 			redirect.addFlashAttribute("notice", "catalog.coupon.created");
@@ -117,24 +118,12 @@ class CouponPagesController {
 		return "redirect:/business/products/" + productId;
 	}
 
-	private Instant instant(String value, String field, List<InvalidCatalogInput.Violation> problems) {
+	/** A date and time {@link DateTimeText} accepted, in the catalog's zone. */
+	private Instant instant(String value) {
 		if (value == null || value.isBlank()) {
 			return null;
 		}
-		try {
-			LocalDateTime parsed = LocalDateTime.parse(value.strip());
-			if (!InputLimits.isSaneDay(parsed.toLocalDate())) {
-				problems.add(new InvalidCatalogInput.Violation(field, "date.out-of-range", InputLimits.DATE_RANGE_TEXT,
-						List.of()));
-				return null;
-			}
-			return parsed.truncatedTo(ChronoUnit.MINUTES).atZone(this.pages.zone()).toInstant();
-		}
-		catch (DateTimeParseException ex) {
-			problems.add(new InvalidCatalogInput.Violation(field, "date.invalid",
-					"Enter a date and time such as 2026-03-01 09:00.", List.of()));
-			return null;
-		}
+		return LocalDateTime.parse(value.strip()).truncatedTo(ChronoUnit.MINUTES).atZone(this.pages.zone()).toInstant();
 	}
 
 	private String formPage(SignedInAccount me, Model model, Product product, Map<String, String> errors,

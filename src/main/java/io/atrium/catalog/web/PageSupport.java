@@ -21,6 +21,7 @@ import io.atrium.shared.Money;
 
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
+import org.springframework.validation.BindingResult;
 
 /**
  * What the catalog pages share: error messages in the reader's language, money, plans and
@@ -64,6 +65,18 @@ class PageSupport {
 		ex.violations()
 			.forEach((v) -> errors.putIfAbsent(v.field(),
 					this.messages.getMessage(v.messageKey(), v.args().toArray(), v.message(), locale)));
+		return errors;
+	}
+
+	/**
+	 * @param binding what Bean Validation found wrong in the form's fields
+	 * @param rules what the catalog rules found wrong in what could be read
+	 * @return one message per field, Bean Validation's first, in the reader's language
+	 */
+	Map<String, String> errors(BindingResult binding, List<InvalidCatalogInput.Violation> rules, Locale locale) {
+		Map<String, String> errors = new LinkedHashMap<>();
+		binding.getFieldErrors().forEach((e) -> errors.putIfAbsent(e.getField(), this.messages.getMessage(e, locale)));
+		errors(rules, locale).forEach(errors::putIfAbsent);
 		return errors;
 	}
 

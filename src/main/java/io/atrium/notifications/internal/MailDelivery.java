@@ -27,8 +27,8 @@ import org.springframework.util.StringUtils;
  * With an SMTP server configured ({@code spring.mail.host}) the message is sent as
  * multipart text + HTML from {@code atrium.mail.from} and marked SENT; a failure is
  * recorded on the row (attempts, last error) and rethrown so the scheduler retries it
- * ({@link MailRetryFailureHandler}). Without an SMTP server it is marked MAILBOX: the
- * admin reads it on the mailbox page.
+ * ({@link SendMailTask#retries}). Without an SMTP server it is marked MAILBOX: the admin
+ * reads it on the mailbox page.
  * <p>
  * Idempotent: a message that is no longer PENDING is left alone. The one gap is a crash
  * (or lost database connection) after the SMTP server accepted the message and before

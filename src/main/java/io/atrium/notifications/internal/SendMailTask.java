@@ -3,6 +3,7 @@ package io.atrium.notifications.internal;
 import com.github.kagkarlsson.scheduler.Clock;
 import com.github.kagkarlsson.scheduler.SchedulerClient;
 import com.github.kagkarlsson.scheduler.SchedulerClient.ScheduleOptions;
+import com.github.kagkarlsson.scheduler.task.FailureHandler;
 import com.github.kagkarlsson.scheduler.task.SchedulableInstance;
 import com.github.kagkarlsson.scheduler.task.TaskDescriptor;
 import com.github.kagkarlsson.scheduler.task.helper.OneTimeTask;
@@ -61,6 +62,21 @@ class SendMailTask {
 		return TASK.instance(String.valueOf(id)).scheduledTo(this.schedulerClock.now());
 	}
 
+	/**
+	 * What db-scheduler does when a {@code send-mail} execution throws: reschedule it
+	 * with its exponential backoff ({@code initialDelay × factor^(failures - 1)} after
+	 * the failure), and once {@code maxAttempts} attempts have failed remove the
+	 * execution and mark the message FAILED for the admin mailbox.
+	 * @param retry the retry settings
+	 * @param delivery marks the message FAILED
+	 * @return the failure handler
+	 */
+	static FailureHandler<Void> retries(MailSettings.Retry retry, MailDelivery delivery) {
+		return FailureHandler.<Void>maxRetries(retry.maxAttempts() - 1)
+			.withBackoff(retry.initialDelay(), retry.factor())
+			.thenRemove((complete) -> delivery.giveUp(Long.parseLong(complete.getExecution().taskInstance.getId())));
+	}
+
 	/** Declares the task; the db-scheduler starter picks up every task bean. */
 	@Configuration(proxyBeanMethods = false)
 	static class Declaration {
@@ -68,7 +84,7 @@ class SendMailTask {
 		@Bean
 		OneTimeTask<Void> sendMailTaskDefinition(MailDelivery delivery, MailSettings settings) {
 			return Tasks.oneTime(TASK)
-				.onFailure(new MailRetryFailureHandler(settings.retry().policy(), delivery))
+				.onFailure(retries(settings.retry(), delivery))
 				.execute((instance, context) -> delivery.deliver(Long.parseLong(instance.getId())));
 		}
 
