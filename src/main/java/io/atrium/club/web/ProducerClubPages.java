@@ -76,9 +76,14 @@ class ProducerClubPages {
 	 */
 	Map<String, String> errors(ClubRefused ex, Locale locale) {
 		Map<String, String> errors = new LinkedHashMap<>();
-		errors.put((ex.field() != null) ? ex.field() : "form", refusal(ex, locale));
+		errors.put((ex.field() != null) ? FORM_FIELDS.getOrDefault(ex.field(), ex.field()) : "form",
+				refusal(ex, locale));
 		return errors;
 	}
+
+	/** The rule form's fields for the fields a rule refusal names. */
+	private static final Map<String, String> FORM_FIELDS = Map.of("drip.days", "dripDays", "drip.date", "dripDate",
+			"drip.after_page_id", "drip", "expiration.days", "expireDays", "expiration.date", "expireDate");
 
 	String dateTime(Instant instant, ZoneId zone, Locale locale) {
 		return Dates.show(instant, zone, locale);

@@ -129,8 +129,8 @@ class ProducerRulesController {
 		ClubModule module = module(table, moduleId);
 		Group group = group(table, groupId);
 		Map<String, String> errors = new LinkedHashMap<>();
-		ContentRule rule = rule(form, errors, this.pages.zone(me), locale);
 		try {
+			ContentRule rule = rule(form, errors, this.pages.zone(me), locale);
 			if (errors.isEmpty()) {
 				this.content.setModuleRule(ProducerClubPages.producer(me), groupId, moduleId, rule);
 				return saved(redirect, productId, module.name(), group.name());
@@ -163,8 +163,8 @@ class ProducerRulesController {
 		Group group = group(table, groupId);
 		Map<String, String> errors = new LinkedHashMap<>();
 		boolean follow = Boolean.TRUE.equals(form.follow());
-		ContentRule rule = follow ? null : rule(form, errors, this.pages.zone(me), locale);
 		try {
+			ContentRule rule = follow ? null : rule(form, errors, this.pages.zone(me), locale);
 			if (errors.isEmpty()) {
 				this.content.setPageRule(ProducerClubPages.producer(me), groupId, pageId, rule);
 				return saved(redirect, productId, page.name(), group.name());
