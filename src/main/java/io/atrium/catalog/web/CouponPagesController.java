@@ -2,6 +2,7 @@ package io.atrium.catalog.web;
 
 import java.time.Instant;
 import java.time.LocalDateTime;
+import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -83,8 +84,9 @@ class CouponPagesController {
 			problems.add(new InvalidCatalogInput.Violation("discount", "discount.invalid",
 					"Enter the discount in percent, such as 20.", List.of()));
 		}
-		Instant start = instant(form.startsAt(), "startsAt", problems);
-		Instant end = instant(form.endsAt(), "endsAt", problems);
+		ZoneId zone = this.pages.zone(me.accountId().value());
+		Instant start = instant(form.startsAt(), "startsAt", zone, problems);
+		Instant end = instant(form.endsAt(), "endsAt", zone, problems);
 		CouponDetails details = new CouponDetails(form.code(), discount, start, end,
 				(form.offerIds() != null) ? new HashSet<>(form.offerIds()) : null);
 		try {
@@ -116,15 +118,12 @@ class CouponPagesController {
 		return "redirect:/business/products/" + productId;
 	}
 
-	private Instant instant(String value, String field, List<InvalidCatalogInput.Violation> problems) {
+	private Instant instant(String value, String field, ZoneId zone, List<InvalidCatalogInput.Violation> problems) {
 		if (value == null || value.isBlank()) {
 			return null;
 		}
 		try {
-			return LocalDateTime.parse(value.strip())
-				.truncatedTo(ChronoUnit.MINUTES)
-				.atZone(this.pages.zone())
-				.toInstant();
+			return LocalDateTime.parse(value.strip()).truncatedTo(ChronoUnit.MINUTES).atZone(zone).toInstant();
 		}
 		catch (DateTimeParseException ex) {
 			problems.add(new InvalidCatalogInput.Violation(field, "date.invalid",
@@ -142,7 +141,7 @@ class CouponPagesController {
 					.map((o) -> OfferLine.of(o, this.pages, locale))
 					.toList());
 		model.addAttribute("errors", errors);
-		model.addAttribute("zone", this.pages.zone().getId());
+		model.addAttribute("zone", this.pages.zone(me.accountId().value()).getId());
 		return "catalog/coupon-form";
 	}
 
