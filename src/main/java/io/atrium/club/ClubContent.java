@@ -360,7 +360,7 @@ public class ClubContent {
 			}
 		}
 		if (RuleConsistency.cycle(before) == null) {
-			RuleConsistency.checkCycles(after, names);
+			RuleConsistency.checkCycles(after, names, pageId);
 		}
 	}
 

@@ -44,26 +44,27 @@ public final class RuleConsistency {
 	 * @return a page that waits, directly or through others, for itself, or null
 	 */
 	public static Long cycle(Map<Long, Long> waitsFor) {
-		for (Long start : waitsFor.keySet()) {
-			Set<Long> seen = new HashSet<>();
-			Long current = start;
-			while (current != null && seen.add(current)) {
-				current = waitsFor.get(current);
-			}
-			if (start.equals(current)) {
-				return start;
-			}
+		return waitsFor.keySet().stream().filter((page) -> waitsForItself(waitsFor, page)).findFirst().orElse(null);
+	}
+
+	private static boolean waitsForItself(Map<Long, Long> waitsFor, Long page) {
+		Set<Long> seen = new HashSet<>();
+		Long current = page;
+		while (current != null && seen.add(current)) {
+			current = waitsFor.get(current);
 		}
-		return null;
+		return page.equals(current);
 	}
 
 	/**
 	 * @param waitsFor as for {@link #cycle(Map)}
 	 * @param pageNames the pages' names by id, for the message
+	 * @param changed the page being changed, named in the message when it is in the
+	 * cycle; or null
 	 * @throws ClubRefused when pages wait for each other, so none of them ever opens
 	 */
-	public static void checkCycles(Map<Long, Long> waitsFor, Map<Long, String> pageNames) {
-		Long page = cycle(waitsFor);
+	public static void checkCycles(Map<Long, Long> waitsFor, Map<Long, String> pageNames, Long changed) {
+		Long page = (changed != null && waitsForItself(waitsFor, changed)) ? changed : cycle(waitsFor);
 		if (page != null) {
 			String name = pageNames.getOrDefault(page, String.valueOf(page));
 			throw new ClubRefused("drip.after_page_id", "rule.page-cycle",

@@ -64,10 +64,12 @@ class RuleConsistencyTests {
 		assertThat(RuleConsistency.cycle(Map.of(1L, 1L))).isEqualTo(1L);
 		assertThat(RuleConsistency.cycle(Map.of(1L, 2L, 2L, 3L, 3L, 1L))).isNotNull();
 		assertThat(RuleConsistency.cycle(Map.of(4L, 1L, 1L, 2L, 2L, 1L))).isIn(1L, 2L);
-		assertThatThrownBy(() -> RuleConsistency.checkCycles(Map.of(1L, 2L, 2L, 1L), Map.of(1L, "Intro", 2L, "Next")))
+		assertThatThrownBy(
+				() -> RuleConsistency.checkCycles(Map.of(1L, 2L, 2L, 1L), Map.of(1L, "Intro", 2L, "Next"), 2L))
 			.isInstanceOfSatisfying(ClubRefused.class, (ex) -> {
 				assertThat(ex.code()).isEqualTo("rule.page-cycle");
 				assertThat(ex.field()).isEqualTo("drip.after_page_id");
+				assertThat(ex.getMessage()).startsWith("“Next” would wait");
 			});
 	}
 
