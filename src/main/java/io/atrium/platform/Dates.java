@@ -3,12 +3,14 @@ package io.atrium.platform;
 import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.time.format.FormatStyle;
 import java.util.Locale;
 
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Component;
 
@@ -22,6 +24,12 @@ import org.springframework.stereotype.Component;
  */
 @Component("dates")
 public class Dates {
+
+	private final ZoneId platformZone;
+
+	Dates(@Value("${atrium.catalog.time-zone:America/Sao_Paulo}") String platformZone) {
+		this.platformZone = ZoneId.of(platformZone);
+	}
 
 	/**
 	 * @param instant an instant, or null
@@ -81,6 +89,16 @@ public class Dates {
 	 */
 	public String show(Instant instant, ZoneId zone) {
 		return show(instant, zone, LocaleContextHolder.getLocale());
+	}
+
+	/**
+	 * For the admin pages, which belong to no producer: the instant in the platform's
+	 * default zone ({@code atrium.catalog.time-zone}), in the request's language.
+	 * @param dateTime an instant with an offset, or null
+	 * @return the date and time with the zone named
+	 */
+	public String show(OffsetDateTime dateTime) {
+		return (dateTime != null) ? show(dateTime.toInstant(), this.platformZone, LocaleContextHolder.getLocale()) : "";
 	}
 
 }
