@@ -280,6 +280,7 @@ public class ClubContent {
 	public void setModuleRule(long producerAccountId, long groupId, long moduleId, ContentRule rule) {
 		ClubModule module = module(producerAccountId, moduleId);
 		checkRule(module.productId(), groupId, rule, null);
+		checkCycles(producerAccountId, module.productId(), groupId, moduleId, null, rule);
 		this.rules.put(groupId, ItemKind.MODULE, moduleId, rule, this.clock.instant());
 	}
 
@@ -292,10 +293,12 @@ public class ClubContent {
 		ClubPage page = page(producerAccountId, pageId);
 		if (rule == null) {
 			checkGroup(page.productId(), groupId);
+			checkCycles(producerAccountId, page.productId(), groupId, null, pageId, null);
 			this.rules.clear(groupId, ItemKind.PAGE, pageId);
 			return;
 		}
 		checkRule(page.productId(), groupId, rule, pageId);
+		checkCycles(producerAccountId, page.productId(), groupId, null, pageId, rule);
 		this.rules.put(groupId, ItemKind.PAGE, pageId, rule, this.clock.instant());
 	}
 
@@ -316,6 +319,7 @@ public class ClubContent {
 
 	private void checkRule(long productId, long groupId, ContentRule rule, Long pageId) {
 		checkGroup(productId, groupId);
+		RuleConsistency.check(rule);
 		Long after = rule.drip().afterPageId();
 		if (after != null) {
 			ClubPage prerequisite = this.rows.page(after).orElse(null);
@@ -326,6 +330,43 @@ public class ClubContent {
 			if (after.equals(pageId)) {
 				throw new ClubRefused("drip", "rule.page-itself", "A page cannot wait for itself to be completed.");
 			}
+		}
+	}
+
+	/**
+	 * Refuses a change after which pages of the group wait for each other (a module's
+	 * rule can make a page inherit a wait for itself; clearing a page's rule can too). A
+	 * cycle saved before these checks existed does not block other changes.
+	 */
+	private void checkCycles(long producerAccountId, long productId, long groupId, Long moduleId, Long pageId,
+			ContentRule rule) {
+		RuleTable table = rules(producerAccountId, productId);
+		Map<Long, Long> before = new HashMap<>();
+		Map<Long, Long> after = new HashMap<>();
+		Map<Long, String> names = new HashMap<>();
+		for (ModuleContent mc : table.content()) {
+			ContentRule moduleRule = table.module(mc.module().id(), groupId).rule();
+			ContentRule changedModuleRule = (moduleId != null && moduleId == mc.module().id()) ? rule : moduleRule;
+			for (ClubPage p : mc.pages()) {
+				names.put(p.id(), p.name());
+				RuleTable.Cell cell = table.page(p.id(), groupId);
+				ContentRule now = cell.rule();
+				ContentRule next = cell.own() ? now : changedModuleRule;
+				if (pageId != null && pageId == p.id()) {
+					next = (rule != null) ? rule : changedModuleRule;
+				}
+				putWait(before, p.id(), now);
+				putWait(after, p.id(), next);
+			}
+		}
+		if (RuleConsistency.cycle(before) == null) {
+			RuleConsistency.checkCycles(after, names, pageId);
+		}
+	}
+
+	private static void putWait(Map<Long, Long> waits, long pageId, ContentRule rule) {
+		if (rule.drip().kind() == Drip.Kind.AFTER_PAGE) {
+			waits.put(pageId, rule.drip().afterPageId());
 		}
 	}
 

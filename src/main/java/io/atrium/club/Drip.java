@@ -21,18 +21,23 @@ public record Drip(Kind kind, Integer days, Instant date, Long afterPageId) {
 	/** The longest delay, ten years. */
 	public static final int MAX_DAYS = 3650;
 
+	/**
+	 * @throws ClubRefused when the kind's value is missing or out of range
+	 */
 	public Drip {
 		if (kind == null) {
 			throw new IllegalArgumentException("A drip needs a kind.");
 		}
 		if (kind == Kind.DAYS && (days == null || days < 1 || days > MAX_DAYS)) {
-			throw new IllegalArgumentException("A drip in days needs 1 to " + MAX_DAYS + " days.");
+			throw new ClubRefused("drip.days", "rule.drip-days",
+					"A release in days needs a whole number of days from 1 to " + MAX_DAYS + ".", MAX_DAYS);
 		}
 		if (kind == Kind.DATE && date == null) {
-			throw new IllegalArgumentException("A drip on a date needs the date.");
+			throw new ClubRefused("drip.date", "rule.date-required", "A release on a date needs the date.");
 		}
 		if (kind == Kind.AFTER_PAGE && afterPageId == null) {
-			throw new IllegalArgumentException("A drip after a page needs the page.");
+			throw new ClubRefused("drip.after_page_id", "rule.page-required",
+					"A release after a page needs the page to complete first.");
 		}
 	}
 

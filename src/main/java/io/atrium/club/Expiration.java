@@ -16,15 +16,19 @@ public record Expiration(Kind kind, Integer days, Instant date) {
 	/** Never expires. */
 	public static final Expiration NEVER = new Expiration(Kind.NEVER, null, null);
 
+	/**
+	 * @throws ClubRefused when the kind's value is missing or out of range
+	 */
 	public Expiration {
 		if (kind == null) {
 			throw new IllegalArgumentException("An expiration needs a kind.");
 		}
 		if (kind == Kind.DAYS && (days == null || days < 1 || days > Drip.MAX_DAYS)) {
-			throw new IllegalArgumentException("An expiration in days needs 1 to " + Drip.MAX_DAYS + " days.");
+			throw new ClubRefused("expiration.days", "rule.expire-days",
+					"An expiry in days needs a whole number of days from 1 to " + Drip.MAX_DAYS + ".", Drip.MAX_DAYS);
 		}
 		if (kind == Kind.DATE && date == null) {
-			throw new IllegalArgumentException("An expiration on a date needs the date.");
+			throw new ClubRefused("expiration.date", "rule.date-required", "An expiry on a date needs the date.");
 		}
 	}
 

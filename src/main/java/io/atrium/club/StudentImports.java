@@ -11,7 +11,7 @@ import java.util.Locale;
 import java.util.Optional;
 
 import com.github.kagkarlsson.scheduler.SchedulerClient;
-import io.atrium.catalog.CatalogSettings;
+import io.atrium.accounts.ProducerTimeZones;
 import io.atrium.club.internal.GroupRows;
 import io.atrium.club.internal.ImportRows;
 import io.atrium.club.internal.ImportRows.NewRow;
@@ -34,7 +34,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * row. Each row ends CREATED, UPDATED or REFUSED with its reason; a broken row changes
  * nothing. New students get the access e-mail from {@link Enrollments#enroll}.
  * <p>
- * Dates are days in the platform's time zone: access starts at the start of the start day
+ * Dates are days in the producer's time zone: access starts at the start of the start day
  * and lasts through the end day.
  */
 @Service
@@ -58,7 +58,7 @@ public class StudentImports {
 
 	private final Enrollments enrollments;
 
-	private final CatalogSettings settings;
+	private final ProducerTimeZones zones;
 
 	private final SchedulerClient scheduler;
 
@@ -69,13 +69,13 @@ public class StudentImports {
 	private final Clock clock;
 
 	StudentImports(ClubProducts products, ImportRows imports, GroupRows groups, Enrollments enrollments,
-			CatalogSettings settings, SchedulerClient scheduler, com.github.kagkarlsson.scheduler.Clock schedulerClock,
+			ProducerTimeZones zones, SchedulerClient scheduler, com.github.kagkarlsson.scheduler.Clock schedulerClock,
 			PlatformTransactionManager transactionManager, Clock clock) {
 		this.products = products;
 		this.imports = imports;
 		this.groups = groups;
 		this.enrollments = enrollments;
-		this.settings = settings;
+		this.zones = zones;
 		this.scheduler = scheduler;
 		this.schedulerClock = schedulerClock;
 		this.transactions = new TransactionTemplate(transactionManager);
@@ -93,8 +93,8 @@ public class StudentImports {
 	@Transactional
 	public Enrolled addOne(long producerAccountId, long productId, String email, String name, Long groupId,
 			LocalDate startedOn, LocalDate endsOn) {
-		return this.enrollments.enroll(producerAccountId, productId,
-				new StudentImport(email, name, groupId, startOf(startedOn), endOf(endsOn)));
+		return this.enrollments.enroll(producerAccountId, productId, new StudentImport(email, name, groupId,
+				startOf(startedOn, producerAccountId), endOf(endsOn, producerAccountId)));
 	}
 
 	/**
@@ -173,15 +173,16 @@ public class StudentImports {
 				if (!this.imports.claim(importId, row.line())) {
 					return;
 				}
-				Optional<Refusal> refusal = check(importId, productId, row);
+				Optional<Refusal> refusal = check(importId, producer, productId, row);
 				if (refusal.isPresent()) {
 					this.imports.decide(importId, row.line(), ImportOutcome.REFUSED, refusal.get().key(),
 							refusal.get().args());
 					return;
 				}
 				Long groupId = row.group().isBlank() ? null : groupId(productId, row.group()).orElseThrow();
-				Enrolled enrolled = this.enrollments.enroll(producer, productId, new StudentImport(row.email(),
-						row.name(), groupId, startOf(date(row.startedOn())), endOf(date(row.endsOn()))));
+				Enrolled enrolled = this.enrollments.enroll(producer, productId,
+						new StudentImport(row.email(), row.name(), groupId, startOf(date(row.startedOn()), producer),
+								endOf(date(row.endsOn()), producer)));
 				this.imports.decide(importId, row.line(),
 						enrolled.created() ? ImportOutcome.CREATED : ImportOutcome.UPDATED, null, List.of());
 			});
@@ -206,7 +207,7 @@ public class StudentImports {
 			.executeWithoutResult((s) -> this.imports.decide(importId, row.line(), ImportOutcome.REFUSED, key, args));
 	}
 
-	private Optional<Refusal> check(long importId, long productId, ImportReport.Row row) {
+	private Optional<Refusal> check(long importId, long producer, long productId, ImportReport.Row row) {
 		if (!EmailAddress.isValidInput(row.email().strip())) {
 			return Refusal.of("email", row.email());
 		}
@@ -231,8 +232,8 @@ public class StudentImports {
 		catch (DateTimeParseException ex) {
 			return Refusal.of("end-date", row.endsOn());
 		}
-		Instant from = (start != null) ? startOf(start) : this.clock.instant();
-		if (end != null && !endOf(end).isAfter(from)) {
+		Instant from = (start != null) ? startOf(start, producer) : this.clock.instant();
+		if (end != null && !endOf(end, producer).isAfter(from)) {
 			return Refusal.of("end-before-start", row.endsOn());
 		}
 		return Optional.empty();
@@ -247,16 +248,16 @@ public class StudentImports {
 			.findFirst();
 	}
 
-	private Instant startOf(LocalDate day) {
-		return (day != null) ? day.atStartOfDay(zone()).toInstant() : null;
+	private Instant startOf(LocalDate day, long producer) {
+		return (day != null) ? day.atStartOfDay(zone(producer)).toInstant() : null;
 	}
 
-	private Instant endOf(LocalDate day) {
-		return (day != null) ? day.plusDays(1).atStartOfDay(zone()).toInstant() : null;
+	private Instant endOf(LocalDate day, long producer) {
+		return (day != null) ? day.plusDays(1).atStartOfDay(zone(producer)).toInstant() : null;
 	}
 
-	private ZoneId zone() {
-		return this.settings.timeZone();
+	private ZoneId zone(long producer) {
+		return this.zones.of(producer);
 	}
 
 	private static LocalDate date(String text) {

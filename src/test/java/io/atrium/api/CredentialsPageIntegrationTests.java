@@ -98,7 +98,7 @@ class CredentialsPageIntegrationTests {
 		this.credentials.create(this.producer, "unused one");
 		this.api.token(used);
 		Document page = Jsoup.parse(listPage());
-		assertThat(row(page, "used one").select("td").get(2).text()).contains("UTC");
+		assertThat(row(page, "used one").select("td").get(2).text()).contains("(America/Sao_Paulo)");
 		assertThat(row(page, "unused one").select("td").get(2).text()).isEqualTo("Never");
 		assertThat(row(page, "used one").text()).contains("Active");
 	}

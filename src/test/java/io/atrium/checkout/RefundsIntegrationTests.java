@@ -155,7 +155,8 @@ class RefundsIntegrationTests {
 		Page page = browser.get("/purchases");
 		assertThat(page.document().select("form[action$=/refund-request]")).isEmpty();
 		Page refused = browser.submit("/purchases/" + transaction + "/refund-request", Map.of());
-		assertThat(refused.text()).contains("The refund guarantee of this purchase ended on").contains("UTC");
+		assertThat(refused.text()).contains("The refund guarantee of this purchase ended on")
+			.contains("(America/Sao_Paulo)");
 		assertThat(this.jdbc
 			.sql("SELECT count(*) FROM purchases WHERE transaction_code = ? "
 					+ "AND refund_requested_at IS NULL AND status = 'APPROVED'")

@@ -403,7 +403,20 @@ class ClubApiIntegrationTests {
 
 		JsonNode badRule = expect(400, HttpMethod.PUT, this.base + "/modules/" + moduleId + "/rules/" + vip, null,
 				"{\"drip\":{\"kind\":\"DAYS\",\"days\":0}}");
-		assertThat(badRule.path("error").asString()).isEqualTo("invalid_parameter");
+		assertThat(badRule.path("error").asString()).isEqualTo("rule.drip-days");
+		assertThat(badRule.path("errors").get(0).path("field").asString()).isEqualTo("drip.days");
+		JsonNode neverOpens = expect(400, HttpMethod.PUT, this.base + "/modules/" + moduleId + "/rules/" + vip, null,
+				"{\"drip\":{\"kind\":\"DAYS\",\"days\":10},\"expiration\":{\"kind\":\"DAYS\",\"days\":5}}");
+		assertThat(neverOpens.path("error").asString()).isEqualTo("rule.expiry-days-before-release");
+		assertThat(neverOpens.path("errors").get(0).path("field").asString()).isEqualTo("expiration.days");
+		JsonNode reversed = expect(400, HttpMethod.PUT, this.base + "/pages/" + later + "/rules/" + vip, null,
+				"{\"drip\":{\"kind\":\"DATE\",\"date\":\"2099-03-10T03:00:00Z\"},"
+						+ "\"expiration\":{\"kind\":\"DATE\",\"date\":\"2099-03-01T03:00:00Z\"}}");
+		assertThat(reversed.path("error").asString()).isEqualTo("rule.expiry-before-release");
+		assertThat(reversed.path("errors").get(0).path("field").asString()).isEqualTo("expiration.date");
+		JsonNode itself = expect(400, HttpMethod.PUT, this.base + "/modules/" + moduleId + "/rules/" + vip, null,
+				"{\"drip\":{\"kind\":\"AFTER_PAGE\",\"after_page_id\":" + intro + "}}");
+		assertThat(itself.path("error").asString()).isEqualTo("rule.page-cycle");
 		long cakeGroup = this.groups.of(this.paula.id(), this.otherCourse.productId()).get(0).id();
 		JsonNode wrongGroup = expect(400, HttpMethod.PUT, this.base + "/modules/" + moduleId + "/rules/" + cakeGroup,
 				null, "{\"visible\":false}");

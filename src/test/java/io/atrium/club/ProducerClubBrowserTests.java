@@ -89,7 +89,8 @@ class ProducerClubBrowserTests {
 		String cell = browser.driver()
 			.findElement(By.cssSelector("tr[data-item=M" + module.id() + "] td[data-group-id='" + vip + "']"))
 			.getText();
-		assertThat(cell).contains("Release: 7 days after start", "Expires: on Dec 3, 2026");
+		assertThat(cell).contains("Release: 7 days after start",
+				"Expires: on Dec 3, 2026, 12:00 AM (America/Sao_Paulo)");
 
 		browser.click("Groups");
 		assertThat(browser.driver().findElement(By.cssSelector("tr[data-group-name=VIP] .atrium-students")).getText())

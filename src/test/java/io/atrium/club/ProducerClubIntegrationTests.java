@@ -171,11 +171,12 @@ class ProducerClubIntegrationTests {
 		web.get(pageRule);
 		web.submit(pageRule, rule("DATE", "", "2026-12-03", "DATE", "", "2027-01-31"));
 		rules = web.get(club(productId) + "/rules");
-		assertThat(cell(rules, "P" + welcome, vip).text()).contains("Release: on Dec 3, 2026",
-				"Expires: on Jan 31, 2027", "Own rule");
+		assertThat(cell(rules, "P" + welcome, vip).text()).contains(
+				"Release: on Dec 3, 2026, 12:00 AM (America/Sao_Paulo)",
+				"Expires: on Jan 31, 2027, 12:00 AM (America/Sao_Paulo)", "Own rule");
 		ContentRule saved = this.content.rules(producer.id(), productId).page(welcome, vip).rule();
-		assertThat(saved.drip().date()).isEqualTo(Instant.parse("2026-12-03T00:00:00Z"));
-		assertThat(saved.expiration().date()).isEqualTo(Instant.parse("2027-01-31T00:00:00Z"));
+		assertThat(saved.drip().date()).isEqualTo(Instant.parse("2026-12-03T03:00:00Z"));
+		assertThat(saved.expiration().date()).isEqualTo(Instant.parse("2027-01-31T03:00:00Z"));
 
 		WebClient.Page zeroDays = web.post(moduleRule, rule("DAYS", "0", "", "NEVER", "", ""));
 		assertThat(zeroDays.status()).isEqualTo(400);

@@ -2,10 +2,6 @@ package io.atrium.club;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
-import java.time.format.FormatStyle;
-import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -150,7 +146,12 @@ class StudentClubIntegrationTests {
 		ClubModule basics = this.shop.module(course, "Basics");
 		this.shop.text(course, basics, "Welcome", "Hello.");
 		ClubPage later = this.shop.text(course, basics, "Week two", "The second week.");
-		Instant release = this.clock.instant().truncatedTo(ChronoUnit.DAYS).plus(Duration.ofDays(3));
+		// a date-only rule: 00:00 in the producer's zone (the default, America/Sao_Paulo)
+		java.time.ZoneId zone = java.time.ZoneId.of("America/Sao_Paulo");
+		Instant release = java.time.LocalDate.ofInstant(this.clock.instant(), zone)
+			.plusDays(3)
+			.atStartOfDay(zone)
+			.toInstant();
 		long defaultGroup = defaultGroup(course);
 		this.content.setPageRule(course.producer(), defaultGroup, later.id(),
 				new ContentRule(true, Drip.onDate(release), Expiration.afterDays(10)));
@@ -158,9 +159,8 @@ class StudentClubIntegrationTests {
 		this.shop.buy(course, ana);
 		WebClient browser = logIn(ana);
 
-		String day = DateTimeFormatter.ofLocalizedDate(FormatStyle.LONG)
-			.withLocale(Locale.ENGLISH)
-			.format(release.atZone(ZoneOffset.UTC));
+		String day = io.atrium.platform.Dates.show(release, zone, Locale.ENGLISH);
+		assertThat(day).endsWith(", 12:00 AM (America/Sao_Paulo)");
 		Page outline = browser.get(course.outline());
 		assertThat(outline.document().select(".club-lesson-link").eachText()).containsExactly("Welcome");
 		assertThat(outline.document().select(".club-lesson-locked").text()).contains("Week two")
@@ -170,7 +170,7 @@ class StudentClubIntegrationTests {
 		assertThat(locked.document().select("#lock-reasons li").eachText()).containsExactly("Available on " + day);
 		assertThat(locked.text()).doesNotContain("The second week.");
 
-		this.clock.advance(Duration.ofDays(3).plusHours(1));
+		this.clock.advance(Duration.between(this.clock.instant(), release).plusMinutes(1));
 		Page open = browser.get(course.page(later));
 		assertThat(open.status()).isEqualTo(200);
 		assertThat(open.text()).contains("The second week.");

@@ -284,12 +284,12 @@ class StudentsTabIntegrationTests {
 		assertThat(reasons.get(0).text()).contains("Access blocked by the producer");
 		assertThat(reasons.get(0).selectFirst("a").attr("href"))
 			.endsWith("/club/students?q=" + ana.email().replace("@", "%40") + "#student-" + ana.id());
-		assertThat(reasons.get(1).text()).contains("Available on December 3, 2099");
+		assertThat(reasons.get(1).text()).contains("Available on Dec 3, 2099, 9:00 AM (America/Sao_Paulo)");
 		assertThat(reasons.get(1).selectFirst("a").attr("href")).endsWith("/club/rules#page-" + later.id());
 		assertThat(reasons.get(2).selectFirst("a").attr("href")).endsWith("/club/pages/" + later.id() + "/edit");
 
 		Page portuguese = web.get(course.path() + "/why?student=" + ana.id() + "&page=" + later.id() + "&lang=pt-BR");
-		assertThat(portuguese.text()).contains("3 de dezembro de 2099");
+		assertThat(portuguese.text()).contains("3 de dez. de 2099 09:00 (America/Sao_Paulo)");
 
 		StudentsTabFixture.Course otherCourse = this.fixture.course(producer, "Sculpture");
 		ClubPage elsewhere = this.fixture.page(otherCourse, "Clay", "Hands");

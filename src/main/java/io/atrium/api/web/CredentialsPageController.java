@@ -1,17 +1,17 @@
 package io.atrium.api.web;
 
 import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
-import java.time.format.FormatStyle;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.Locale;
 
+import io.atrium.accounts.ProducerTimeZones;
 import io.atrium.accounts.SignedInAccount;
 import io.atrium.api.ApiCredentials;
 import io.atrium.api.CreatedCredential;
 import io.atrium.api.Credential;
 import io.atrium.api.PageQuery;
+import io.atrium.platform.Dates;
 import jakarta.servlet.http.HttpServletResponse;
 
 import org.springframework.http.HttpHeaders;
@@ -40,7 +40,10 @@ class CredentialsPageController {
 
 	private final ApiCredentials credentials;
 
-	CredentialsPageController(ApiCredentials credentials) {
+	private final ProducerTimeZones zones;
+
+	CredentialsPageController(ApiCredentials credentials, ProducerTimeZones zones) {
+		this.zones = zones;
 		this.credentials = credentials;
 	}
 
@@ -59,9 +62,9 @@ class CredentialsPageController {
 	record Line(long id, String name, String clientId, String createdAt, String lastUsedAt, boolean active,
 			String revokedAt) {
 
-		static Line of(Credential c, Locale locale) {
-			return new Line(c.id(), c.name(), c.clientId(), format(c.createdAt(), locale),
-					format(c.lastUsedAt(), locale), c.active(), format(c.revokedAt(), locale));
+		static Line of(Credential c, ZoneId zone, Locale locale) {
+			return new Line(c.id(), c.name(), c.clientId(), format(c.createdAt(), zone, locale),
+					format(c.lastUsedAt(), zone, locale), c.active(), format(c.revokedAt(), zone, locale));
 		}
 
 	}
@@ -100,7 +103,7 @@ class CredentialsPageController {
 	@GetMapping("/{id}/revoke")
 	String confirmRevoke(@AuthenticationPrincipal SignedInAccount me, @PathVariable long id, Model model,
 			Locale locale) {
-		model.addAttribute("credential", Line.of(own(me, id), locale));
+		model.addAttribute("credential", Line.of(own(me, id), this.zones.of(me.accountId().value()), locale));
 		return "api/credential-revoke";
 	}
 
@@ -121,21 +124,15 @@ class CredentialsPageController {
 		List<Line> lines = this.credentials.list(me.accountId().value(), PageQuery.of(PageQuery.MAX_LIMIT, null))
 			.items()
 			.stream()
-			.map((c) -> Line.of(c, locale))
+			.map((c) -> Line.of(c, this.zones.of(me.accountId().value()), locale))
 			.toList();
 		model.addAttribute("credentials", lines);
 		model.addAttribute("maxNameLength", ApiCredentials.MAX_NAME_LENGTH);
 		return "api/credentials";
 	}
 
-	private static String format(Instant instant, Locale locale) {
-		if (instant == null) {
-			return null;
-		}
-		return DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM, FormatStyle.SHORT)
-			.withLocale(locale)
-			.withZone(ZoneOffset.UTC)
-			.format(instant) + " UTC";
+	private static String format(Instant instant, ZoneId zone, Locale locale) {
+		return (instant != null) ? Dates.show(instant, zone, locale) : null;
 	}
 
 }

@@ -18,7 +18,7 @@ import io.atrium.api.ApiClient;
 import io.atrium.api.ApiException;
 import io.atrium.platform.InputLimits;
 import io.atrium.api.CompatibleApiController;
-import io.atrium.catalog.CatalogSettings;
+import io.atrium.accounts.ProducerTimeZones;
 import io.atrium.catalog.Coupon;
 import io.atrium.catalog.CouponDetails;
 import io.atrium.catalog.Coupons;
@@ -43,13 +43,13 @@ class CompatibleCouponsController {
 
 	private final Coupons coupons;
 
-	private final CatalogSettings settings;
+	private final ProducerTimeZones zones;
 
 	private final Clock clock;
 
-	CompatibleCouponsController(Coupons coupons, CatalogSettings settings, Clock clock) {
+	CompatibleCouponsController(Coupons coupons, ProducerTimeZones zones, Clock clock) {
 		this.coupons = coupons;
-		this.settings = settings;
+		this.zones = zones;
 		this.clock = clock;
 	}
 
@@ -80,7 +80,7 @@ class CompatibleCouponsController {
 			.filter((c) -> code == null || code.isBlank() || c.code().equalsIgnoreCase(code.strip()))
 			.toList();
 		Instant now = this.clock.instant();
-		TimeZone zone = TimeZone.of(this.settings.timeZone(), now);
+		TimeZone zone = TimeZone.of(this.zones.of(client.producerAccountId()), now);
 		return page.slice(matching, (c) -> CouponItem.of(c, now, zone));
 	}
 

@@ -13,7 +13,7 @@ import io.atrium.catalog.Offer;
 record CouponLine(long id, String code, String discount, String startsAt, String endsAt, String status,
 		List<String> offerNames, String link) {
 
-	static CouponLine of(Coupon c, List<Offer> offers, PageSupport pages, Locale locale) {
+	static CouponLine of(Coupon c, List<Offer> offers, PageSupport pages, java.time.ZoneId zone, Locale locale) {
 		List<String> names = offers.stream()
 			.filter((o) -> !c.offerIds().isEmpty() && c.offerIds().contains(o.id()))
 			.map((o) -> o.details().name())
@@ -23,8 +23,9 @@ record CouponLine(long id, String code, String discount, String startsAt, String
 			.findFirst()
 			.orElse(null);
 		String link = (target != null) ? pages.link(target.checkoutPath() + "?coupon=" + c.code()) : null;
-		return new CouponLine(c.id(), c.code(), Forms.percent(c.discount()) + "%", pages.dateTime(c.startsAt(), locale),
-				pages.dateTime(c.endsAt(), locale), c.status(pages.now()).name(), names, link);
+		return new CouponLine(c.id(), c.code(), Forms.percent(c.discount()) + "%",
+				pages.dateTime(c.startsAt(), zone, locale), pages.dateTime(c.endsAt(), zone, locale),
+				c.status(pages.now()).name(), names, link);
 	}
 
 }

@@ -2,6 +2,7 @@ package io.atrium.catalog.web;
 
 import java.time.Instant;
 import java.time.LocalDateTime;
+import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 import java.util.HashSet;
 import java.util.List;
@@ -83,10 +84,11 @@ class CouponPagesController {
 			@Valid @ModelAttribute("form") CouponForm form, BindingResult binding, Model model, Locale locale,
 			HttpServletResponse response, RedirectAttributes redirect) {
 		Product product = this.products.own(me.accountId().value(), productId);
+		ZoneId zone = this.pages.zone(me.accountId().value());
 		CouponDetails details = new CouponDetails(form.code(),
 				binding.hasFieldErrors("discount") ? null : Forms.fraction(form.discount()),
-				binding.hasFieldErrors("startsAt") ? null : instant(form.startsAt()),
-				binding.hasFieldErrors("endsAt") ? null : instant(form.endsAt()),
+				binding.hasFieldErrors("startsAt") ? null : instant(form.startsAt(), zone),
+				binding.hasFieldErrors("endsAt") ? null : instant(form.endsAt(), zone),
 				(form.offerIds() != null) ? new HashSet<>(form.offerIds()) : null);
 		try {
 			if (binding.hasErrors()) {
@@ -118,12 +120,12 @@ class CouponPagesController {
 		return "redirect:/business/products/" + productId;
 	}
 
-	/** A date and time {@link DateTimeText} accepted, in the catalog's zone. */
-	private Instant instant(String value) {
+	/** A date and time {@link DateTimeText} accepted, in the producer's zone. */
+	private static Instant instant(String value, ZoneId zone) {
 		if (value == null || value.isBlank()) {
 			return null;
 		}
-		return LocalDateTime.parse(value.strip()).truncatedTo(ChronoUnit.MINUTES).atZone(this.pages.zone()).toInstant();
+		return LocalDateTime.parse(value.strip()).truncatedTo(ChronoUnit.MINUTES).atZone(zone).toInstant();
 	}
 
 	private String formPage(SignedInAccount me, Model model, Product product, Map<String, String> errors,
@@ -135,7 +137,7 @@ class CouponPagesController {
 					.map((o) -> OfferLine.of(o, this.pages, locale))
 					.toList());
 		model.addAttribute("errors", errors);
-		model.addAttribute("zone", this.pages.zone().getId());
+		model.addAttribute("zone", this.pages.zone(me.accountId().value()).getId());
 		return "catalog/coupon-form";
 	}
 

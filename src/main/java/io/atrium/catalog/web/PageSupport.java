@@ -4,19 +4,18 @@ import java.text.NumberFormat;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
-import java.time.format.FormatStyle;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
-import io.atrium.catalog.CatalogSettings;
+import io.atrium.accounts.ProducerTimeZones;
 import io.atrium.catalog.InvalidCatalogInput;
 import io.atrium.catalog.OfferDetails;
 import io.atrium.catalog.PaymentMode;
 import io.atrium.catalog.RecurringPlan;
 import io.atrium.platform.BaseUrl;
+import io.atrium.platform.Dates;
 import io.atrium.shared.Money;
 
 import org.springframework.context.MessageSource;
@@ -34,14 +33,14 @@ class PageSupport {
 
 	private final BaseUrl baseUrl;
 
-	private final CatalogSettings settings;
+	private final ProducerTimeZones zones;
 
 	private final Clock clock;
 
-	PageSupport(MessageSource messages, BaseUrl baseUrl, CatalogSettings settings, Clock clock) {
+	PageSupport(MessageSource messages, BaseUrl baseUrl, ProducerTimeZones zones, Clock clock) {
 		this.messages = messages;
 		this.baseUrl = baseUrl;
-		this.settings = settings;
+		this.zones = zones;
 		this.clock = clock;
 	}
 
@@ -108,18 +107,15 @@ class PageSupport {
 		return terms.toString();
 	}
 
-	String dateTime(Instant instant, Locale locale) {
-		if (instant == null) {
-			return null;
-		}
-		return DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM, FormatStyle.SHORT)
-			.withLocale(locale)
-			.withZone(zone())
-			.format(instant);
+	String dateTime(Instant instant, ZoneId zone, Locale locale) {
+		return (instant != null) ? Dates.show(instant, zone, locale) : null;
 	}
 
-	ZoneId zone() {
-		return this.settings.timeZone();
+	/**
+	 * @return the producer's time zone, the one their dates are typed and shown in
+	 */
+	ZoneId zone(long producerAccountId) {
+		return this.zones.of(producerAccountId);
 	}
 
 	String link(String path) {

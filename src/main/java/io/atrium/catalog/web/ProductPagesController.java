@@ -132,7 +132,9 @@ class ProductPagesController {
 		model.addAttribute("product", ProductView.of(product, this.pages, locale));
 		model.addAttribute("offers", offers.stream().map((o) -> OfferLine.of(o, this.pages, locale)).toList());
 		model.addAttribute("coupons",
-				coupons.stream().map((c) -> CouponLine.of(c, offers, this.pages, locale)).toList());
+				coupons.stream()
+					.map((c) -> CouponLine.of(c, offers, this.pages, this.pages.zone(me.accountId().value()), locale))
+					.toList());
 		return "catalog/product";
 	}
 

@@ -16,7 +16,8 @@ record ProductView(long id, String ucode, String name, String description, Strin
 		ProductDetails d = p.details();
 		return new ProductView(p.id(), p.ucode().toString(), d.name(), d.description(), d.format().name(),
 				d.status().name(), d.warrantyDays(), d.supportEmail(), d.delivery(),
-				p.hasImage() ? p.imagePath() : null, pages.dateTime(p.createdAt(), locale));
+				p.hasImage() ? p.imagePath() : null,
+				pages.dateTime(p.createdAt(), pages.zone(p.producerAccountId()), locale));
 	}
 
 }

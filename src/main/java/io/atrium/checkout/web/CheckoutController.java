@@ -1,14 +1,13 @@
 package io.atrium.checkout.web;
 
 import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
-import java.time.format.FormatStyle;
+import java.time.ZoneId;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 
+import io.atrium.accounts.ProducerTimeZones;
 import io.atrium.catalog.OfferForSale;
 import io.atrium.checkout.Buyer;
 import io.atrium.checkout.CardDetails;
@@ -20,6 +19,7 @@ import io.atrium.checkout.PaymentMethod;
 import io.atrium.checkout.Purchase;
 import io.atrium.checkout.PurchaseStatus;
 import io.atrium.checkout.Quote;
+import io.atrium.platform.Dates;
 import io.atrium.shared.EmailAddress;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
@@ -47,8 +47,11 @@ class CheckoutController {
 
 	private final boolean sandbox;
 
-	CheckoutController(Checkout checkout, PaymentsSession session,
+	private final ProducerTimeZones zones;
+
+	CheckoutController(ProducerTimeZones zones, Checkout checkout, PaymentsSession session,
 			@Value("${atrium.payments.gateway:sandbox}") String gateway) {
+		this.zones = zones;
 		this.checkout = checkout;
 		this.session = session;
 		this.sandbox = "sandbox".equals(gateway);
@@ -123,16 +126,18 @@ class CheckoutController {
 		model.addAttribute("total", MoneyText.format(quote.price(), locale));
 		model.addAttribute("discount", MoneyText.format(quote.discount(), locale));
 		model.addAttribute("couponRefusal", (quote.refusal() != null) ? quote.refusal().reason().name() : null);
-		model.addAttribute("couponBoundary", date(quote.refusal() != null ? quote.refusal().boundary() : null, locale));
+		model.addAttribute("couponBoundary", date(quote.refusal() != null ? quote.refusal().boundary() : null,
+				this.zones.of(offer.product().producerAccountId()), locale));
 		model.addAttribute("sandbox", this.sandbox);
 		return "checkout/checkout";
 	}
 
-	static String date(Instant instant, Locale locale) {
-		return (instant != null) ? DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM, FormatStyle.SHORT)
-			.withLocale(locale)
-			.withZone(ZoneOffset.UTC)
-			.format(instant) + " UTC" : null;
+	/**
+	 * @return the instant in the seller's time zone, written by {@link Dates}; null for
+	 * null
+	 */
+	static String date(Instant instant, ZoneId sellerZone, Locale locale) {
+		return (instant != null) ? Dates.show(instant, sellerZone, locale) : null;
 	}
 
 	private static Map<String, String> validate(CheckoutForm form) {

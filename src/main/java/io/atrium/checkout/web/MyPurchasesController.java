@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 
+import io.atrium.accounts.ProducerTimeZones;
 import io.atrium.accounts.SignedInAccount;
 import io.atrium.catalog.Catalog;
 import io.atrium.catalog.DeliveryKind;
@@ -39,7 +40,10 @@ class MyPurchasesController {
 
 	private final Clock clock;
 
-	MyPurchasesController(Purchases purchases, Catalog catalog, Refunds refunds, Clock clock) {
+	private final ProducerTimeZones zones;
+
+	MyPurchasesController(ProducerTimeZones zones, Purchases purchases, Catalog catalog, Refunds refunds, Clock clock) {
+		this.zones = zones;
 		this.purchases = purchases;
 		this.catalog = catalog;
 		this.refunds = refunds;
@@ -51,7 +55,8 @@ class MyPurchasesController {
 		Instant now = this.clock.instant();
 		List<Row> rows = this.purchases.ofBuyer(me.accountId().value())
 			.stream()
-			.map((p) -> row(p, this.catalog.product(p.terms().productId()).orElse(null), locale, now))
+			.map((p) -> row(p, this.catalog.product(p.terms().productId()).orElse(null),
+					this.zones.of(p.terms().producerAccountId()), locale, now))
 			.toList();
 		model.addAttribute("me", me);
 		model.addAttribute("rows", rows);
@@ -67,24 +72,26 @@ class MyPurchasesController {
 		}
 		catch (RefundRefused ex) {
 			redirect.addFlashAttribute("problem", RefundMessages.key(ex));
-			redirect.addFlashAttribute("problemDate", CheckoutController.date(ex.windowEnd(), locale));
+			redirect.addFlashAttribute("problemDate",
+					CheckoutController.date(ex.windowEnd(), this.zones.defaultZone(), locale));
 		}
 		redirect.addFlashAttribute("transaction", transaction);
 		return "redirect:/purchases";
 	}
 
-	private static Row row(Purchase purchase, ProductSummary product, Locale locale, Instant now) {
+	private static Row row(Purchase purchase, ProductSummary product, java.time.ZoneId zone, Locale locale,
+			Instant now) {
 		boolean external = product != null && product.delivery().kind() == DeliveryKind.EXTERNAL;
 		boolean approved = purchase.status() == PurchaseStatus.APPROVED;
 		return new Row(purchase.terms().productName(), purchase.transaction(),
-				CheckoutController.date(purchase.terms().createdAt(), locale),
+				CheckoutController.date(purchase.terms().createdAt(), zone, locale),
 				MoneyText.format(purchase.terms().price(), locale), purchase.status().name(), purchase.status().paid(),
 				external, external ? product.delivery().externalUrl() : null,
 				external ? product.delivery().accessInstructions() : null,
 				(product != null) ? product.supportEmail() : null,
 				approved && purchase.refundRequestedAt() == null && purchase.withinRefundWindow(now),
 				approved && purchase.refundRequestedAt() != null,
-				CheckoutController.date(purchase.refundWindowEnd(), locale));
+				CheckoutController.date(purchase.refundWindowEnd(), zone, locale));
 	}
 
 	record Row(String product, String transaction, String date, String price, String status, boolean paid,

@@ -3,6 +3,7 @@ package io.atrium.checkout.web;
 import java.util.List;
 import java.util.Locale;
 
+import io.atrium.accounts.ProducerTimeZones;
 import io.atrium.accounts.SignedInAccount;
 import io.atrium.checkout.MoneyText;
 import io.atrium.checkout.RefundRefused;
@@ -26,18 +27,22 @@ class ProducerRefundsController {
 
 	private final Refunds refunds;
 
-	ProducerRefundsController(Refunds refunds) {
+	private final ProducerTimeZones zones;
+
+	ProducerRefundsController(ProducerTimeZones zones, Refunds refunds) {
+		this.zones = zones;
 		this.refunds = refunds;
 	}
 
 	@GetMapping("/business/refunds")
 	String page(@AuthenticationPrincipal SignedInAccount me, Model model, Locale locale) {
+		java.time.ZoneId zone = this.zones.of(me.accountId().value());
 		List<Request> requests = this.refunds.pendingRequests(me.accountId().value())
 			.stream()
 			.map((p) -> new Request(p.transaction(), p.terms().productName(), p.terms().buyer().name(),
 					p.terms().buyer().email(), MoneyText.format(p.terms().price(), locale),
-					CheckoutController.date(p.refundRequestedAt(), locale),
-					CheckoutController.date(p.refundRequestedAt().plus(Refunds.AUTO_REFUND_AFTER), locale)))
+					CheckoutController.date(p.refundRequestedAt(), zone, locale),
+					CheckoutController.date(p.refundRequestedAt().plus(Refunds.AUTO_REFUND_AFTER), zone, locale)))
 			.toList();
 		model.addAttribute("requests", requests);
 		return "checkout/refunds";
@@ -60,7 +65,8 @@ class ProducerRefundsController {
 				return page(me, model, locale);
 			}
 			redirect.addFlashAttribute("problem", RefundMessages.key(ex));
-			redirect.addFlashAttribute("problemDate", CheckoutController.date(ex.windowEnd(), locale));
+			redirect.addFlashAttribute("problemDate",
+					CheckoutController.date(ex.windowEnd(), this.zones.of(me.accountId().value()), locale));
 		}
 		redirect.addFlashAttribute("transaction", code);
 		return "redirect:/business/refunds";

@@ -2,6 +2,7 @@ package io.atrium.checkout.web;
 
 import java.util.Locale;
 
+import io.atrium.accounts.ProducerTimeZones;
 import io.atrium.accounts.Role;
 import io.atrium.accounts.SignedInAccount;
 import io.atrium.checkout.MoneyText;
@@ -42,8 +43,11 @@ class PurchaseResultController {
 
 	private final Refunds refunds;
 
-	PurchaseResultController(Purchases purchases, Checkout checkout, PaymentsSession session,
+	private final ProducerTimeZones zones;
+
+	PurchaseResultController(ProducerTimeZones zones, Purchases purchases, Checkout checkout, PaymentsSession session,
 			ObjectProvider<SandboxGateway> sandbox, Refunds refunds) {
+		this.zones = zones;
 		this.refunds = refunds;
 		this.purchases = purchases;
 		this.checkout = checkout;
@@ -62,7 +66,8 @@ class PurchaseResultController {
 		}
 		model.addAttribute("purchase", purchase);
 		model.addAttribute("price", MoneyText.format(purchase.terms().price(), locale));
-		model.addAttribute("expires", CheckoutController.date(purchase.payment().expiresAt(), locale));
+		model.addAttribute("expires", CheckoutController.date(purchase.payment().expiresAt(),
+				this.zones.of(purchase.terms().producerAccountId()), locale));
 		model.addAttribute("sandbox", this.sandbox.getIfAvailable() != null);
 		return "checkout/result";
 	}
@@ -80,7 +85,8 @@ class PurchaseResultController {
 		}
 		model.addAttribute("charge", charge);
 		model.addAttribute("amount", MoneyText.format(charge.amount(), locale));
-		model.addAttribute("expires", CheckoutController.date(charge.charge().expiresAt(), locale));
+		model.addAttribute("expires",
+				CheckoutController.date(charge.charge().expiresAt(), this.zones.defaultZone(), locale));
 		Purchase purchase = this.purchases.byTransaction(charge.charge().idempotencyKey()).orElse(null);
 		model.addAttribute("purchaseStatus", (purchase != null) ? purchase.status().name() : null);
 		model.addAttribute("mayChargeBack", admin && purchase != null && purchase.status().paid());

@@ -1,16 +1,12 @@
 package io.atrium.club.web;
 
 import java.time.Instant;
-import java.time.LocalDate;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
-import java.time.format.FormatStyle;
+import java.time.ZoneId;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 
-import io.atrium.platform.InputLimits;
+import io.atrium.accounts.ProducerTimeZones;
 import io.atrium.accounts.SignedInAccount;
 import io.atrium.catalog.Catalog;
 import io.atrium.catalog.ProductSummary;
@@ -19,6 +15,7 @@ import io.atrium.club.ClubRefused;
 import io.atrium.club.ContentRule;
 import io.atrium.club.Drip;
 import io.atrium.club.Expiration;
+import io.atrium.platform.Dates;
 
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
@@ -26,7 +23,8 @@ import org.springframework.stereotype.Component;
 /**
  * What the producer's members-area pages share: the product being managed, refusals as
  * messages in the reader's language, and rules and dates written out for people. Dates of
- * rules are days in UTC: {@code 2026-12-03} means 3 December 2026 at 00:00 UTC.
+ * rules are days in the producer's time zone: {@code 2026-12-03} means 3 December 2026 at
+ * 00:00 there; they are shown by {@link Dates}.
  */
 @Component
 class ProducerClubPages {
@@ -35,9 +33,19 @@ class ProducerClubPages {
 
 	private final MessageSource messages;
 
-	ProducerClubPages(Catalog catalog, MessageSource messages) {
+	private final ProducerTimeZones zones;
+
+	ProducerClubPages(Catalog catalog, MessageSource messages, ProducerTimeZones zones) {
 		this.catalog = catalog;
 		this.messages = messages;
+		this.zones = zones;
+	}
+
+	/**
+	 * @return the signed-in producer's time zone
+	 */
+	ZoneId zone(SignedInAccount me) {
+		return this.zones.of(producer(me));
 	}
 
 	static long producer(SignedInAccount me) {
@@ -68,39 +76,17 @@ class ProducerClubPages {
 	 */
 	Map<String, String> errors(ClubRefused ex, Locale locale) {
 		Map<String, String> errors = new LinkedHashMap<>();
-		errors.put((ex.field() != null) ? ex.field() : "form", refusal(ex, locale));
+		errors.put((ex.field() != null) ? FORM_FIELDS.getOrDefault(ex.field(), ex.field()) : "form",
+				refusal(ex, locale));
 		return errors;
 	}
 
-	String date(Instant instant, Locale locale) {
-		return DateTimeFormatter.ofLocalizedDate(FormatStyle.MEDIUM)
-			.withLocale(locale)
-			.withZone(ZoneOffset.UTC)
-			.format(instant);
-	}
+	/** The rule form's fields for the fields a rule refusal names. */
+	private static final Map<String, String> FORM_FIELDS = Map.of("drip.days", "dripDays", "drip.date", "dripDate",
+			"drip.after_page_id", "drip", "expiration.days", "expireDays", "expiration.date", "expireDate");
 
-	String dateTime(Instant instant, Locale locale) {
-		return DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM, FormatStyle.SHORT)
-			.withLocale(locale)
-			.withZone(ZoneOffset.UTC)
-			.format(instant);
-	}
-
-	/**
-	 * @return the day as typed in a date field ({@code yyyy-MM-dd})
-	 */
-	static String isoDay(Instant instant) {
-		return (instant != null) ? LocalDate.ofInstant(instant, ZoneOffset.UTC).toString() : "";
-	}
-
-	/**
-	 * @return the start of the day in UTC, or null when the text is not a date
-	 */
-	static Instant startOfDay(String isoDay) {
-		if (isoDay == null || isoDay.isBlank()) {
-			return null;
-		}
-		return InputLimits.day(isoDay).map((day) -> day.atStartOfDay(ZoneOffset.UTC).toInstant()).orElse(null);
+	String dateTime(Instant instant, ZoneId zone, Locale locale) {
+		return Dates.show(instant, zone, locale);
 	}
 
 	String visibility(ContentRule rule, Locale locale) {
@@ -112,11 +98,11 @@ class ProducerClubPages {
 	 * @return for example "immediately", "7 days after start", "on 3 Dec 2026", "after
 	 * completing Welcome"
 	 */
-	String drip(Drip drip, Map<Long, String> pageNames, Locale locale) {
+	String drip(Drip drip, Map<Long, String> pageNames, ZoneId zone, Locale locale) {
 		return switch (drip.kind()) {
 			case IMMEDIATE -> message("club.producer.drip.immediate", locale);
 			case DAYS -> message("club.producer.drip.days", locale, drip.days());
-			case DATE -> message("club.producer.drip.date", locale, date(drip.date(), locale));
+			case DATE -> message("club.producer.drip.date", locale, Dates.show(drip.date(), zone, locale));
 			case AFTER_PAGE ->
 				message("club.producer.drip.after", locale, pageNames.getOrDefault(drip.afterPageId(), "?"));
 		};
@@ -125,11 +111,11 @@ class ProducerClubPages {
 	/**
 	 * @return for example "never", "30 days after start", "on 3 Dec 2026"
 	 */
-	String expiration(Expiration expiration, Locale locale) {
+	String expiration(Expiration expiration, ZoneId zone, Locale locale) {
 		return switch (expiration.kind()) {
 			case NEVER -> message("club.producer.expire.never", locale);
 			case DAYS -> message("club.producer.expire.days", locale, expiration.days());
-			case DATE -> message("club.producer.expire.date", locale, date(expiration.date(), locale));
+			case DATE -> message("club.producer.expire.date", locale, Dates.show(expiration.date(), zone, locale));
 		};
 	}
 

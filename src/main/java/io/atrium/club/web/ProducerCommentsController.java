@@ -64,7 +64,7 @@ class ProducerCommentsController {
 				this.moderation.listAll(ProducerClubPages.producer(me), pageId)
 					.stream()
 					.map((c) -> new CommentView(c.id(), c.authorName(), groupNames.getOrDefault(c.groupId(), "?"),
-							c.body(), c.hidden(), this.pages.dateTime(c.createdAt(), locale)))
+							c.body(), c.hidden(), this.pages.dateTime(c.createdAt(), this.pages.zone(me), locale)))
 					.toList());
 		return "club/producer/comments";
 	}

@@ -1,6 +1,7 @@
 package io.atrium.club.web;
 
 import java.time.Instant;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -19,6 +20,7 @@ import io.atrium.club.Expiration;
 import io.atrium.club.Group;
 import io.atrium.club.ModuleContent;
 import io.atrium.club.RuleTable;
+import io.atrium.platform.Dates;
 import jakarta.servlet.http.HttpServletResponse;
 
 import org.springframework.http.HttpStatus;
@@ -35,7 +37,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 /**
  * The Access rules tab: one table with every module and page as rows and every group as
  * columns, each cell showing visibility, drip and expiration, and the form that edits one
- * cell. Dates are days in UTC.
+ * cell. Dates are days in the producer's time zone: a date means 00:00 of that day there.
  */
 @Controller
 @RequestMapping("/business/products/{productId}/club/rules")
@@ -63,12 +65,12 @@ class ProducerRulesController {
 	record RuleForm(Boolean visible, String dripKind, String dripDays, String dripDate, String dripPageId,
 			String expireKind, String expireDays, String expireDate, Boolean follow) {
 
-		static RuleForm of(ContentRule rule, boolean follow) {
+		static RuleForm of(ContentRule rule, boolean follow, ZoneId zone) {
 			Drip d = rule.drip();
 			Expiration e = rule.expiration();
 			return new RuleForm(rule.visible(), d.kind().name(), (d.days() != null) ? d.days().toString() : "",
-					ProducerClubPages.isoDay(d.date()), (d.afterPageId() != null) ? d.afterPageId().toString() : "",
-					e.kind().name(), (e.days() != null) ? e.days().toString() : "", ProducerClubPages.isoDay(e.date()),
+					Dates.isoDay(d.date(), zone), (d.afterPageId() != null) ? d.afterPageId().toString() : "",
+					e.kind().name(), (e.days() != null) ? e.days().toString() : "", Dates.isoDay(e.date(), zone),
 					follow);
 		}
 
@@ -82,6 +84,7 @@ class ProducerRulesController {
 	String show(@AuthenticationPrincipal SignedInAccount me, @PathVariable long productId, Model model, Locale locale) {
 		RuleTable table = this.content.rules(ProducerClubPages.producer(me), productId);
 		Map<Long, String> names = pageNames(table.content());
+		ZoneId zone = this.pages.zone(me);
 		String base = "/business/products/" + productId + "/club/rules";
 		List<Row> rows = new ArrayList<>();
 		for (ModuleContent mc : table.content()) {
@@ -90,14 +93,14 @@ class ProducerRulesController {
 					table.groups()
 						.stream()
 						.map((g) -> cell(g, table.module(m.id(), g.id()), false,
-								base + "/modules/" + m.id() + "/groups/" + g.id(), names, locale))
+								base + "/modules/" + m.id() + "/groups/" + g.id(), names, zone, locale))
 						.toList()));
 			for (ClubPage p : mc.pages()) {
 				rows.add(new Row(true, p.id(), p.name(),
 						table.groups()
 							.stream()
 							.map((g) -> cell(g, table.page(p.id(), g.id()), true,
-									base + "/pages/" + p.id() + "/groups/" + g.id(), names, locale))
+									base + "/pages/" + p.id() + "/groups/" + g.id(), names, zone, locale))
 							.toList()));
 			}
 		}
@@ -114,7 +117,7 @@ class ProducerRulesController {
 		RuleTable table = this.content.rules(ProducerClubPages.producer(me), productId);
 		ClubModule module = module(table, moduleId);
 		Group group = group(table, groupId);
-		model.addAttribute("form", RuleForm.of(table.module(moduleId, groupId).rule(), false));
+		model.addAttribute("form", RuleForm.of(table.module(moduleId, groupId).rule(), false, this.pages.zone(me)));
 		return form(me, productId, table, module.name(), null, group, model, Map.of());
 	}
 
@@ -126,8 +129,8 @@ class ProducerRulesController {
 		ClubModule module = module(table, moduleId);
 		Group group = group(table, groupId);
 		Map<String, String> errors = new LinkedHashMap<>();
-		ContentRule rule = rule(form, errors, locale);
 		try {
+			ContentRule rule = rule(form, errors, this.pages.zone(me), locale);
 			if (errors.isEmpty()) {
 				this.content.setModuleRule(ProducerClubPages.producer(me), groupId, moduleId, rule);
 				return saved(redirect, productId, module.name(), group.name());
@@ -147,7 +150,7 @@ class ProducerRulesController {
 		ClubPage page = page(table, pageId);
 		Group group = group(table, groupId);
 		RuleTable.Cell cell = table.page(pageId, groupId);
-		model.addAttribute("form", RuleForm.of(cell.rule(), !cell.own()));
+		model.addAttribute("form", RuleForm.of(cell.rule(), !cell.own(), this.pages.zone(me)));
 		return form(me, productId, table, page.name(), page, group, model, Map.of());
 	}
 
@@ -160,8 +163,8 @@ class ProducerRulesController {
 		Group group = group(table, groupId);
 		Map<String, String> errors = new LinkedHashMap<>();
 		boolean follow = Boolean.TRUE.equals(form.follow());
-		ContentRule rule = follow ? null : rule(form, errors, locale);
 		try {
+			ContentRule rule = follow ? null : rule(form, errors, this.pages.zone(me), locale);
 			if (errors.isEmpty()) {
 				this.content.setPageRule(ProducerClubPages.producer(me), groupId, pageId, rule);
 				return saved(redirect, productId, page.name(), group.name());
@@ -177,7 +180,7 @@ class ProducerRulesController {
 	/**
 	 * Reads the form into a rule, or records one message per field at fault.
 	 */
-	private ContentRule rule(RuleForm form, Map<String, String> errors, Locale locale) {
+	private ContentRule rule(RuleForm form, Map<String, String> errors, ZoneId zone, Locale locale) {
 		Drip drip = Drip.IMMEDIATE;
 		String dripKind = (form.dripKind() != null) ? form.dripKind() : "IMMEDIATE";
 		switch (dripKind) {
@@ -191,7 +194,7 @@ class ProducerRulesController {
 				}
 			}
 			case "DATE" -> {
-				Instant date = ProducerClubPages.startOfDay(form.dripDate());
+				Instant date = Dates.startOfDay(form.dripDate(), zone);
 				if (date == null) {
 					errors.put("dripDate", this.pages.message("club.producer.rule.error.date", locale));
 				}
@@ -222,7 +225,7 @@ class ProducerRulesController {
 			}
 		}
 		else if (expireKind.equals("DATE")) {
-			Instant date = ProducerClubPages.startOfDay(form.expireDate());
+			Instant date = Dates.startOfDay(form.expireDate(), zone);
 			if (date == null) {
 				errors.put("expireDate", this.pages.message("club.producer.rule.error.date", locale));
 			}
@@ -248,11 +251,11 @@ class ProducerRulesController {
 	}
 
 	private CellView cell(Group group, RuleTable.Cell cell, boolean page, String editPath, Map<Long, String> names,
-			Locale locale) {
+			ZoneId zone, Locale locale) {
 		ContentRule rule = cell.rule();
 		return new CellView(group.id(), group.name(), rule.visible(), this.pages.visibility(rule, locale),
-				this.pages.drip(rule.drip(), names, locale), this.pages.expiration(rule.expiration(), locale),
-				page && !cell.own(), editPath);
+				this.pages.drip(rule.drip(), names, zone, locale),
+				this.pages.expiration(rule.expiration(), zone, locale), page && !cell.own(), editPath);
 	}
 
 	private String saved(RedirectAttributes redirect, long productId, String item, String group) {
@@ -277,6 +280,7 @@ class ProducerRulesController {
 					.toList());
 		model.addAttribute("errors", errors);
 		model.addAttribute("maxDays", Drip.MAX_DAYS);
+		model.addAttribute("zone", this.pages.zone(me).getId());
 		return "club/producer/rule-form";
 	}
 

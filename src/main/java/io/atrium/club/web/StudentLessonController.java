@@ -9,6 +9,7 @@ import java.util.Locale;
 import java.util.Optional;
 
 import io.atrium.accounts.SignedInAccount;
+import io.atrium.platform.Dates;
 import io.atrium.club.ClubAccess;
 import io.atrium.club.ClubAreas;
 import io.atrium.club.ClubPage;
@@ -219,7 +220,7 @@ class StudentLessonController {
 					this.comments.list(me.accountId().value(), page.id())
 						.stream()
 						.map((c) -> new CommentLine(c.authorName(), paragraphs(c.body()),
-								StudentReasons.date(c.createdAt(), locale)))
+								Dates.show(c.createdAt(), this.views.zone(lesson.course()), locale)))
 						.toList());
 			return "club/student/page";
 		}

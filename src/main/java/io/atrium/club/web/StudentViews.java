@@ -1,10 +1,12 @@
 package io.atrium.club.web;
 
+import java.time.ZoneId;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
+import io.atrium.accounts.ProducerTimeZones;
 import io.atrium.club.ClubPage;
 import io.atrium.club.LessonState;
 import io.atrium.club.StudentCourse;
@@ -20,35 +22,48 @@ class StudentViews {
 
 	private final StudentReasons reasons;
 
-	StudentViews(StudentReasons reasons) {
+	private final ProducerTimeZones zones;
+
+	StudentViews(StudentReasons reasons, ProducerTimeZones zones) {
 		this.reasons = reasons;
+		this.zones = zones;
+	}
+
+	/**
+	 * @return the time zone of the course's members-area producer, the one students see
+	 * dates in
+	 */
+	ZoneId zone(StudentCourse course) {
+		return this.zones.of(course.area().producerAccountId());
 	}
 
 	ProductCard card(StudentCourse course, Locale locale) {
 		return new ProductCard(course.productName(), course.area().name(), outlinePath(course), course.percent(),
 				course.completed(), course.total(), course.enrollmentDecision().allowed(),
-				this.reasons.of(course.enrollmentDecision(), Map.of(), locale));
+				this.reasons.of(course.enrollmentDecision(), Map.of(), zone(course), locale));
 	}
 
 	List<ModuleView> modules(StudentCourse course, Locale locale) {
 		Map<Long, String> names = pageNames(course);
+		ZoneId zone = zone(course);
 		return course.modules()
 			.stream()
 			.map((m) -> new ModuleView(m.module().name(), m.module().extra(), m.percent(), m.completed(),
-					m.lessons().size(), m.lessons().stream().map((l) -> line(course, l, names, locale)).toList()))
+					m.lessons().size(), m.lessons().stream().map((l) -> line(course, l, names, zone, locale)).toList()))
 			.toList();
 	}
 
 	List<String> reasons(StudentCourse course, LessonState lesson, Locale locale) {
-		return this.reasons.of(lesson.decision(), pageNames(course), locale);
+		return this.reasons.of(lesson.decision(), pageNames(course), zone(course), locale);
 	}
 
-	private LessonLine line(StudentCourse course, LessonState lesson, Map<Long, String> names, Locale locale) {
+	private LessonLine line(StudentCourse course, LessonState lesson, Map<Long, String> names, ZoneId zone,
+			Locale locale) {
 		boolean open = lesson.decision().allowed();
 		boolean password = lesson.decision().onlyNeedsPassword();
 		return new LessonLine(lesson.page().name(), (open || password) ? pagePath(course, lesson.page()) : null,
 				lesson.completed(), open, password,
-				open ? List.of() : this.reasons.of(lesson.decision(), names, locale));
+				open ? List.of() : this.reasons.of(lesson.decision(), names, zone, locale));
 	}
 
 	static Map<Long, String> pageNames(StudentCourse course) {

@@ -6,6 +6,7 @@ import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
 import java.util.HashMap;
 import java.util.List;
@@ -125,6 +126,7 @@ class StudentsPageController {
 			@ModelAttribute("form") StudentsForm form, HttpServletResponse response) throws IOException {
 		long producer = me.accountId().value();
 		Map<Long, String> groupNames = groupNames(producer, productId);
+		ZoneId zone = this.pages.zone(producer);
 		// fails before anything is written when the product is not the producer's
 		Enrollments.StudentList first = this.enrollments.list(producer, productId, form.filter(), 0, 500);
 		response.setContentType("text/csv;charset=UTF-8");
@@ -144,8 +146,9 @@ class StudentsPageController {
 						List.of(e.name(), e.email(), groupNames.getOrDefault(e.groupId(), ""),
 								e.status(this.clock.instant()).name(),
 								String.valueOf(batch.completed().getOrDefault(e.id(), 0)), String.valueOf(total),
-								iso(e.firstAccessAt()), iso(e.lastAccessAt()), this.pages.isoDay(e.startedAt()),
-								(e.accessEndsAt() != null) ? this.pages.isoDay(e.accessEndsAt().minusSeconds(1)) : "",
+								iso(e.firstAccessAt(), zone), iso(e.lastAccessAt(), zone),
+								this.pages.isoDay(e.startedAt(), zone), (e.accessEndsAt() != null)
+										? this.pages.isoDay(e.accessEndsAt().minusSeconds(1), zone) : "",
 								e.source().name(), (e.transaction() != null) ? e.transaction() : ""));
 			}
 			offset += batch.students().size();
@@ -197,7 +200,8 @@ class StudentsPageController {
 		int page = form.pageNumber();
 		Enrollments.StudentList found = this.enrollments.list(producer, productId, form.filter(),
 				(page - 1) * PAGE_SIZE, PAGE_SIZE);
-		List<StudentRow> rows = found.students().stream().map((e) -> row(e, groupNames, locale)).toList();
+		ZoneId zone = this.pages.zone(producer);
+		List<StudentRow> rows = found.students().stream().map((e) -> row(e, groupNames, zone, locale)).toList();
 		model.addAttribute("productId", productId);
 		model.addAttribute("productName", this.pages.productName(productId));
 		model.addAttribute("groups", groups);
@@ -210,16 +214,17 @@ class StudentsPageController {
 		return "club/students";
 	}
 
-	private StudentRow row(Enrollment e, Map<Long, String> groupNames, Locale locale) {
+	private StudentRow row(Enrollment e, Map<Long, String> groupNames, ZoneId zone, Locale locale) {
 		StudentCourse course = this.access.courseOf(e).orElse(null);
 		int completed = (course != null) ? course.completed() : 0;
 		int total = (course != null) ? course.total() : 0;
 		String salesLink = (e.purchaseId() != null) ? "/business/sales?buyer=" + encode(e.email()) + "&from="
-				+ this.pages.isoDay(e.startedAt()) + "&transaction=" + encode(e.transaction()) : null;
+				+ this.pages.isoDay(e.startedAt(), zone) + "&transaction=" + encode(e.transaction()) : null;
 		return new StudentRow(e.id(), e.name(), e.email(), groupNames.getOrDefault(e.groupId(), ""),
 				e.status(this.clock.instant()).name(), completed, total, (course != null) ? course.percent() : 0,
-				this.pages.dateTime(e.firstAccessAt(), locale), this.pages.dateTime(e.lastAccessAt(), locale),
-				this.pages.date(e.startedAt(), locale), e.source().name(), e.transaction(), salesLink);
+				this.pages.dateTime(e.firstAccessAt(), zone, locale),
+				this.pages.dateTime(e.lastAccessAt(), zone, locale), this.pages.dateTime(e.startedAt(), zone, locale),
+				e.source().name(), e.transaction(), salesLink);
 	}
 
 	private Map<Long, String> groupNames(long producer, long productId) {
@@ -228,10 +233,9 @@ class StudentsPageController {
 			.collect(Collectors.toMap(Group::id, Group::name, (a, b) -> a, HashMap::new));
 	}
 
-	private String iso(java.time.Instant instant) {
+	private static String iso(java.time.Instant instant, ZoneId zone) {
 		return (instant != null)
-				? java.time.format.DateTimeFormatter.ISO_OFFSET_DATE_TIME.withZone(this.pages.zone()).format(instant)
-				: "";
+				? java.time.format.DateTimeFormatter.ISO_OFFSET_DATE_TIME.withZone(zone).format(instant) : "";
 	}
 
 	private static LocalDate day(String text, String field) {

@@ -2,35 +2,34 @@ package io.atrium.club.web;
 
 import java.time.Instant;
 import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
-import java.time.format.FormatStyle;
 import java.util.Locale;
 
+import io.atrium.accounts.ProducerTimeZones;
 import io.atrium.catalog.Catalog;
-import io.atrium.catalog.CatalogSettings;
 import io.atrium.catalog.ProductSummary;
 import io.atrium.club.ClubNotFound;
 import io.atrium.club.ClubRefused;
+import io.atrium.platform.Dates;
 
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
 
 /**
  * What the Users tab, the import and the "why" page share: the product's name, dates in
- * the producer's language and the platform's time zone, and messages.
+ * the producer's language and time zone (written by {@link Dates}), and messages.
  */
 @Component
 class StudentsPageSupport {
 
 	private final Catalog catalog;
 
-	private final CatalogSettings settings;
+	private final ProducerTimeZones zones;
 
 	private final MessageSource messages;
 
-	StudentsPageSupport(Catalog catalog, CatalogSettings settings, MessageSource messages) {
+	StudentsPageSupport(Catalog catalog, ProducerTimeZones zones, MessageSource messages) {
 		this.catalog = catalog;
-		this.settings = settings;
+		this.zones = zones;
 		this.messages = messages;
 	}
 
@@ -43,34 +42,18 @@ class StudentsPageSupport {
 			.orElseThrow(() -> new ClubNotFound("No product " + productId + "."));
 	}
 
-	ZoneId zone() {
-		return this.settings.timeZone();
+	ZoneId zone(long producer) {
+		return this.zones.of(producer);
 	}
 
-	/** For example "3 Dec 2026, 14:05". */
-	String dateTime(Instant instant, Locale locale) {
-		return (instant != null) ? DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM, FormatStyle.SHORT)
-			.withLocale(locale)
-			.withZone(zone())
-			.format(instant) : "";
+	/** For example "Dec 3, 2026, 2:05 PM (America/Sao_Paulo)"; empty for null. */
+	String dateTime(Instant instant, ZoneId zone, Locale locale) {
+		return Dates.show(instant, zone, locale);
 	}
 
-	/** For example "3 Dec 2026". */
-	String date(Instant instant, Locale locale) {
-		return (instant != null) ? DateTimeFormatter.ofLocalizedDate(FormatStyle.MEDIUM)
-			.withLocale(locale)
-			.withZone(zone())
-			.format(instant) : "";
-	}
-
-	/** For example "3 December 2026". */
-	String longDate(Instant instant, Locale locale) {
-		return DateTimeFormatter.ofLocalizedDate(FormatStyle.LONG).withLocale(locale).withZone(zone()).format(instant);
-	}
-
-	/** An ISO day ({@code 2026-12-03}) in the platform's zone, for links and CSV. */
-	String isoDay(Instant instant) {
-		return (instant != null) ? DateTimeFormatter.ISO_LOCAL_DATE.withZone(zone()).format(instant) : "";
+	/** An ISO day ({@code 2026-12-03}) in the producer's zone, for links and CSV. */
+	String isoDay(Instant instant, ZoneId zone) {
+		return Dates.isoDay(instant, zone);
 	}
 
 	String message(String key, Locale locale, Object... args) {

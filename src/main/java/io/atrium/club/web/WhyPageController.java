@@ -2,6 +2,7 @@ package io.atrium.club.web;
 
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -80,12 +81,16 @@ class WhyPageController {
 			model.addAttribute("page", page);
 			model.addAttribute("allowed", decision.allowed());
 			model.addAttribute("reasons",
-					decision.denials().stream().map((d) -> reason(d, productId, student, page, locale)).toList());
+					decision.denials()
+						.stream()
+						.map((d) -> reason(d, productId, student, page, this.pages.zone(producer), locale))
+						.toList());
 		}
 		return "club/why";
 	}
 
-	private Reason reason(AccessDenial d, long productId, Enrollment student, ClubPage page, Locale locale) {
+	private Reason reason(AccessDenial d, long productId, Enrollment student, ClubPage page, ZoneId zone,
+			Locale locale) {
 		String key = d.reason().messageKey();
 		String text;
 		if (d.prerequisitePageId() != null) {
@@ -93,7 +98,7 @@ class WhyPageController {
 			text = this.pages.message(key + ".after", locale, name);
 		}
 		else if (d.date() != null) {
-			text = this.pages.message(key + ".on", locale, this.pages.longDate(d.date(), locale));
+			text = this.pages.message(key + ".on", locale, this.pages.dateTime(d.date(), zone, locale));
 		}
 		else {
 			text = this.pages.message(key, locale);
@@ -101,7 +106,7 @@ class WhyPageController {
 		String club = "/business/products/" + productId + "/club";
 		String studentRow = club + "/students?q=" + encode(student.email()) + "#student-" + student.id();
 		String sales = "/business/sales?buyer=" + encode(student.email()) + "&from="
-				+ this.pages.isoDay(student.startedAt())
+				+ this.pages.isoDay(student.startedAt(), zone)
 				+ ((student.transaction() != null) ? "&transaction=" + encode(student.transaction()) : "");
 		return switch (d.reason()) {
 			case NOT_IN_GROUP, NOT_RELEASED_YET, EXPIRED ->

@@ -8,13 +8,12 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
-import java.time.format.FormatStyle;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 
+import io.atrium.accounts.ProducerTimeZones;
 import io.atrium.accounts.SignedInAccount;
-import io.atrium.catalog.CatalogSettings;
 import io.atrium.catalog.ProductFilter;
 import io.atrium.catalog.Products;
 import io.atrium.checkout.MoneyText;
@@ -23,6 +22,7 @@ import io.atrium.checkout.PurchaseStatus;
 import io.atrium.checkout.SalesFilter;
 import io.atrium.checkout.SalesQuery;
 import io.atrium.platform.CsvRows;
+import io.atrium.platform.Dates;
 import jakarta.servlet.http.HttpServletResponse;
 
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -47,28 +47,25 @@ class SalesPageController {
 
 	private final Products products;
 
-	private final CatalogSettings settings;
+	private final ProducerTimeZones zones;
 
 	private final Clock clock;
 
-	SalesPageController(SalesQuery sales, Products products, CatalogSettings settings, Clock clock) {
+	SalesPageController(SalesQuery sales, Products products, ProducerTimeZones zones, Clock clock) {
 		this.sales = sales;
 		this.products = products;
-		this.settings = settings;
+		this.zones = zones;
 		this.clock = clock;
 	}
 
 	@GetMapping("/business/sales")
 	String page(@AuthenticationPrincipal SignedInAccount me, @ModelAttribute("form") SalesForm form, Locale locale,
 			Model model) {
-		ZoneId zone = this.settings.timeZone();
 		long producer = me.accountId().value();
+		ZoneId zone = this.zones.of(producer);
 		SalesFilter filter = form.toFilter(producer, this.clock, zone);
 		int page = form.pageNumber();
 		List<Purchase> found = this.sales.find(filter, (long) (page - 1) * PAGE_SIZE, PAGE_SIZE + 1);
-		DateTimeFormatter dates = DateTimeFormatter.ofLocalizedDateTime(FormatStyle.SHORT)
-			.withLocale(locale)
-			.withZone(zone);
 		LocalDate from = form.fromDay(this.clock, zone);
 		LocalDate to = form.toDay(this.clock, zone);
 		SalesFilter paid = filter.onlyStatuses(SalesForm.PAID);
@@ -77,7 +74,7 @@ class SalesPageController {
 		model.addAttribute("status", (form.statusValue() != null) ? form.statusValue().name() : "");
 		model.addAttribute("statuses", Arrays.stream(PurchaseStatus.values()).map(Enum::name).toList());
 		model.addAttribute("products", this.products.list(producer, new ProductFilter(null, null, null), null, 0, 500));
-		model.addAttribute("rows", found.stream().limit(PAGE_SIZE).map((p) -> SaleRow.of(p, dates, locale)).toList());
+		model.addAttribute("rows", found.stream().limit(PAGE_SIZE).map((p) -> SaleRow.of(p, zone, locale)).toList());
 		model.addAttribute("count", this.sales.count(filter));
 		model.addAttribute("page", page);
 		model.addAttribute("hasNext", found.size() > PAGE_SIZE);
@@ -92,7 +89,7 @@ class SalesPageController {
 	@GetMapping("/business/sales.csv")
 	void csv(@AuthenticationPrincipal SignedInAccount me, @ModelAttribute("form") SalesForm form,
 			HttpServletResponse response) throws IOException {
-		ZoneId zone = this.settings.timeZone();
+		ZoneId zone = this.zones.of(me.accountId().value());
 		SalesFilter filter = form.toFilter(me.accountId().value(), this.clock, zone);
 		response.setContentType("text/csv;charset=UTF-8");
 		response.setHeader("Content-Disposition", "attachment; filename=\"sales-" + form.fromDay(this.clock, zone) + "-"
@@ -126,9 +123,9 @@ class SalesPageController {
 	record SaleRow(String transaction, String date, String product, String buyerName, String buyerEmail, String status,
 			String price, String method) {
 
-		static SaleRow of(Purchase p, DateTimeFormatter dates, Locale locale) {
-			return new SaleRow(p.transaction(), dates.format(p.terms().createdAt()), p.terms().productName(),
-					p.terms().buyer().name(), p.terms().buyer().email(), p.status().name(),
+		static SaleRow of(Purchase p, ZoneId zone, Locale locale) {
+			return new SaleRow(p.transaction(), Dates.show(p.terms().createdAt(), zone, locale),
+					p.terms().productName(), p.terms().buyer().name(), p.terms().buyer().email(), p.status().name(),
 					MoneyText.format(p.terms().price(), locale), p.terms().method().name());
 		}
 
