@@ -31,7 +31,7 @@ public record StuckPublication(UUID id, String eventType, String listenerId, Ins
 	 * {@code ClubListeners.on(PurchaseApproved)}
 	 */
 	public String listenerName() {
-		String listener = this.listenerId.replaceAll("[a-z][a-zA-Z0-9_]*\\.", "");
+		String listener = this.listenerId.replaceAll("\\b[a-z][a-zA-Z0-9_]*\\.", "");
 		return listener.startsWith("void ") ? listener.substring(5) : listener;
 	}
 

@@ -18,6 +18,7 @@ import io.atrium.checkout.Refunds;
 import io.atrium.club.StudentShop.Course;
 import io.atrium.club.StudentShop.Student;
 import io.atrium.support.AtriumIntegrationTest;
+import io.atrium.support.Eventually;
 import io.atrium.support.TestClock;
 import io.atrium.support.TestMail;
 import io.atrium.support.WebClient;
@@ -81,7 +82,8 @@ class StudentClubIntegrationTests {
 
 	@BeforeEach
 	void shop() {
-		this.shop = new StudentShop(this.accounts, this.products, this.offers, this.checkout, this.areas, this.content);
+		this.shop = new StudentShop(this.accounts, this.products, this.offers, this.checkout, this.areas, this.content,
+				this.enrollments);
 	}
 
 	@AfterEach
@@ -316,6 +318,7 @@ class StudentClubIntegrationTests {
 		assertThat(browser.get(course.page(page)).text()).contains("Only for buyers.");
 
 		this.refunds.refund(course.producer(), transaction);
+		Eventually.until("access ends after the refund", () -> browser.get(course.outline()).status() == 403);
 		Page mine = browser.get("/club");
 		assertThat(mine.document().select(".club-closed").text()).contains("The purchase was refunded");
 		assertThat(mine.document().select(".club-product a")).isEmpty();
