@@ -1,7 +1,8 @@
 package io.atrium.catalog;
 
 /**
- * What the catalog asks of the members area about the group an offer is linked to. The
+ * What the catalog asks of the members area: whether a group is a product's (for the
+ * group an offer is linked to), and to prepare a new members-area product. The
  * members-area module implements it; the catalog only depends on this interface, so the
  * two modules do not depend on each other both ways.
  */
@@ -13,5 +14,16 @@ public interface ClubGroupDirectory {
 	 * @return whether the group is one of the product's groups
 	 */
 	boolean isGroupOf(long productId, long groupId);
+
+	/**
+	 * A product delivered in the members area was created: the members area gives it its
+	 * row and default group. Called inside the creating transaction, because a product
+	 * and its default group are one use case (the producer's next step is to enrol or
+	 * link offers to groups); it is not a reaction to money, and it writes nothing
+	 * outside the database.
+	 * @param productId the new product
+	 * @param producerAccountId its producer
+	 */
+	void productCreated(long productId, long producerAccountId);
 
 }

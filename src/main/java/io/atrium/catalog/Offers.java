@@ -11,7 +11,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -30,25 +29,22 @@ public class Offers {
 
 	private final OfferRows rows;
 
-	private final ApplicationEventPublisher events;
-
 	private final Clock clock;
 
 	private final ObjectProvider<ClubGroupDirectory> groups;
 
-	Offers(Products products, ProductRows productRows, OfferRows rows, ApplicationEventPublisher events, Clock clock,
+	Offers(Products products, ProductRows productRows, OfferRows rows, Clock clock,
 			ObjectProvider<ClubGroupDirectory> groups) {
 		this.products = products;
 		this.productRows = productRows;
 		this.rows = rows;
-		this.events = events;
 		this.clock = clock;
 		this.groups = groups;
 	}
 
 	/**
 	 * Creates an offer with a new random code; the product's first offer becomes its main
-	 * offer. Publishes {@link OfferCreated}.
+	 * offer.
 	 * @param producerAccountId the owner
 	 * @param productId the product
 	 * @param details the terms (see {@link OfferDetails} for the rules)
@@ -69,13 +65,12 @@ public class Offers {
 		if (currentMain == null) {
 			this.productRows.setMainOffer(productId, main, now);
 		}
-		this.events.publishEvent(new OfferCreated(id, code, productId, producerAccountId, main == id));
 		log.info("Offer {} ({}) created for product {}", id, code, productId);
 		return this.rows.find(id).orElseThrow();
 	}
 
 	/**
-	 * Changes an offer's terms; its code stays. Publishes {@link OfferChanged}.
+	 * Changes an offer's terms; its code stays.
 	 * @param producerAccountId the owner
 	 * @param productId the product
 	 * @param offerId the offer
@@ -89,14 +84,12 @@ public class Offers {
 		Offer offer = own(producerAccountId, productId, offerId);
 		OfferDetails clean = checkGroup(productId, CatalogRules.offer(details));
 		this.rows.update(offerId, clean, this.clock.instant());
-		this.events.publishEvent(new OfferChanged(offerId, offer.code(), productId, producerAccountId));
 		return this.rows.find(offerId).orElseThrow();
 	}
 
 	/**
 	 * Makes an offer the product's main offer; the previous main offer stops being main
-	 * in the same transaction. Publishes {@link OfferChanged} for both. Making the main
-	 * offer main again changes nothing.
+	 * in the same transaction. Making the main offer main again changes nothing.
 	 * @param producerAccountId the owner
 	 * @param productId the product
 	 * @param offerId the offer
@@ -113,12 +106,6 @@ public class Offers {
 			return offer;
 		}
 		this.productRows.setMainOffer(productId, main, this.clock.instant());
-		this.events.publishEvent(new OfferChanged(offerId, offer.code(), productId, producerAccountId));
-		if (previous != null) {
-			this.rows.find(previous)
-				.ifPresent((old) -> this.events
-					.publishEvent(new OfferChanged(old.id(), old.code(), productId, producerAccountId)));
-		}
 		return this.rows.find(offerId).orElseThrow();
 	}
 
@@ -165,9 +152,8 @@ public class Offers {
 
 	/**
 	 * Links an offer to a members-area group of its product (buyers through the offer
-	 * join it), or unlinks it. Changes nothing else of the offer. Publishes
-	 * {@link OfferChanged}. The members area checks its own rules (one group per offer)
-	 * before calling this.
+	 * join it), or unlinks it. Changes nothing else of the offer. The members area checks
+	 * its own rules (one group per offer) before calling this.
 	 * @param producerAccountId the owner
 	 * @param productId the product
 	 * @param offerId the offer
@@ -183,7 +169,6 @@ public class Offers {
 		OfferDetails linked = checkGroup(productId,
 				new OfferDetails(d.name(), d.price(), d.paymentMode(), d.plan(), groupId));
 		this.rows.update(offerId, linked, this.clock.instant());
-		this.events.publishEvent(new OfferChanged(offerId, offer.code(), productId, producerAccountId));
 		return this.rows.find(offerId).orElseThrow();
 	}
 

@@ -11,7 +11,7 @@ import io.atrium.catalog.internal.ProductRows;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -27,19 +27,20 @@ public class Products {
 
 	private final ProductRows rows;
 
-	private final ApplicationEventPublisher events;
+	private final ObjectProvider<ClubGroupDirectory> club;
 
 	private final Clock clock;
 
-	Products(ProductRows rows, ApplicationEventPublisher events, Clock clock) {
+	Products(ProductRows rows, ObjectProvider<ClubGroupDirectory> club, Clock clock) {
 		this.rows = rows;
-		this.events = events;
+		this.club = club;
 		this.clock = clock;
 	}
 
 	/**
-	 * Creates a product with a new numeric id and ucode, and publishes
-	 * {@link ProductCreated}.
+	 * Creates a product with a new numeric id and ucode. A product delivered in the
+	 * members area gets its default group there in the same transaction
+	 * ({@link ClubGroupDirectory#productCreated}).
 	 * @param producerAccountId the owner
 	 * @param details what the producer stated (see {@link ProductDetails} for the rules)
 	 * @param image an image to upload, or {@link ImageChange#keep()} for none
@@ -52,7 +53,9 @@ public class Products {
 		Instant now = this.clock.instant();
 		long id = this.rows.insert(producerAccountId, UUID.randomUUID(), clean, now);
 		applyImage(id, image, now);
-		this.events.publishEvent(new ProductCreated(id, producerAccountId, clean.format(), clean.delivery().kind()));
+		if (clean.delivery().kind() == DeliveryKind.MEMBERS_AREA) {
+			this.club.ifAvailable((directory) -> directory.productCreated(id, producerAccountId));
+		}
 		log.info("Product {} created by producer {}", id, producerAccountId);
 		return this.rows.find(id).orElseThrow();
 	}

@@ -2,10 +2,10 @@
  * The catalog: a producer's products, their offers (price, single payment or recurring
  * plan, shareable checkout link) and coupons.
  * <p>
- * Other modules read it through {@link io.atrium.catalog.Catalog} and listen to
- * {@link io.atrium.catalog.ProductCreated}, {@link io.atrium.catalog.OfferCreated} and
- * {@link io.atrium.catalog.OfferChanged}, published inside the transaction that caused
- * them. Producers manage their own catalog through {@link io.atrium.catalog.Products},
+ * Other modules read it through {@link io.atrium.catalog.Catalog}; the members area
+ * implements {@link io.atrium.catalog.ClubGroupDirectory} (offer groups, and the default
+ * group of a new members-area product). It publishes no events. Producers manage their
+ * own catalog through {@link io.atrium.catalog.Products},
  * {@link io.atrium.catalog.Offers} and {@link io.atrium.catalog.Coupons} (pages, the
  * Atrium API, the Hotmart-compatible products API and demo data use them). See
  * docs/catalog.md.

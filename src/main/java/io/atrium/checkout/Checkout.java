@@ -159,7 +159,6 @@ public class Checkout {
 					Purchase purchase = Purchase.start(terms, offer.product().warrantyDays());
 					long id = this.rows.insert(purchase);
 					Purchase saved = this.rows.find(id).orElseThrow();
-					this.approval.announceChanges(saved, purchase.changes());
 					return new Started(saved, true);
 				});
 			}
@@ -222,7 +221,6 @@ public class Checkout {
 	private void save(Purchase purchase, Instant now) {
 		if (!purchase.changes().isEmpty()) {
 			this.rows.update(purchase, now);
-			this.approval.announceChanges(purchase, purchase.changes());
 		}
 	}
 

@@ -2,12 +2,14 @@ package io.atrium.checkout;
 
 import java.time.Instant;
 
+import io.atrium.catalog.DeliveryKind;
 import io.atrium.shared.Money;
 
 /**
  * A purchase was paid: the buyer should get access. Published inside the transaction that
- * approved it (listen with {@code @ApplicationModuleListener} to act after commit), once
- * per purchase.
+ * approved it, once per purchase. Listen with {@code @ApplicationModuleListener}: the
+ * reaction runs after the commit in its own transaction and is retried until it succeeds
+ * (so it must be idempotent); it never rolls back the purchase.
  *
  * @param transaction the purchase's transaction code ({@code HP…})
  * @param purchaseId the purchase's id
@@ -19,8 +21,11 @@ import io.atrium.shared.Money;
  * @param buyerEmail the buyer's e-mail
  * @param price what was charged
  * @param approvedAt when
+ * @param deliveryKind where the buyer gets access (members area or an external one), as
+ * the product said when it was bought
  */
 public record PurchaseApproved(String transaction, long purchaseId, long productId, long offerId, Long clubGroupId,
-		long producerAccountId, long buyerAccountId, String buyerEmail, Money price, Instant approvedAt) {
+		long producerAccountId, long buyerAccountId, String buyerEmail, Money price, Instant approvedAt,
+		DeliveryKind deliveryKind) {
 
 }

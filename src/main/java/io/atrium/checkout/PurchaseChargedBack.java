@@ -4,9 +4,9 @@ import java.time.Instant;
 
 /**
  * The buyer's bank took a purchase's money back (a chargeback): the access it granted
- * ends. Published once per purchase, inside the transaction that recorded it (listen with
- * {@code @ApplicationModuleListener} to act after commit), together with
- * {@link PurchaseStatusChanged}.
+ * ends. Published once per purchase, inside the transaction that recorded it. Listen with
+ * {@code @ApplicationModuleListener}: the reaction runs after the commit and is retried
+ * until it succeeds (so it must be idempotent).
  *
  * @param purchaseId the purchase's id
  * @param transaction the purchase's transaction code

@@ -5,9 +5,9 @@ import java.time.Instant;
 /**
  * A purchase's money was given back (by the producer, or by the platform after a refund
  * request went unanswered for five days): the access it granted ends. Published once per
- * purchase, inside the transaction that recorded it (listen with
- * {@code @ApplicationModuleListener} to act after commit), together with
- * {@link PurchaseStatusChanged}.
+ * purchase, inside the transaction that recorded it. Listen with
+ * {@code @ApplicationModuleListener}: the reaction runs after the commit and is retried
+ * until it succeeds (so it must be idempotent).
  *
  * @param purchaseId the purchase's id
  * @param transaction the purchase's transaction code

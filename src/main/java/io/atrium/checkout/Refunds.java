@@ -36,8 +36,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  * <p>
  * A refund calls {@link PaymentGateway#refund(String)} outside any database transaction
  * (idempotent by the transaction code), then records REFUNDED and publishes
- * {@link PurchaseRefunded} and {@link PurchaseStatusChanged}. A purchase is never
- * refunded twice. Every method here manages its own transactions: call it outside one.
+ * {@link PurchaseRefunded}; the end of access and the buyer's refund e-mail are its
+ * after-commit listeners. A purchase is never refunded twice. Every method here manages
+ * its own transactions: call it outside one.
  */
 @Service
 public class Refunds {
@@ -53,8 +54,6 @@ public class Refunds {
 
 	private final PaymentGateway gateway;
 
-	private final PurchaseApproval approval;
-
 	private final Accounts accounts;
 
 	private final Mailer mailer;
@@ -67,11 +66,10 @@ public class Refunds {
 
 	private final Clock clock;
 
-	Refunds(PurchaseRows rows, PaymentGateway gateway, PurchaseApproval approval, Accounts accounts, Mailer mailer,
-			BaseUrl baseUrl, ApplicationEventPublisher events, PlatformTransactionManager transactions, Clock clock) {
+	Refunds(PurchaseRows rows, PaymentGateway gateway, Accounts accounts, Mailer mailer, BaseUrl baseUrl,
+			ApplicationEventPublisher events, PlatformTransactionManager transactions, Clock clock) {
 		this.rows = rows;
 		this.gateway = gateway;
-		this.approval = approval;
 		this.accounts = accounts;
 		this.mailer = mailer;
 		this.baseUrl = baseUrl;
@@ -159,7 +157,6 @@ public class Refunds {
 				}
 				purchase.complete(now);
 				this.rows.update(purchase, now);
-				this.approval.announceChanges(purchase, purchase.changes());
 				return true;
 			});
 			done += Boolean.TRUE.equals(completed) ? 1 : 0;
@@ -169,8 +166,7 @@ public class Refunds {
 
 	/**
 	 * Records a chargeback reported by the processor (the sandbox page lets an admin
-	 * report one): CHARGEBACK, {@link PurchaseChargedBack} and
-	 * {@link PurchaseStatusChanged}.
+	 * report one): CHARGEBACK and {@link PurchaseChargedBack}.
 	 * @param transaction the purchase's transaction code
 	 * @return the purchase, CHARGEBACK
 	 * @throws RefundRefused {@code NOT_FOUND}, or {@code NOT_ELIGIBLE} when it is not
@@ -188,7 +184,6 @@ public class Refunds {
 			Instant now = this.clock.instant();
 			purchase.chargeback(now);
 			this.rows.update(purchase, now);
-			this.approval.announceChanges(purchase, purchase.changes());
 			PurchaseTerms terms = purchase.terms();
 			this.events.publishEvent(new PurchaseChargedBack(purchase.id(), terms.transaction(), terms.productId(),
 					terms.clubGroupId(), purchase.buyerAccountId(), terms.producerAccountId(), now));
@@ -225,21 +220,9 @@ public class Refunds {
 			// refunded
 			purchase.refund(now);
 			this.rows.update(purchase, now);
-			this.approval.announceChanges(purchase, purchase.changes());
 			PurchaseTerms terms = purchase.terms();
 			this.events.publishEvent(new PurchaseRefunded(purchase.id(), terms.transaction(), terms.productId(),
 					terms.clubGroupId(), purchase.buyerAccountId(), terms.producerAccountId(), now));
-			if (!purchase.imported()) {
-				Map<String, Object> variables = new HashMap<>();
-				variables.put("buyerName", terms.buyer().name());
-				variables.put("productName", terms.productName());
-				variables.put("transaction", terms.transaction());
-				variables.put("price", MoneyText.format(terms.price(), terms.buyer().locale()));
-				variables.put("purchasesUrl", this.baseUrl.link("/purchases"));
-				this.mailer.enqueue(new OutgoingMail(terms.buyer().email(), terms.buyer().locale(),
-						"checkout.mail.refunded.subject", List.of(terms.productName(), terms.transaction()),
-						"checkout/mail/refunded", variables));
-			}
 			return purchase;
 		});
 	}

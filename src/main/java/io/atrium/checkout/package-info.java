@@ -4,11 +4,13 @@
  * default), purchases with their status history, the purchase e-mail and the buyer's "My
  * purchases", refunds and chargebacks ({@link io.atrium.checkout.Refunds}).
  * <p>
- * Other modules listen to {@link io.atrium.checkout.PurchaseApproved} (members-area
- * enrollment, webhooks), {@link io.atrium.checkout.PurchaseRefunded} and
- * {@link io.atrium.checkout.PurchaseChargedBack} (end the access) and
- * {@link io.atrium.checkout.PurchaseStatusChanged}, published inside the transaction that
- * caused them. See docs/payments.md.
+ * Other modules react to {@link io.atrium.checkout.PurchaseApproved} (members-area
+ * enrolment) and {@link io.atrium.checkout.PurchaseRefunded} /
+ * {@link io.atrium.checkout.PurchaseChargedBack} (access ends) with
+ * {@code @ApplicationModuleListener}s: published inside the transaction that caused them,
+ * handled after it commits and retried through the event publication registry until they
+ * succeed; the module's own purchase and refund e-mails are such listeners too. See
+ * docs/payments.md.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Checkout")
 package io.atrium.checkout;

@@ -17,7 +17,6 @@ import io.atrium.club.internal.ProgressRows;
 import io.atrium.club.internal.RuleRows;
 import io.atrium.club.internal.RuleRows.StoredRule;
 
-import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -44,13 +43,10 @@ public class ClubAccess {
 
 	private final Catalog catalog;
 
-	private final ApplicationEventPublisher events;
-
 	private final Clock clock;
 
 	ClubAccess(ClubAreas areas, ClubContent content, ContentRows contentRows, RuleRows rules,
-			EnrollmentRows enrollments, ProgressRows progress, Catalog catalog, ApplicationEventPublisher events,
-			Clock clock) {
+			EnrollmentRows enrollments, ProgressRows progress, Catalog catalog, Clock clock) {
 		this.areas = areas;
 		this.content = content;
 		this.contentRows = contentRows;
@@ -58,7 +54,6 @@ public class ClubAccess {
 		this.enrollments = enrollments;
 		this.progress = progress;
 		this.catalog = catalog;
-		this.events = events;
 		this.clock = clock;
 	}
 
@@ -146,8 +141,8 @@ public class ClubAccess {
 	}
 
 	/**
-	 * Counts the student's entry into a product; the first one publishes
-	 * {@link ClubFirstAccess}.
+	 * Counts the student's entry into a product; the first one is kept as the first
+	 * access (the students page shows it).
 	 */
 	@Transactional
 	public void recordEntry(long accountId, long productId) {
@@ -155,16 +150,12 @@ public class ClubAccess {
 		if (e.isEmpty()) {
 			return;
 		}
-		Instant now = this.clock.instant();
-		if (this.enrollments.recordAccess(e.get().id(), now)) {
-			this.events.publishEvent(new ClubFirstAccess(productId, e.get().producerAccountId(), accountId,
-					e.get().name(), e.get().email(), now));
-		}
+		this.enrollments.recordAccess(e.get().id(), this.clock.instant());
 	}
 
 	/**
-	 * Marks a page done. Publishes {@link ClubModuleCompleted} the first time every page
-	 * of the module that the student sees is done.
+	 * Marks a page done, and the module completed (once) the first time every page of it
+	 * that the student sees is done.
 	 * @param unlockedPages pages unlocked in this session
 	 * @throws ClubRefused when the student cannot open the page now
 	 */
@@ -183,9 +174,7 @@ public class ClubAccess {
 			.filter((m) -> m.module().id() == page.moduleId())
 			.filter((m) -> !m.lessons().isEmpty() && m.completed() == m.lessons().size())
 			.findFirst()
-			.filter((m) -> this.progress.completeModule(e.id(), m.module().id(), now))
-			.ifPresent((m) -> this.events.publishEvent(new ClubModuleCompleted(e.productId(), e.producerAccountId(),
-					accountId, e.name(), e.email(), m.module().publicId(), m.module().name(), now)));
+			.ifPresent((m) -> this.progress.completeModule(e.id(), m.module().id(), now));
 	}
 
 	/**

@@ -14,7 +14,8 @@ import org.springframework.stereotype.Component;
 /**
  * Which products are in the members area, with their default group, and who owns them. A
  * product delivered in the members area gets its row and default group when it is created
- * (see {@link ClubListeners}), or the first time the members area meets it.
+ * (the catalog calls {@link Groups#productCreated}), or the first time the members area
+ * meets it.
  */
 @Component
 class ClubProducts {

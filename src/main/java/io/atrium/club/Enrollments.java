@@ -74,17 +74,27 @@ public class Enrollments {
 
 	/**
 	 * Enrols a buyer: a new student joins the offer's group (or the default group); a
-	 * returning student's access is restored and they move to the offer's group. Runs in
-	 * the purchase's transaction.
+	 * returning student's access is restored and they move to the offer's group. Runs
+	 * after the purchase committed, in the listener's transaction, and may run more than
+	 * once for one purchase: an enrolment that already rests on this purchase is left as
+	 * it is, and a purchase whose access already ended (refunded or charged back before
+	 * this ran) enrols nobody.
 	 */
 	void enrollBuyer(long productId, long producerAccountId, long accountId, String email, Long offerGroupId,
 			long purchaseId, String transaction, Instant approvedAt) {
 		long defaultGroup = this.products.ensure(productId, producerAccountId);
+		Optional<Enrollment> existing = this.rows.lock(productId, accountId);
+		if (existing.isPresent() && Long.valueOf(purchaseId).equals(existing.get().purchaseId())) {
+			return;
+		}
+		if (this.rows.purchaseEnded(purchaseId)) {
+			log.info("Purchase {} ended before its enrolment ran; not enrolling buyer {}", purchaseId, accountId);
+			return;
+		}
 		long groupId = (offerGroupId != null
 				&& this.groups.find(offerGroupId).filter((g) -> g.productId() == productId).isPresent()) ? offerGroupId
 						: defaultGroup;
 		Instant now = this.clock.instant();
-		Optional<Enrollment> existing = this.rows.lock(productId, accountId);
 		if (existing.isPresent()) {
 			this.rows.renewPurchase(existing.get().id(), groupId, purchaseId, transaction, now);
 			return;
@@ -96,11 +106,14 @@ public class Enrollments {
 	}
 
 	/**
-	 * Ends the access a purchase gave (refund or chargeback). Runs in the refund's
-	 * transaction.
+	 * Ends the access a purchase gave (refund or chargeback), and remembers that it ended
+	 * so a later enrolment for it grants nothing. Runs after the refund committed, in the
+	 * listener's transaction; running it again changes nothing.
 	 */
 	void endPurchase(long purchaseId, PurchaseState state) {
-		if (this.rows.endPurchase(purchaseId, state, this.clock.instant())) {
+		Instant now = this.clock.instant();
+		this.rows.recordEndedPurchase(purchaseId, state, now);
+		if (this.rows.endPurchase(purchaseId, state, now)) {
 			log.info("Access from purchase {} ended: {}", purchaseId, state);
 		}
 	}

@@ -59,6 +59,16 @@ public class Groups implements ClubGroupDirectory {
 	}
 
 	/**
+	 * Gives a new members-area product its row and default group, in the catalog's
+	 * creating transaction.
+	 */
+	@Override
+	@Transactional
+	public void productCreated(long productId, long producerAccountId) {
+		this.products.ensure(productId, producerAccountId);
+	}
+
+	/**
 	 * @param producerAccountId the producer
 	 * @param productId the product
 	 * @return its groups, the default first

@@ -5,12 +5,13 @@
  * <p>
  * One function, {@link io.atrium.club.AccessPolicy#decide}, answers whether a student may
  * open a page and why not; the student's pages, the producer's "why" page and both APIs
- * use it through {@link io.atrium.club.ClubAccess}. The module listens to
- * {@code ProductCreated} (default group), {@code PurchaseApproved} (enrolment),
- * {@code PurchaseRefunded} and {@code PurchaseChargedBack} (access ends) inside the
- * publishing transaction, so an approved purchase and its enrolment commit together. It
- * publishes {@link io.atrium.club.ClubFirstAccess} and
- * {@link io.atrium.club.ClubModuleCompleted}. See docs/club.md.
+ * use it through {@link io.atrium.club.ClubAccess}. The module reacts to
+ * {@code PurchaseApproved} (enrolment), {@code PurchaseRefunded} and
+ * {@code PurchaseChargedBack} (access ends) with {@code @ApplicationModuleListener}s that
+ * run after the purchase committed and are retried until they succeed, so a failure here
+ * never rolls back a charged purchase. A new members-area product gets its default group
+ * through {@link io.atrium.catalog.ClubGroupDirectory}, in the catalog's transaction. See
+ * docs/club.md.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Members area")
 package io.atrium.club;

@@ -88,7 +88,7 @@ class ClubApiIntegrationTests {
 	@BeforeEach
 	void club() {
 		this.world = new ClubApiWorld(this.accounts, this.products, this.offers, this.checkout, this.areas,
-				this.credentials, this.http, this.json);
+				this.credentials, this.http, this.json, this.enrollments);
 		this.paula = this.world.producer("Paula");
 		this.otto = this.world.producer("Otto");
 		this.course = this.world.course(this.paula, "Bread");

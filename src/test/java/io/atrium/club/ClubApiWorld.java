@@ -62,8 +62,10 @@ final class ClubApiWorld {
 
 	private final JsonMapper json;
 
+	private final Enrollments enrollments;
+
 	ClubApiWorld(Accounts accounts, Products products, Offers offers, Checkout checkout, ClubAreas areas,
-			ApiCredentials credentials, TestRestTemplate http, JsonMapper json) {
+			ApiCredentials credentials, TestRestTemplate http, JsonMapper json, Enrollments enrollments) {
 		this.accounts = accounts;
 		this.products = products;
 		this.offers = offers;
@@ -72,6 +74,7 @@ final class ClubApiWorld {
 		this.credentials = credentials;
 		this.http = http;
 		this.json = json;
+		this.enrollments = enrollments;
 	}
 
 	static String unique(String name) {
@@ -114,6 +117,7 @@ final class ClubApiWorld {
 				new Buyer(buyerName, email, "12345678909", Locale.forLanguageTag("pt-BR")), PaymentMethod.CARD,
 				new CardDetails("4111111111111111", buyerName, 12, 2099, "123"), null));
 		assertThat(purchase.status().name()).isEqualTo("APPROVED");
+		ClubShop.awaitEnrolled(this.enrollments, purchase.buyerAccountId(), purchase.id());
 		return email;
 	}
 

@@ -17,6 +17,7 @@ import io.atrium.checkout.Purchase;
 import io.atrium.checkout.PurchaseStatus;
 import io.atrium.checkout.Refunds;
 import io.atrium.support.AtriumIntegrationTest;
+import io.atrium.support.Eventually;
 import io.atrium.support.TestClock;
 import io.atrium.support.TestMail;
 import org.junit.jupiter.api.AfterEach;
@@ -70,7 +71,7 @@ class ClubCoreIntegrationTests {
 
 	@BeforeEach
 	void shop() {
-		this.shop = new ClubShop(this.accounts, this.products, this.offers, this.checkout);
+		this.shop = new ClubShop(this.accounts, this.products, this.offers, this.checkout, this.enrollments);
 	}
 
 	@AfterEach
@@ -116,6 +117,8 @@ class ClubCoreIntegrationTests {
 		assertThat(this.access.decide(anaIn.accountId(), page.id(), Set.of()).allowed()).isTrue();
 
 		this.refunds.refund(producer, anaPurchase.transaction());
+		Eventually.until("access ends after the refund",
+				() -> !this.access.decide(anaIn.accountId(), page.id(), Set.of()).allowed());
 		assertThat(this.access.decide(anaIn.accountId(), page.id(), Set.of()).reasons())
 			.containsExactly(AccessReason.PURCHASE_REFUNDED);
 		assertThat(this.access.decide(brunoIn.accountId(), page.id(), Set.of()).allowed()).isTrue();

@@ -26,6 +26,7 @@ import io.atrium.checkout.Purchase;
 import io.atrium.checkout.internal.SandboxCards;
 import io.atrium.shared.EmailAddress;
 import io.atrium.shared.Money;
+import io.atrium.support.Eventually;
 
 /**
  * Producers, members-area products, offers and real sandbox purchases for members-area
@@ -43,11 +44,14 @@ public class ClubShop {
 
 	private final Checkout checkout;
 
-	public ClubShop(Accounts accounts, Products products, Offers offers, Checkout checkout) {
+	private final Enrollments enrollments;
+
+	public ClubShop(Accounts accounts, Products products, Offers offers, Checkout checkout, Enrollments enrollments) {
 		this.accounts = accounts;
 		this.products = products;
 		this.offers = offers;
 		this.checkout = checkout;
+		this.enrollments = enrollments;
 	}
 
 	public static String unique(String name) {
@@ -77,13 +81,26 @@ public class ClubShop {
 	}
 
 	/**
-	 * Buys through the offer with an approved sandbox card as an existing student.
+	 * Buys through the offer with an approved sandbox card as an existing student, and
+	 * waits for the enrolment (it runs after the purchase committed).
 	 * @return the purchase
 	 */
 	public Purchase buy(String offerCode, String email) {
-		return this.checkout.checkout(new CheckoutRequest(UUID.randomUUID().toString(), offerCode, null,
+		Purchase purchase = this.checkout.checkout(new CheckoutRequest(UUID.randomUUID().toString(), offerCode, null,
 				new Buyer("Bia Buyer", email, null, Locale.ENGLISH), PaymentMethod.CARD,
 				new CardDetails(SandboxCards.APPROVED, "BIA BUYER", 12, 2035, "123"), null));
+		awaitEnrolled(this.enrollments, purchase.buyerAccountId(), purchase.id());
+		return purchase;
+	}
+
+	/**
+	 * Waits until the buyer's enrolment rests on the purchase.
+	 */
+	static void awaitEnrolled(Enrollments enrollments, long buyerAccountId, long purchaseId) {
+		Eventually.until("enrolment of purchase " + purchaseId,
+				() -> enrollments.ofAccount(buyerAccountId)
+					.stream()
+					.anyMatch((e) -> Long.valueOf(purchaseId).equals(e.purchaseId())));
 	}
 
 }

@@ -102,7 +102,7 @@ class CompatibleClubApiIntegrationTests {
 	@BeforeEach
 	void club() {
 		this.world = new ClubApiWorld(this.accounts, this.products, this.offers, this.checkout, this.areas,
-				this.credentials, this.http, this.json);
+				this.credentials, this.http, this.json, this.enrollments);
 		this.paula = this.world.producer("Paula");
 		this.otto = this.world.producer("Otto");
 		this.world.course(this.otto, "Otto's course");

@@ -53,6 +53,9 @@ class StudentClubBrowserTests {
 	ClubContent content;
 
 	@Autowired
+	Enrollments enrollments;
+
+	@Autowired
 	Groups groups;
 
 	@Autowired
@@ -66,7 +69,7 @@ class StudentClubBrowserTests {
 	@Test
 	void aStudentBuysEntersTheMembersAreaUnlocksAPageCommentsAndCompletesIt(Browser browser) {
 		StudentShop shop = new StudentShop(this.accounts, this.products, this.offers, this.checkout, this.areas,
-				this.content);
+				this.content, this.enrollments);
 		Course course = shop.course("Sourdough course");
 		ClubModule basics = shop.module(course, "Basics");
 		shop.text(course, basics, "Welcome", "Flour, water and salt.\n\nAnd time.");

@@ -52,14 +52,17 @@ final class StudentShop {
 
 	private final ClubContent content;
 
+	private final Enrollments enrollments;
+
 	StudentShop(Accounts accounts, Products products, Offers offers, Checkout checkout, ClubAreas areas,
-			ClubContent content) {
+			ClubContent content, Enrollments enrollments) {
 		this.accounts = accounts;
 		this.products = products;
 		this.offers = offers;
 		this.checkout = checkout;
 		this.areas = areas;
 		this.content = content;
+		this.enrollments = enrollments;
 	}
 
 	static String unique(String name) {
@@ -103,6 +106,7 @@ final class StudentShop {
 				null, new Buyer(student.name(), student.email(), null, Locale.ENGLISH), PaymentMethod.CARD,
 				new CardDetails(APPROVED_CARD, "STUDENT", 12, 2099, "123"), null));
 		assertThat(purchase.status()).isEqualTo(PurchaseStatus.APPROVED);
+		ClubShop.awaitEnrolled(this.enrollments, purchase.buyerAccountId(), purchase.id());
 		return purchase.transaction();
 	}
 

@@ -22,7 +22,7 @@ import org.springframework.test.context.ContextConfiguration;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = { "atrium.demo.enabled=false", "db-scheduler.polling-interval=200ms",
 				"logging.level.com.github.kagkarlsson=WARN", "atrium.admin.email=" + AtriumIntegrationTest.ADMIN_EMAIL,
-				"atrium.admin.password=" + AtriumIntegrationTest.ADMIN_PASSWORD })
+				"atrium.admin.password=" + AtriumIntegrationTest.ADMIN_PASSWORD, "atrium.events.resubmit-every=1s" })
 @ContextConfiguration(initializers = TestDatabase.class)
 @Import(TestClock.Configuration.class)
 public @interface AtriumIntegrationTest {

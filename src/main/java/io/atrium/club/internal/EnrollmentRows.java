@@ -168,6 +168,28 @@ public class EnrollmentRows {
 			.update() > 0;
 	}
 
+	/**
+	 * Remembers that a purchase's access ended, once (the first state wins), so an
+	 * enrolment that runs later for it does not grant access.
+	 */
+	public void recordEndedPurchase(long purchaseId, PurchaseState state, Instant now) {
+		this.jdbc
+			.sql("INSERT INTO club_ended_purchases (purchase_id, state, ended_at) SELECT ?, ?, ? "
+					+ "WHERE NOT EXISTS (SELECT 1 FROM club_ended_purchases WHERE purchase_id = ?)")
+			.params(purchaseId, state.name(), Times.utc(now), purchaseId)
+			.update();
+	}
+
+	/**
+	 * @return whether the purchase's access ended (refund or chargeback)
+	 */
+	public boolean purchaseEnded(long purchaseId) {
+		return this.jdbc.sql("SELECT COUNT(*) FROM club_ended_purchases WHERE purchase_id = ?")
+			.param(purchaseId)
+			.query(Long.class)
+			.single() > 0;
+	}
+
 	public void setSubscriptionState(long productId, long accountId, String state, Instant now) {
 		this.jdbc
 			.sql("UPDATE club_enrollments SET subscription_state = ?, updated_at = ? WHERE product_id = ? "
