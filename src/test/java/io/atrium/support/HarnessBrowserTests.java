@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -28,6 +29,14 @@ class HarnessBrowserTests {
 		assertThatThrownBy(browser::checkPage).isInstanceOf(AssertionError.class)
 			.hasMessageContaining("color-contrast (serious)")
 			.hasMessageContaining("label (critical)");
+	}
+
+	@Test
+	void axeCoreIsACurrentRelease(Browser browser) {
+		show(browser, "<h1>Version</h1>");
+		String[] version = AccessibilityCheck.version((JavascriptExecutor) browser.driver()).split("\\.");
+		assertThat(Integer.parseInt(version[0]) * 1000 + Integer.parseInt(version[1])).as("axe-core 4.10 or newer")
+			.isGreaterThanOrEqualTo(4010);
 	}
 
 	@Test
