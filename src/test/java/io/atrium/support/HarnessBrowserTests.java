@@ -59,6 +59,18 @@ class HarnessBrowserTests {
 	}
 
 	@Test
+	void aHeaderTallerThanFifteenPercentOfTheViewportFailsThePage(Browser browser) {
+		String page = "<h1>Header</h1>";
+		browser.driver()
+			.get("data:text/html;charset=utf-8," + URLEncoder
+				.encode("<!DOCTYPE html><html lang=\"en\"><head><title>t</title><meta name=\"viewport\" "
+						+ "content=\"width=device-width, initial-scale=1\"></head><body><header style=\"height:"
+						+ "300px\">Brand</header><main>" + page + "</main></body></html>", StandardCharsets.UTF_8)
+				.replace("+", "%20"));
+		assertThatThrownBy(browser::checkPage).isInstanceOf(AssertionError.class).hasMessageContaining("tall header");
+	}
+
+	@Test
 	void fieldsAreFoundByLabelAndButtonsByText(Browser browser) {
 		show(browser,
 				"<h1>Form</h1><form><label for=\"e\">E-mail address *</label><input id=\"e\">"
