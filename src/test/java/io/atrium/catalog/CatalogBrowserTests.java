@@ -56,6 +56,7 @@ class CatalogBrowserTests {
 		browser.click("Create product");
 		assertThat(browser.heading()).isEqualTo("Watercolour Basics");
 		assertThat(browser.text()).contains("The product was created", "This product has no offers yet");
+		String productPage = browser.path();
 
 		browser.click("New offer");
 		browser.select("Currency", "EUR").fill("Name", "Launch price").fill("Price", "97,00");
@@ -82,6 +83,10 @@ class CatalogBrowserTests {
 
 		browser.click("Products");
 		assertThat(browser.text()).contains("Watercolour Basics", "Active", "Online course");
+
+		// the same pages on a phone: no sideways scrolling, a one-line header (see
+		// Browser)
+		browser.phone().open(productPage).open("/business/products");
 	}
 
 }

@@ -11,6 +11,8 @@ import io.atrium.support.BrowserTest;
 import io.atrium.support.TestMail;
 import jakarta.mail.internet.MimeMessage;
 import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
 
 import org.springframework.beans.factory.annotation.Autowired;
 
@@ -61,8 +63,29 @@ class CheckoutBrowserTests {
 	@Test
 	void theCheckoutFitsAPhone(Browser browser) {
 		TestShop.Sale sale = new TestShop(this.accounts, this.products, this.offers, this.coupons).sale();
+		// no sideways scrolling and a one-line header (checked on every page, see
+		// Browser)
 		browser.phone().open("/checkout/" + sale.offerCode());
-		browser.assertNoHorizontalOverflow();
+		WebElement toggle = browser.driver().findElement(By.id("atrium-menu-toggle"));
+		assertThat(toggle.isDisplayed()).isTrue();
+		assertThat(browser.driver().findElement(By.id("atrium-menu")).isDisplayed()).isFalse();
+		assertThat(browser.text()).doesNotContain("Start selling");
+		String email = TestShop.unique("phone");
+		browser.fill("name", "Ana Souza")
+			.fill("email", email)
+			.fill("emailConfirmation", email)
+			.fill("cardNumber", SandboxCards.APPROVED)
+			.fill("cardHolder", "ANA SOUZA")
+			.fill("cardExpMonth", "12")
+			.fill("cardExpYear", "2099")
+			.fill("cardCvc", "123");
+		pay(browser);
+		browser.waitFor("#transaction");
+		toggle = browser.driver().findElement(By.id("atrium-menu-toggle"));
+		toggle.click();
+		assertThat(browser.driver().findElement(By.id("atrium-menu")).isDisplayed()).isTrue();
+		assertThat(browser.driver().findElement(By.id("atrium-menu")).getText()).contains("Log in")
+			.doesNotContain("Start selling");
 	}
 
 	private static void pay(Browser browser) {
@@ -81,6 +104,8 @@ class CheckoutBrowserTests {
 
 		browser.open("/checkout/" + sale.offerCode() + "?coupon=WELCOME10&lang=" + language);
 		assertThat(browser.lang()).isEqualTo(language);
+		// a buyer is not invited to become a producer here
+		assertThat(browser.driver().findElements(By.id("atrium-start-selling"))).isEmpty();
 		assertThat(browser.heading()).isEqualTo("Sourdough course");
 		assertThat(browser.text()).contains("WELCOME10").contains("90");
 
@@ -105,6 +130,7 @@ class CheckoutBrowserTests {
 		assertThat(browser.path()).startsWith("/checkout/purchases/HP");
 		String transaction = browser.driver().findElement(org.openqa.selenium.By.id("transaction")).getText();
 		assertThat(browser.text()).contains(approved);
+		assertThat(browser.driver().findElements(By.id("atrium-start-selling"))).isEmpty();
 
 		MimeMessage mail = TestMail.awaitNth(email, 1);
 		assertThat(TestMail.subject(mail)).contains(subject).contains(transaction);

@@ -247,6 +247,15 @@ class ProducerClubIntegrationTests {
 		assertThat(groupsPage.document().selectFirst("tr[data-group-name=Default]").text()).doesNotContain("Delete");
 		assertThat(groupsPage.document().selectFirst("tr[data-group-name=VIP] .atrium-students").text()).isEqualTo("1");
 
+		// its confirmation page does not open either, even through a typed address
+		WebClient.Page noConfirmation = web.get(club(productId) + "/groups/" + defaultGroup + "/delete");
+		assertThat(noConfirmation.status()).isEqualTo(302);
+		assertThat(noConfirmation.location()).endsWith(club(productId) + "/groups");
+		WebClient.Page groupsAgain = web.get(noConfirmation.location());
+		assertThat(groupsAgain.document().selectFirst("#groups-error").text())
+			.isEqualTo("The default group cannot be deleted; make another group the default first.");
+		assertThat(web.get(club(productId) + "/groups").document().selectFirst("#groups-error")).isNull();
+
 		WebClient.Page refused = web.post(club(productId) + "/groups/" + defaultGroup + "/delete", Map.of());
 		assertThat(refused.status()).isEqualTo(400);
 		assertThat(refused.document().selectFirst("#groups-error").text())

@@ -11,6 +11,7 @@ import io.atrium.support.Browser;
 import io.atrium.support.BrowserTest;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
 
 import org.springframework.beans.factory.annotation.Autowired;
 
@@ -100,6 +101,18 @@ class StudentsTabBrowserTests {
 		browser.click("Explain");
 		assertThat(browser.text()).contains("Ana Souza cannot open this page now, for this reason:",
 				"Not part of this student’s group", "Change the access rules");
+
+		// on a phone the students table scrolls inside its own box; the page does not
+		browser.phone().open(course.path() + "/students");
+		assertThat(browser.text()).contains("Ana Souza", "Bruno Lima");
+		WebElement box = browser.driver().findElement(By.cssSelector("#students")).findElement(By.xpath(".."));
+		assertThat(box.getDomAttribute("class")).contains("table-responsive");
+		assertThat(box.getCssValue("overflow-x")).isEqualTo("auto");
+		assertThat(Integer.parseInt(box.getDomProperty("scrollWidth"))).as("the table is wider than its box")
+			.isGreaterThan(Integer.parseInt(box.getDomProperty("clientWidth")));
+		assertThat(box.getDomAttribute("tabindex")).as("the keyboard can scroll it").isEqualTo("0");
+		assertThat(box.getAccessibleName()).isEqualTo("Students of the product, with their group, status and progress");
+		browser.open(course.path() + "/students/import").open(course.path() + "/why");
 	}
 
 }

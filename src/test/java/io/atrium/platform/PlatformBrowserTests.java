@@ -16,6 +16,7 @@ import io.atrium.support.BrowserTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
 
@@ -63,6 +64,28 @@ class PlatformBrowserTests {
 		assertThat(browser.hasVisibleFocus(skip)).as("the skip link shows its focus").isTrue();
 		skip.sendKeys(Keys.ENTER);
 		assertThat(browser.focused().getDomAttribute("id")).isEqualTo("main");
+	}
+
+	@Test
+	void onAPhoneTheHeaderIsOneLineWithAMenuButton(Browser browser) {
+		browser.phone().open("/");
+		WebElement toggle = browser.driver().findElement(By.id("atrium-menu-toggle"));
+		WebElement menu = browser.driver().findElement(By.id("atrium-menu"));
+		assertThat(toggle.isDisplayed()).isTrue();
+		assertThat(toggle.getAccessibleName()).isEqualTo("Menu");
+		assertThat(toggle.getDomAttribute("aria-expanded")).isEqualTo("false");
+		assertThat(menu.isDisplayed()).isFalse();
+		toggle.click();
+		assertThat(toggle.getDomAttribute("aria-expanded")).isEqualTo("true");
+		assertThat(menu.isDisplayed()).isTrue();
+		assertThat(menu.getText()).contains("Log in", "Start selling");
+		menu.findElement(By.linkText("Log in")).click();
+		browser.waitForPath("/login");
+		browser.checkPage();
+
+		browser.desktop().open("/");
+		assertThat(browser.driver().findElement(By.id("atrium-menu-toggle")).isDisplayed()).isFalse();
+		assertThat(browser.driver().findElement(By.id("atrium-menu")).isDisplayed()).isTrue();
 	}
 
 	@ParameterizedTest

@@ -168,6 +168,20 @@ class SalesPagesIntegrationTests {
 	}
 
 	@Test
+	void theStatusFilterListsEachStatusOnceUnderItsOwnName() {
+		SalesShop.Seller seller = this.shop.producer("Noa");
+		WebClient web = new WebClient(this.port);
+		web.logIn(seller.email(), SalesShop.PASSWORD);
+		for (String language : List.of("en", "pt-BR", "es", "it")) {
+			Page page = web.get("/business/sales?lang=" + language);
+			List<String> values = page.document().select("#status option").eachAttr("value");
+			List<String> names = page.document().select("#status option").eachText();
+			assertThat(values).as(language).hasSize(PurchaseStatus.values().length + 1).doesNotHaveDuplicates();
+			assertThat(names).as(language).doesNotHaveDuplicates();
+		}
+	}
+
+	@Test
 	void salesPagesNeedAProducer() {
 		WebClient web = new WebClient(this.port);
 		assertThat(web.get("/business/sales").status()).isEqualTo(302);

@@ -9,15 +9,19 @@ import java.util.List;
 import java.util.Map;
 
 import org.openqa.selenium.JavascriptExecutor;
-import org.webjars.WebJarVersionLocator;
 
 /**
- * Runs axe-core (from the test classpath's webjar) on the page the browser shows and
- * lists the violations with impact {@code serious} or {@code critical}. The script goes
- * in through WebDriver, which the page's Content-Security-Policy does not apply to, so
- * the production policy stays {@code script-src 'self'}.
+ * Runs axe-core (the {@code axe.min.js} that Deque's {@code com.deque.html.axe-core} jar
+ * carries on the test classpath) on the page the browser shows and lists the violations
+ * with impact {@code serious} or {@code critical}; {@link Browser#checkPage()} fails on
+ * any of them. The script goes in through WebDriver, which the page's
+ * Content-Security-Policy does not apply to, so the production policy stays
+ * {@code script-src 'self'}.
  */
 final class AccessibilityCheck {
+
+	/** Where Deque's jar keeps the script. */
+	static final String AXE_SCRIPT = "axe.min.js";
 
 	private static final String AXE_SOURCE = load();
 
@@ -40,9 +44,7 @@ final class AccessibilityCheck {
 	 */
 	@SuppressWarnings("unchecked")
 	static List<String> seriousViolations(JavascriptExecutor page) {
-		if (!Boolean.TRUE.equals(page.executeScript("return typeof window.axe === 'object';"))) {
-			page.executeScript(AXE_SOURCE);
-		}
+		inject(page);
 		List<Map<String, Object>> violations = (List<Map<String, Object>>) page.executeAsyncScript(RUN);
 		List<String> problems = new ArrayList<>();
 		for (Map<String, Object> v : violations) {
@@ -57,14 +59,26 @@ final class AccessibilityCheck {
 		return problems;
 	}
 
-	private static String load() {
-		String path = new WebJarVersionLocator().fullPath("axe-core", "axe.min.js");
-		if (path == null) {
-			throw new IllegalStateException("axe-core webjar is not on the test classpath");
+	/**
+	 * @param page the browser, showing a loaded page
+	 * @return the version of axe-core that checks it, such as {@code 4.11.1}
+	 */
+	static String version(JavascriptExecutor page) {
+		inject(page);
+		return (String) page.executeScript("return axe.version;");
+	}
+
+	private static void inject(JavascriptExecutor page) {
+		if (!Boolean.TRUE.equals(page.executeScript("return typeof window.axe === 'object';"))) {
+			page.executeScript(AXE_SOURCE);
 		}
-		try (InputStream in = AccessibilityCheck.class.getClassLoader().getResourceAsStream(path)) {
+	}
+
+	private static String load() {
+		try (InputStream in = AccessibilityCheck.class.getClassLoader().getResourceAsStream(AXE_SCRIPT)) {
 			if (in == null) {
-				throw new IllegalStateException("Cannot read " + path);
+				throw new IllegalStateException(
+						AXE_SCRIPT + " is not on the test classpath (com.deque.html.axe-core:selenium)");
 			}
 			return new String(in.readAllBytes(), StandardCharsets.UTF_8);
 		}

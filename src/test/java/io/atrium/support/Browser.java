@@ -30,8 +30,9 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * A headless Chromium showing the Atrium under test, with the few moves a journey needs.
  * Every page it opens, and every page a click or form submission lands on, is checked:
  * axe-core finds no serious or critical accessibility violation, the browser console
- * shows no script, CSP or resource error, and at phone width nothing overflows sideways.
- * Get one as a test method parameter in a class annotated {@link BrowserTest}.
+ * shows no script, CSP or resource error, nothing overflows sideways (at desktop and at
+ * phone width) and the header takes at most 15% of the viewport's height. Get one as a
+ * test method parameter in a class annotated {@link BrowserTest}.
  */
 public final class Browser implements AutoCloseable {
 
@@ -50,8 +51,6 @@ public final class Browser implements AutoCloseable {
 	private final PageChecks checks;
 
 	private String baseUrl = "http://localhost:8080";
-
-	private boolean phone;
 
 	private Browser(ChromeDriver driver, Path profile) {
 		this.driver = driver;
@@ -239,14 +238,12 @@ public final class Browser implements AutoCloseable {
 	}
 
 	/**
-	 * Emulates a phone (390x844, touch, mobile viewport) until {@link #desktop()}; each
-	 * page checked from now on must also not overflow sideways.
+	 * Emulates a phone (390x844, touch, mobile viewport) until {@link #desktop()}.
 	 * @return this browser
 	 */
 	public Browser phone() {
 		this.driver.executeCdpCommand("Emulation.setDeviceMetricsOverride",
 				Map.of("width", PHONE.getWidth(), "height", PHONE.getHeight(), "deviceScaleFactor", 2, "mobile", true));
-		this.phone = true;
 		return this;
 	}
 
@@ -257,7 +254,6 @@ public final class Browser implements AutoCloseable {
 	public Browser desktop() {
 		this.driver.executeCdpCommand("Emulation.clearDeviceMetricsOverride", Map.of());
 		this.driver.manage().window().setSize(DESKTOP);
-		this.phone = false;
 		return this;
 	}
 
@@ -288,16 +284,16 @@ public final class Browser implements AutoCloseable {
 	}
 
 	/**
-	 * Runs every page check now: axe-core, the browser console, and at phone width the
-	 * sideways overflow. {@link #open} and page-leaving {@link #click}s call it already.
+	 * Runs every page check now: axe-core, the browser console, the sideways overflow and
+	 * the header's height. {@link #open} and page-leaving {@link #click}s call it
+	 * already.
 	 */
 	public void checkPage() {
 		List<String> problems = new ArrayList<>();
 		this.checks.accessibility().forEach(problems::add);
 		this.checks.consoleErrors().forEach(problems::add);
-		if (this.phone) {
-			this.checks.horizontalOverflow().forEach(problems::add);
-		}
+		this.checks.horizontalOverflow().forEach(problems::add);
+		this.checks.tallHeader().forEach(problems::add);
 		if (!problems.isEmpty()) {
 			throw new AssertionError("Page " + this.driver.getCurrentUrl() + " fails its checks:\n  - "
 					+ String.join("\n  - ", problems));

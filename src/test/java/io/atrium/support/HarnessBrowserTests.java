@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -31,6 +32,14 @@ class HarnessBrowserTests {
 	}
 
 	@Test
+	void axeCoreIsACurrentRelease(Browser browser) {
+		show(browser, "<h1>Version</h1>");
+		String[] version = AccessibilityCheck.version((JavascriptExecutor) browser.driver()).split("\\.");
+		assertThat(Integer.parseInt(version[0]) * 1000 + Integer.parseInt(version[1])).as("axe-core 4.10 or newer")
+			.isGreaterThanOrEqualTo(4010);
+	}
+
+	@Test
 	void consoleErrorsFailThePage(Browser browser) {
 		show(browser, "<h1>Script</h1><script>throw new Error('boom in the page')</script>");
 		assertThatThrownBy(browser::checkPage).isInstanceOf(AssertionError.class)
@@ -47,6 +56,18 @@ class HarnessBrowserTests {
 		assertThatThrownBy(browser::checkPage).isInstanceOf(AssertionError.class)
 			.hasMessageContaining("horizontal overflow")
 			.hasMessageContaining("div#wide");
+	}
+
+	@Test
+	void aHeaderTallerThanFifteenPercentOfTheViewportFailsThePage(Browser browser) {
+		String page = "<h1>Header</h1>";
+		browser.driver()
+			.get("data:text/html;charset=utf-8," + URLEncoder
+				.encode("<!DOCTYPE html><html lang=\"en\"><head><title>t</title><meta name=\"viewport\" "
+						+ "content=\"width=device-width, initial-scale=1\"></head><body><header style=\"height:"
+						+ "300px\">Brand</header><main>" + page + "</main></body></html>", StandardCharsets.UTF_8)
+				.replace("+", "%20"));
+		assertThatThrownBy(browser::checkPage).isInstanceOf(AssertionError.class).hasMessageContaining("tall header");
 	}
 
 	@Test

@@ -14,6 +14,9 @@ import org.openqa.selenium.logging.LogType;
  */
 final class PageChecks {
 
+	/** The share of the viewport's height the header may take. */
+	static final double MAX_HEADER_SHARE = 0.15;
+
 	private final ChromeDriver driver;
 
 	PageChecks(ChromeDriver driver) {
@@ -52,6 +55,23 @@ final class PageChecks {
 			}
 		}
 		return errors;
+	}
+
+	/**
+	 * @return a complaint when the page's header takes more than
+	 * {@link #MAX_HEADER_SHARE} of the viewport's height (so a phone shows little else)
+	 */
+	@SuppressWarnings("unchecked")
+	List<String> tallHeader() {
+		List<Number> sizes = (List<Number>) this.driver.executeScript(Scripts.HEADER_HEIGHT);
+		if (sizes.isEmpty()) {
+			return List.of();
+		}
+		double header = sizes.get(0).doubleValue();
+		double viewport = sizes.get(1).doubleValue();
+		return (header <= MAX_HEADER_SHARE * viewport) ? List.of()
+				: List.of("tall header: " + Math.round(header) + "px of a " + Math.round(viewport)
+						+ "px viewport, more than " + Math.round(MAX_HEADER_SHARE * 100) + "%");
 	}
 
 	/**

@@ -80,13 +80,28 @@ final class Scripts {
 			// a phone widens its layout viewport (innerWidth) to fit wide content; clientWidth stays the screen's
 			const width = Math.min(window.innerWidth, document.documentElement.clientWidth);
 			if (document.documentElement.scrollWidth <= width) return [];
-			return Array.from(document.body.querySelectorAll('*'))
-			    .filter((e) => e.getBoundingClientRect().right > width + 0.5)
+			// what sticks out inside a box that scrolls or clips (a .table-responsive) is that box's business,
+			// unless nothing else does (an absolutely positioned child escapes a box that is not positioned)
+			const clipped = (e) => { for (let a = e.parentElement; a && a !== document.body; a = a.parentElement) {
+			    if (getComputedStyle(a).overflowX !== 'visible') return true; } return false; };
+			const out = Array.from(document.body.querySelectorAll('*')).filter((e) => e.getBoundingClientRect().right > width + 0.5);
+			const unclipped = out.filter((e) => !clipped(e));
+			return (unclipped.length ? unclipped : out)
 			    .slice(0, 8)
 			    .map((e) => e.tagName.toLowerCase() + (e.id ? '#' + e.id : '')
 			        + (e.className && typeof e.className === 'string' ? '.' + e.className.trim().split(/\\s+/).join('.') : '')
 			        + ' (right edge ' + Math.round(e.getBoundingClientRect().right) + 'px)')
 			    .concat(['page is ' + document.documentElement.scrollWidth + 'px wide, viewport ' + width + 'px']);
+			""";
+
+	/**
+	 * Returns the height of the page's {@code <header>} in pixels and the viewport's
+	 * height, or an empty list when the page has no header.
+	 */
+	static final String HEADER_HEIGHT = """
+			const header = document.querySelector('body > header');
+			if (!header) return [];
+			return [header.getBoundingClientRect().height, window.innerHeight];
 			""";
 
 	private Scripts() {

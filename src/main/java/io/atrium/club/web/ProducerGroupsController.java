@@ -57,7 +57,8 @@ class ProducerGroupsController {
 
 	@GetMapping
 	String show(@AuthenticationPrincipal SignedInAccount me, @PathVariable long productId, Model model) {
-		return page(me, productId, model, Map.of(), null, "");
+		// a refusal redirected here (see confirmDelete) arrives as a flash attribute
+		return page(me, productId, model, Map.of(), (String) model.getAttribute("error"), "");
 	}
 
 	@PostMapping
@@ -110,8 +111,14 @@ class ProducerGroupsController {
 
 	@GetMapping("/{groupId}/delete")
 	String confirmDelete(@AuthenticationPrincipal SignedInAccount me, @PathVariable long productId,
-			@PathVariable long groupId, Model model) {
+			@PathVariable long groupId, Model model, Locale locale, RedirectAttributes redirect) {
 		Group group = group(me, productId, groupId);
+		if (group.isDefault()) {
+			// the Groups tab offers no delete for it; a typed or stale address gets the
+			// why
+			redirect.addFlashAttribute("error", this.pages.message("club.error.group.default-not-deletable", locale));
+			return back(productId);
+		}
 		Group defaultGroup = this.groups.of(ProducerClubPages.producer(me), productId)
 			.stream()
 			.filter(Group::isDefault)

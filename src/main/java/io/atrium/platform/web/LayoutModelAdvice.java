@@ -2,6 +2,7 @@ package io.atrium.platform.web;
 
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 
 import io.atrium.platform.SupportedLanguages;
 import jakarta.servlet.http.HttpServletRequest;
@@ -11,10 +12,13 @@ import org.springframework.web.bind.annotation.ModelAttribute;
 
 /**
  * What the shared layout needs on every page: the languages for the switcher, the current
- * one and the current path (so switching language stays on the same page).
+ * one, the current path (so switching language stays on the same page) and whether the
+ * header invites a visitor to start selling.
  */
 @ControllerAdvice(annotations = org.springframework.stereotype.Controller.class)
 class LayoutModelAdvice {
+
+	private static final Set<String> SELLER_PAGES = Set.of("/", "/login");
 
 	@ModelAttribute("languages")
 	List<Language> languages(Locale current) {
@@ -36,6 +40,16 @@ class LayoutModelAdvice {
 	@ModelAttribute("currentPath")
 	String currentPath(HttpServletRequest request) {
 		return request.getRequestURI().substring(request.getContextPath().length());
+	}
+
+	/**
+	 * Whether the header shows "Start selling": only on the pages a would-be producer
+	 * lands on (the home page, the log-in page), never on a buyer's checkout, purchase or
+	 * members area, nor on any page added later unless it is listed here.
+	 */
+	@ModelAttribute("sellerInvite")
+	boolean sellerInvite(HttpServletRequest request) {
+		return SELLER_PAGES.contains(currentPath(request));
 	}
 
 	record Language(String tag, String name, boolean current) {
