@@ -26,6 +26,8 @@ import io.atrium.checkout.CardDetails;
 import io.atrium.checkout.Checkout;
 import io.atrium.checkout.CheckoutRequest;
 import io.atrium.checkout.PaymentMethod;
+import io.atrium.club.content.ClubAreas;
+import io.atrium.club.groups.Enrollments;
 import io.atrium.shared.EmailAddress;
 import io.atrium.shared.Money;
 import tools.jackson.databind.JsonNode;

@@ -24,6 +24,7 @@ import io.atrium.checkout.CheckoutRequest;
 import io.atrium.checkout.PaymentMethod;
 import io.atrium.checkout.Purchase;
 import io.atrium.checkout.internal.SandboxCards;
+import io.atrium.club.groups.Enrollments;
 import io.atrium.shared.EmailAddress;
 import io.atrium.shared.Money;
 import io.atrium.support.Eventually;

@@ -4,6 +4,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import io.atrium.club.groups.Enrollments;
 import org.aopalliance.intercept.MethodInterceptor;
 
 import org.springframework.aop.framework.Advised;

@@ -17,6 +17,9 @@ import io.atrium.catalog.ProductDetails;
 import io.atrium.catalog.ProductFormat;
 import io.atrium.catalog.ProductStatus;
 import io.atrium.catalog.Products;
+import io.atrium.club.groups.Enrollment;
+import io.atrium.club.groups.Enrollments;
+import io.atrium.club.groups.StudentImport;
 import io.atrium.shared.EmailAddress;
 import io.atrium.shared.Money;
 

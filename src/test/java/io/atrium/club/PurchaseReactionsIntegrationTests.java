@@ -26,6 +26,8 @@ import io.atrium.checkout.PurchaseStatus;
 import io.atrium.checkout.Purchases;
 import io.atrium.checkout.Refunds;
 import io.atrium.checkout.internal.SandboxCards;
+import io.atrium.club.groups.Enrollments;
+import io.atrium.club.groups.PurchaseState;
 import io.atrium.support.AtriumIntegrationTest;
 import io.atrium.support.Eventually;
 import io.atrium.support.TestClock;

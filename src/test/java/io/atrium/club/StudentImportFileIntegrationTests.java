@@ -7,6 +7,11 @@ import java.util.List;
 
 import io.atrium.accounts.Accounts;
 import io.atrium.catalog.Products;
+import io.atrium.club.content.ClubContent;
+import io.atrium.club.groups.Enrollment;
+import io.atrium.club.groups.Enrollments;
+import io.atrium.club.groups.Groups;
+import io.atrium.club.groups.StudentFilter;
 import io.atrium.support.AtriumIntegrationTest;
 import io.atrium.support.WebClient;
 import io.atrium.support.WebClient.Page;

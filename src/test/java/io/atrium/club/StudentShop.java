@@ -24,6 +24,14 @@ import io.atrium.checkout.CheckoutRequest;
 import io.atrium.checkout.PaymentMethod;
 import io.atrium.checkout.Purchase;
 import io.atrium.checkout.PurchaseStatus;
+import io.atrium.club.content.ClubAreas;
+import io.atrium.club.content.ClubContent;
+import io.atrium.club.content.ClubModule;
+import io.atrium.club.content.ClubPage;
+import io.atrium.club.content.ModuleDetails;
+import io.atrium.club.content.PageDetails;
+import io.atrium.club.content.PageKind;
+import io.atrium.club.groups.Enrollments;
 import io.atrium.shared.EmailAddress;
 import io.atrium.shared.Money;
 

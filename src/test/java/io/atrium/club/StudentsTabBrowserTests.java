@@ -6,6 +6,14 @@ import java.nio.file.Path;
 
 import io.atrium.accounts.Accounts;
 import io.atrium.catalog.Products;
+import io.atrium.club.access.ContentRule;
+import io.atrium.club.access.Drip;
+import io.atrium.club.access.Expiration;
+import io.atrium.club.content.ClubContent;
+import io.atrium.club.content.ClubPage;
+import io.atrium.club.groups.Enrollments;
+import io.atrium.club.groups.Groups;
+import io.atrium.club.groups.StudentFilter;
 import io.atrium.support.AtriumIntegrationTest;
 import io.atrium.support.Browser;
 import io.atrium.support.BrowserTest;

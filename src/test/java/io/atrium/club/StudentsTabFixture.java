@@ -13,6 +13,16 @@ import io.atrium.catalog.ProductDetails;
 import io.atrium.catalog.ProductFormat;
 import io.atrium.catalog.ProductStatus;
 import io.atrium.catalog.Products;
+import io.atrium.club.content.ClubContent;
+import io.atrium.club.content.ClubModule;
+import io.atrium.club.content.ClubPage;
+import io.atrium.club.content.ModuleDetails;
+import io.atrium.club.content.PageDetails;
+import io.atrium.club.content.PageKind;
+import io.atrium.club.groups.Enrollment;
+import io.atrium.club.groups.Enrollments;
+import io.atrium.club.groups.Groups;
+import io.atrium.club.groups.StudentImport;
 import io.atrium.shared.EmailAddress;
 
 /**

@@ -7,6 +7,16 @@ import java.util.Map;
 
 import io.atrium.accounts.Accounts;
 import io.atrium.catalog.Products;
+import io.atrium.club.access.ContentRule;
+import io.atrium.club.access.Drip;
+import io.atrium.club.access.Expiration;
+import io.atrium.club.content.ClubContent;
+import io.atrium.club.content.ClubPage;
+import io.atrium.club.groups.Enrollment;
+import io.atrium.club.groups.EnrollmentSource;
+import io.atrium.club.groups.Enrollments;
+import io.atrium.club.groups.Groups;
+import io.atrium.club.groups.StudentFilter;
 import io.atrium.support.AtriumIntegrationTest;
 import io.atrium.support.TestMail;
 import io.atrium.support.WebClient;

@@ -5,6 +5,14 @@ import java.util.Map;
 
 import io.atrium.accounts.Accounts;
 import io.atrium.catalog.Products;
+import io.atrium.club.access.ContentRule;
+import io.atrium.club.access.Drip;
+import io.atrium.club.access.RuleTable;
+import io.atrium.club.content.ClubContent;
+import io.atrium.club.content.ClubPage;
+import io.atrium.club.groups.Enrollment;
+import io.atrium.club.groups.Enrollments;
+import io.atrium.club.groups.Groups;
 import io.atrium.support.AtriumIntegrationTest;
 import io.atrium.support.WebClient;
 import io.atrium.support.WebClient.Page;

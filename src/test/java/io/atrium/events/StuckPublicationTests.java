@@ -12,8 +12,8 @@ class StuckPublicationTests {
 	@Test
 	void namesTheEventAndTheListenerWithoutPackages() {
 		StuckPublication p = new StuckPublication(UUID.randomUUID(), "io.atrium.checkout.PurchaseApproved",
-				"io.atrium.club.ClubListeners.on(io.atrium.checkout.PurchaseApproved)", Instant.EPOCH, "FAILED", 1,
-				null, 7L);
+				"io.atrium.club.groups.ClubListeners.on(io.atrium.checkout.PurchaseApproved)", Instant.EPOCH, "FAILED",
+				1, null, 7L);
 		assertThat(p.eventName()).isEqualTo("PurchaseApproved");
 		assertThat(p.listenerName()).isEqualTo("ClubListeners.on(PurchaseApproved)");
 	}

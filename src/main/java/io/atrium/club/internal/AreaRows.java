@@ -3,7 +3,7 @@ package io.atrium.club.internal;
 import java.time.Instant;
 import java.util.Optional;
 
-import io.atrium.club.ClubArea;
+import io.atrium.club.content.ClubArea;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;

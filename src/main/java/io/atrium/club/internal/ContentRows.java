@@ -6,9 +6,9 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
-import io.atrium.club.ClubModule;
-import io.atrium.club.ClubPage;
-import io.atrium.club.PageKind;
+import io.atrium.club.content.ClubModule;
+import io.atrium.club.content.ClubPage;
+import io.atrium.club.content.PageKind;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;

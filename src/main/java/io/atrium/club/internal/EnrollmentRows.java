@@ -8,10 +8,10 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 
-import io.atrium.club.Enrollment;
-import io.atrium.club.EnrollmentSource;
-import io.atrium.club.PurchaseState;
-import io.atrium.club.StudentFilter;
+import io.atrium.club.groups.Enrollment;
+import io.atrium.club.groups.EnrollmentSource;
+import io.atrium.club.groups.PurchaseState;
+import io.atrium.club.groups.StudentFilter;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;

@@ -8,8 +8,8 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 
-import io.atrium.club.ImportOutcome;
-import io.atrium.club.ImportReport;
+import io.atrium.club.imports.ImportOutcome;
+import io.atrium.club.imports.ImportReport;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;

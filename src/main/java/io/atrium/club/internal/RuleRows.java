@@ -6,9 +6,9 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
-import io.atrium.club.ContentRule;
-import io.atrium.club.Drip;
-import io.atrium.club.Expiration;
+import io.atrium.club.access.ContentRule;
+import io.atrium.club.access.Drip;
+import io.atrium.club.access.Expiration;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;

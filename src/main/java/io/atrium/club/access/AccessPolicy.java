@@ -1,0 +1,86 @@
+package io.atrium.club.access;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+import io.atrium.club.groups.PurchaseState;
+
+/**
+ * The one access decision: can this student open this page now, and if not, every reason
+ * why, in {@link AccessReason} order. A pure function of {@link AccessFacts} and the
+ * instant; every view of access (the student's, the producer's, the APIs) goes through
+ * it.
+ */
+public final class AccessPolicy {
+
+	private AccessPolicy() {
+	}
+
+	/**
+	 * @param facts the student, the page and the group's rule
+	 * @param now the instant of the question
+	 * @return the decision
+	 */
+	public static AccessDecision decide(AccessFacts facts, Instant now) {
+		List<AccessDenial> denials = new ArrayList<>();
+		AccessFacts.EnrollmentState e = facts.enrollment();
+		if (e == null) {
+			denials.add(AccessDenial.of(AccessReason.NOT_ENROLLED));
+		}
+		else {
+			enrollment(e, now, denials);
+			content(e, facts, now, denials);
+		}
+		if (!facts.published()) {
+			denials.add(AccessDenial.of(AccessReason.UNPUBLISHED));
+		}
+		if (!facts.mediaAvailable()) {
+			denials.add(AccessDenial.of(AccessReason.MEDIA_UNAVAILABLE));
+		}
+		if (facts.passwordProtected() && !facts.passwordUnlocked()) {
+			denials.add(AccessDenial.of(AccessReason.PASSWORD_REQUIRED));
+		}
+		return new AccessDecision(denials);
+	}
+
+	private static void enrollment(AccessFacts.EnrollmentState e, Instant now, List<AccessDenial> denials) {
+		if (e.blocked()) {
+			denials.add(AccessDenial.of(AccessReason.BLOCKED_BY_PRODUCER));
+		}
+		if (e.accessEndsAt() != null && !now.isBefore(e.accessEndsAt())) {
+			denials.add(new AccessDenial(AccessReason.ACCESS_PERIOD_ENDED, e.accessEndsAt(), null));
+		}
+		if (e.purchaseState() == PurchaseState.REFUNDED) {
+			denials.add(AccessDenial.of(AccessReason.PURCHASE_REFUNDED));
+		}
+		else if (e.purchaseState() == PurchaseState.CHARGED_BACK) {
+			denials.add(AccessDenial.of(AccessReason.PURCHASE_CHARGED_BACK));
+		}
+		if (Boolean.FALSE.equals(e.subscriptionActive())) {
+			denials.add(AccessDenial.of(AccessReason.SUBSCRIPTION_INACTIVE));
+		}
+	}
+
+	private static void content(AccessFacts.EnrollmentState e, AccessFacts facts, Instant now,
+			List<AccessDenial> denials) {
+		ContentRule rule = (facts.rule() != null) ? facts.rule() : ContentRule.DEFAULT;
+		if (!rule.visible()) {
+			denials.add(AccessDenial.of(AccessReason.NOT_IN_GROUP));
+			return;
+		}
+		Drip drip = rule.drip();
+		Instant release = drip.releaseAt(e.startedAt(), facts.prerequisiteCompletedAt());
+		if (release == null) {
+			denials.add(new AccessDenial(AccessReason.NOT_RELEASED_YET, null, drip.afterPageId()));
+		}
+		else if (now.isBefore(release)) {
+			denials.add(new AccessDenial(AccessReason.NOT_RELEASED_YET, release, null));
+		}
+		Instant expiry = rule.expiration().expiresAt(e.startedAt());
+		if (expiry != null && !now.isBefore(expiry)) {
+			denials.add(new AccessDenial(AccessReason.EXPIRED, expiry, null));
+		}
+	}
+
+}

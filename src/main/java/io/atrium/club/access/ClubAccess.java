@@ -1,0 +1,266 @@
+package io.atrium.club.access;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+import io.atrium.catalog.Catalog;
+import io.atrium.catalog.ProductSummary;
+import io.atrium.club.ClubNotFound;
+import io.atrium.club.ClubRefused;
+import io.atrium.club.content.ClubArea;
+import io.atrium.club.content.ClubAreas;
+import io.atrium.club.content.ClubContent;
+import io.atrium.club.content.ClubPage;
+import io.atrium.club.content.ModuleContent;
+import io.atrium.club.groups.Enrollment;
+import io.atrium.club.internal.ContentRows;
+import io.atrium.club.internal.EnrollmentRows;
+import io.atrium.club.internal.ProgressRows;
+import io.atrium.club.internal.RuleRows;
+import io.atrium.club.internal.RuleRows.StoredRule;
+
+import org.springframework.modulith.NamedInterface;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Access to content, always through {@link AccessPolicy#decide}: the student's outline
+ * and pages, page passwords, progress, first access, and the producer's "why can't this
+ * student see this page". The student's view, the producer's view and the APIs all call
+ * it, so they never disagree.
+ */
+@NamedInterface("access")
+@Service
+public class ClubAccess {
+
+	private final ClubAreas areas;
+
+	private final ClubContent content;
+
+	private final ContentRows contentRows;
+
+	private final RuleRows rules;
+
+	private final EnrollmentRows enrollments;
+
+	private final ProgressRows progress;
+
+	private final Catalog catalog;
+
+	private final Clock clock;
+
+	ClubAccess(ClubAreas areas, ClubContent content, ContentRows contentRows, RuleRows rules,
+			EnrollmentRows enrollments, ProgressRows progress, Catalog catalog, Clock clock) {
+		this.areas = areas;
+		this.content = content;
+		this.contentRows = contentRows;
+		this.rules = rules;
+		this.enrollments = enrollments;
+		this.progress = progress;
+		this.catalog = catalog;
+		this.clock = clock;
+	}
+
+	/**
+	 * @param accountId a student
+	 * @return every product the student is enrolled in, across producers, with progress
+	 */
+	@Transactional(readOnly = true)
+	public List<StudentCourse> myProducts(long accountId) {
+		List<StudentCourse> courses = new ArrayList<>();
+		for (Enrollment e : this.enrollments.ofAccount(accountId)) {
+			course(e, Set.of()).ifPresent(courses::add);
+		}
+		return courses;
+	}
+
+	/**
+	 * @param accountId a student
+	 * @param productId a product
+	 * @param unlockedPages pages whose password the student typed in this session
+	 * @return the product as the student sees it, empty when not enrolled
+	 */
+	@Transactional(readOnly = true)
+	public Optional<StudentCourse> course(long accountId, long productId, Set<Long> unlockedPages) {
+		return this.enrollments.of(productId, accountId).flatMap((e) -> course(e, unlockedPages));
+	}
+
+	/**
+	 * The one decision for a student and a page.
+	 * @param accountId the student
+	 * @param pageId the page's internal id
+	 * @param unlockedPages pages whose password the student typed in this session
+	 * @return the decision
+	 * @throws ClubNotFound when there is no such page
+	 */
+	@Transactional(readOnly = true)
+	public AccessDecision decide(long accountId, long pageId, Set<Long> unlockedPages) {
+		ClubPage page = this.contentRows.page(pageId).orElseThrow(() -> new ClubNotFound("No page " + pageId + "."));
+		Enrollment e = this.enrollments.of(page.productId(), accountId).orElse(null);
+		return decide(e, page, unlockedPages);
+	}
+
+	/**
+	 * The producer's question: can this student open this page now, and why not? The
+	 * password counts as not typed, since it is typed per session.
+	 * @param producerAccountId the producer
+	 * @param enrollmentId a student of one of the producer's products
+	 * @param pageId a page of the same product
+	 * @return the decision
+	 * @throws ClubNotFound when the student or page is not the producer's, or not of the
+	 * same product
+	 */
+	@Transactional
+	public AccessDecision explain(long producerAccountId, long enrollmentId, long pageId) {
+		ClubPage page = this.content.page(producerAccountId, pageId);
+		Enrollment e = this.enrollments.find(enrollmentId)
+			.filter((x) -> x.productId() == page.productId())
+			.orElseThrow(() -> new ClubNotFound("No student " + enrollmentId + " in product " + page.productId()));
+		return decide(e, page, Set.of());
+	}
+
+	/**
+	 * @param accountId the student
+	 * @param pageId the page
+	 * @param unlockedPages pages unlocked in this session
+	 * @return the page with the student's decision; the caller shows it only when allowed
+	 */
+	@Transactional(readOnly = true)
+	public Optional<LessonState> lesson(long accountId, long pageId, Set<Long> unlockedPages) {
+		return this.contentRows.page(pageId).map((page) -> {
+			Enrollment e = this.enrollments.of(page.productId(), accountId).orElse(null);
+			Instant done = (e != null) ? this.progress.completed(e.id()).get(pageId) : null;
+			return new LessonState(page, decide(e, page, unlockedPages), done);
+		});
+	}
+
+	/**
+	 * Checks a page's password.
+	 * @return whether it matches (the caller remembers the page as unlocked for the
+	 * session)
+	 */
+	@Transactional(readOnly = true)
+	public boolean unlock(long pageId, String password) {
+		return this.content.passwordMatches(pageId, password);
+	}
+
+	/**
+	 * Counts the student's entry into a product; the first one is kept as the first
+	 * access (the students page shows it).
+	 */
+	@Transactional
+	public void recordEntry(long accountId, long productId) {
+		Optional<Enrollment> e = this.enrollments.of(productId, accountId);
+		if (e.isEmpty()) {
+			return;
+		}
+		this.enrollments.recordAccess(e.get().id(), this.clock.instant());
+	}
+
+	/**
+	 * Marks a page done, and the module completed (once) the first time every page of it
+	 * that the student sees is done.
+	 * @param unlockedPages pages unlocked in this session
+	 * @throws ClubRefused when the student cannot open the page now
+	 */
+	@Transactional
+	public void complete(long accountId, long pageId, Set<Long> unlockedPages) {
+		ClubPage page = this.contentRows.page(pageId).orElseThrow(() -> new ClubNotFound("No page " + pageId + "."));
+		Enrollment e = this.enrollments.of(page.productId(), accountId).orElse(null);
+		if (e == null || !decide(e, page, unlockedPages).allowed()) {
+			throw new ClubRefused("pageId", "page.closed", "You cannot open this page now.");
+		}
+		Instant now = this.clock.instant();
+		this.progress.complete(e.id(), pageId, now);
+		StudentCourse course = course(e, unlockedPages).orElseThrow();
+		course.modules()
+			.stream()
+			.filter((m) -> m.module().id() == page.moduleId())
+			.filter((m) -> !m.lessons().isEmpty() && m.completed() == m.lessons().size())
+			.findFirst()
+			.ifPresent((m) -> this.progress.completeModule(e.id(), m.module().id(), now));
+	}
+
+	/**
+	 * Marks a page not done.
+	 */
+	@Transactional
+	public void undo(long accountId, long pageId) {
+		ClubPage page = this.contentRows.page(pageId).orElseThrow(() -> new ClubNotFound("No page " + pageId + "."));
+		this.enrollments.of(page.productId(), accountId).ifPresent((e) -> this.progress.undo(e.id(), pageId));
+	}
+
+	/**
+	 * @param enrollment a student
+	 * @return the product as that student sees it (for the producer's Users tab and APIs)
+	 */
+	@Transactional(readOnly = true)
+	public Optional<StudentCourse> courseOf(Enrollment enrollment) {
+		return course(enrollment, Set.of());
+	}
+
+	private Optional<StudentCourse> course(Enrollment e, Set<Long> unlockedPages) {
+		Optional<ProductSummary> product = this.catalog.product(e.productId());
+		if (product.isEmpty()) {
+			return Optional.empty();
+		}
+		ClubArea area = this.areas.of(e.producerAccountId());
+		Map<String, ContentRule> groupRules = groupRules(e);
+		Map<Long, Instant> done = this.progress.completed(e.id());
+		Instant now = this.clock.instant();
+		List<StudentCourse.Module> modules = new ArrayList<>();
+		for (ModuleContent mc : this.content.tree(e.productId())) {
+			if (!mc.module().published()) {
+				continue;
+			}
+			List<LessonState> lessons = new ArrayList<>();
+			for (ClubPage page : mc.pages()) {
+				ContentRule rule = ContentRule.effective(groupRules.get("P" + page.id()),
+						groupRules.get("M" + page.moduleId()));
+				if (!page.published() || !rule.visible()) {
+					continue;
+				}
+				AccessDecision d = AccessPolicy.decide(facts(e, page, true, rule, done, unlockedPages), now);
+				lessons.add(new LessonState(page, d, done.get(page.id())));
+			}
+			if (!lessons.isEmpty()) {
+				modules.add(new StudentCourse.Module(mc.module(), lessons));
+			}
+		}
+		AccessDecision enrollmentOnly = AccessPolicy
+			.decide(new AccessFacts(e.state(), ContentRule.DEFAULT, null, true, true, false, false), now);
+		return Optional.of(new StudentCourse(area, e.productId(), product.get().name(), e, enrollmentOnly, modules));
+	}
+
+	private AccessDecision decide(Enrollment e, ClubPage page, Set<Long> unlockedPages) {
+		boolean modulePublishedToo = this.contentRows.module(page.moduleId()).orElseThrow().published();
+		ContentRule rule = (e != null) ? this.content.effectiveRule(e.groupId(), page) : ContentRule.DEFAULT;
+		Map<Long, Instant> done = (e != null) ? this.progress.completed(e.id()) : Map.of();
+		return AccessPolicy.decide(facts(e, page, modulePublishedToo, rule, done, unlockedPages), this.clock.instant());
+	}
+
+	private static AccessFacts facts(Enrollment e, ClubPage page, boolean modulePublished, ContentRule rule,
+			Map<Long, Instant> done, Set<Long> unlockedPages) {
+		Long after = rule.drip().afterPageId();
+		return new AccessFacts((e != null) ? e.state() : null, rule, (after != null) ? done.get(after) : null,
+				page.published() && modulePublished, page.mediaAvailable(), page.passwordProtected(),
+				unlockedPages.contains(page.id()));
+	}
+
+	private Map<String, ContentRule> groupRules(Enrollment e) {
+		Map<String, ContentRule> byItem = new HashMap<>();
+		for (StoredRule r : this.rules.ofProduct(e.productId())) {
+			if (r.groupId() == e.groupId()) {
+				byItem.put(r.kind().name().charAt(0) + "" + r.itemId(), r.rule());
+			}
+		}
+		return byItem;
+	}
+
+}

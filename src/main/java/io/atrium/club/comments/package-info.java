@@ -1,0 +1,4 @@
+/**
+ * Comments on pages: students write them, producers moderate them.
+ */
+package io.atrium.club.comments;

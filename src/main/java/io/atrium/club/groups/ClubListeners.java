@@ -1,0 +1,48 @@
+package io.atrium.club.groups;
+
+import io.atrium.catalog.DeliveryKind;
+import io.atrium.checkout.PurchaseApproved;
+import io.atrium.checkout.PurchaseChargedBack;
+import io.atrium.checkout.PurchaseRefunded;
+
+import org.springframework.modulith.events.ApplicationModuleListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * The members area's reactions to checkout events. Each runs after the purchase's or
+ * refund's transaction committed, asynchronously, in its own transaction: a failure here
+ * never rolls back a charged purchase; the event publication registry keeps the
+ * publication and it is retried until it succeeds. So every reaction is idempotent: a
+ * buyer already enrolled by this purchase is not enrolled again, and a purchase whose
+ * access already ended (even before its enrolment ran) is not enrolled at all. The events
+ * carry what the reactions need; nothing here reads the checkout's or catalog's tables.
+ */
+@Component
+class ClubListeners {
+
+	private final Enrollments enrollments;
+
+	ClubListeners(Enrollments enrollments) {
+		this.enrollments = enrollments;
+	}
+
+	@ApplicationModuleListener
+	void on(PurchaseApproved event) {
+		if (event.deliveryKind() == DeliveryKind.MEMBERS_AREA) {
+			this.enrollments.enrollBuyer(event.productId(), event.producerAccountId(), event.buyerAccountId(),
+					event.buyerEmail(), event.clubGroupId(), event.purchaseId(), event.transaction(),
+					event.approvedAt());
+		}
+	}
+
+	@ApplicationModuleListener
+	void on(PurchaseRefunded event) {
+		this.enrollments.endPurchase(event.purchaseId(), PurchaseState.REFUNDED);
+	}
+
+	@ApplicationModuleListener
+	void on(PurchaseChargedBack event) {
+		this.enrollments.endPurchase(event.purchaseId(), PurchaseState.CHARGED_BACK);
+	}
+
+}
