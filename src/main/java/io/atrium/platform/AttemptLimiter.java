@@ -1,61 +1,26 @@
 package io.atrium.platform;
 
-import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-
-import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
-import io.github.bucket4j.Bandwidth;
-import io.github.bucket4j.Bucket;
-import io.github.bucket4j.TimeMeter;
 
 /**
  * Counts attempts per key (an e-mail address, a client address, a student and a page…)
- * and says when a key has used its allowance: a Bucket4j token bucket per key of
- * {@code perHour} attempts, refilled gradually over an hour, kept in a Caffeine cache.
- * <p>
- * The buckets live in this instance's memory: N instances together allow up to N times
- * the limit, and a restart forgets them. Time comes from the application {@link Clock} so
- * tests can move it.
+ * and says when a key has used its allowance: a token bucket per key of {@code perHour}
+ * attempts, refilled gradually over an hour. Made by {@link AttemptLimits#limiter}; the
+ * counts live in the database, shared by every instance and kept across restarts, and
+ * limiters of the same scope count together.
  */
 public final class AttemptLimiter {
 
-	private static final Duration PERIOD = Duration.ofHours(1);
+	private final AttemptLimits limits;
+
+	private final String scope;
 
 	private final int perHour;
 
-	private final TimeMeter time;
-
-	private final Cache<String, Bucket> buckets = Caffeine.newBuilder()
-		// an idle bucket is full again after one period, so forgetting it later is exact
-		.expireAfterAccess(PERIOD.multipliedBy(2))
-		.maximumSize(100_000)
-		.build();
-
-	/**
-	 * @param perHour attempts a key may make in an hour (at least one)
-	 * @param clock the application clock
-	 */
-	public AttemptLimiter(int perHour, Clock clock) {
-		if (perHour < 1) {
-			throw new IllegalArgumentException("An attempt limit must allow at least one attempt an hour");
-		}
+	AttemptLimiter(AttemptLimits limits, String scope, int perHour) {
+		this.limits = limits;
+		this.scope = scope;
 		this.perHour = perHour;
-		this.time = new TimeMeter() {
-
-			@Override
-			public long currentTimeNanos() {
-				Instant now = clock.instant();
-				return now.getEpochSecond() * 1_000_000_000L + now.getNano();
-			}
-
-			@Override
-			public boolean isWallClockBased() {
-				return true;
-			}
-
-		};
 	}
 
 	/**
@@ -63,17 +28,18 @@ public final class AttemptLimiter {
 	 * now (counts nothing)
 	 */
 	public Duration waitFor(String key) {
-		Bucket bucket = this.buckets.getIfPresent(key);
-		if (bucket == null) {
+		Long fullAt = this.limits.fullAt(this.scope, AttemptLimits.hash(key)).orElse(null);
+		if (fullAt == null) {
 			return Duration.ZERO;
 		}
-		long nanos = bucket.estimateAbilityToConsume(1).getNanosToWaitForRefill();
-		return (nanos <= 0) ? Duration.ZERO : Duration.ofNanos(Math.max(nanos, 1_000_000_000L));
+		long now = this.limits.now();
+		long millis = Math.max(fullAt, now) + intervalMillis() - windowMillis() - now;
+		return (millis <= 0) ? Duration.ZERO : Duration.ofMillis(Math.max(millis, 1000));
 	}
 
 	/** Counts one attempt of the key (beyond the limit it stays exhausted). */
 	public void record(String key) {
-		this.buckets.get(key, (k) -> newBucket()).tryConsume(1);
+		this.limits.consume(this, AttemptLimits.hash(key), this.limits.now());
 	}
 
 	/**
@@ -82,17 +48,16 @@ public final class AttemptLimiter {
 	 * was counted
 	 */
 	public Duration tryAcquire(String... keys) {
-		Duration wait = Duration.ZERO;
-		for (String key : keys) {
-			Duration w = waitFor(key);
-			wait = (w.compareTo(wait) > 0) ? w : wait;
+		AttemptLimits.Attempt[] attempts = new AttemptLimits.Attempt[keys.length];
+		for (int i = 0; i < keys.length; i++) {
+			attempts[i] = attempt(keys[i]);
 		}
-		if (wait.isZero()) {
-			for (String key : keys) {
-				record(key);
-			}
-		}
-		return wait;
+		return this.limits.tryAcquire(attempts);
+	}
+
+	/** One attempt of the key in this limit, for {@link AttemptLimits#tryAcquire}. */
+	public AttemptLimits.Attempt attempt(String key) {
+		return new AttemptLimits.Attempt(this, key);
 	}
 
 	/** The allowance per key and hour. */
@@ -100,11 +65,22 @@ public final class AttemptLimiter {
 		return this.perHour;
 	}
 
-	private Bucket newBucket() {
-		return Bucket.builder()
-			.addLimit(Bandwidth.builder().capacity(this.perHour).refillGreedy(this.perHour, PERIOD).build())
-			.withCustomTimePrecision(this.time)
-			.build();
+	/** The limit's name; limiters of one scope share their counts. */
+	public String scope() {
+		return this.scope;
+	}
+
+	/** One attempt's share of the hour (the bucket refills one attempt per interval). */
+	long intervalMillis() {
+		return (AttemptLimits.PERIOD.toMillis() + this.perHour - 1) / this.perHour;
+	}
+
+	/**
+	 * How long a key's whole allowance takes to refill (an hour, rounded up to whole
+	 * intervals).
+	 */
+	long windowMillis() {
+		return intervalMillis() * this.perHour;
 	}
 
 }

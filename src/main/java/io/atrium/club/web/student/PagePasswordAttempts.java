@@ -1,9 +1,9 @@
 package io.atrium.club.web.student;
 
-import java.time.Clock;
 import java.time.Duration;
 
 import io.atrium.platform.AttemptLimiter;
+import io.atrium.platform.AttemptLimits;
 
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
@@ -22,9 +22,10 @@ class PagePasswordAttempts {
 
 	PagePasswordAttempts(
 			@Value("${atrium.club.page-password.failures-per-student-page-per-hour:10}") int perStudentPage,
-			@Value("${atrium.club.page-password.failures-per-address-per-hour:30}") int perAddress, Clock clock) {
-		this.perStudentPage = new AttemptLimiter(perStudentPage, clock);
-		this.perAddress = new AttemptLimiter(perAddress, clock);
+			@Value("${atrium.club.page-password.failures-per-address-per-hour:30}") int perAddress,
+			AttemptLimits limits) {
+		this.perStudentPage = limits.limiter("page-password-student-page", perStudentPage);
+		this.perAddress = limits.limiter("page-password-client", perAddress);
 	}
 
 	/**
