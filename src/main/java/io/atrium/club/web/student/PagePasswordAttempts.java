@@ -11,7 +11,8 @@ import org.springframework.stereotype.Component;
 /**
  * Limits wrong page passwords per student and page (default 10 an hour) and per client
  * address (default 30 an hour), like failed log-ins, so a page's password cannot be
- * guessed by trying many. Kept in this instance's memory ({@link AttemptLimiter}).
+ * guessed by trying many. Counted in the database, shared by every instance
+ * ({@link AttemptLimits}).
  */
 @Component
 class PagePasswordAttempts {
