@@ -81,6 +81,23 @@ public class Products {
 	}
 
 	/**
+	 * Checks a product's details and image without saving anything, for forms that found
+	 * problems of their own and want to show every problem at once.
+	 * @param details what the producer stated
+	 * @param image the image change
+	 * @return the broken rules, empty when there are none
+	 */
+	public List<InvalidCatalogInput.Violation> problems(ProductDetails details, ImageChange image) {
+		try {
+			valid(details, image);
+			return List.of();
+		}
+		catch (InvalidCatalogInput ex) {
+			return ex.violations();
+		}
+	}
+
+	/**
 	 * @param producerAccountId the producer asking
 	 * @param productId a product id
 	 * @return the product when it is the producer's own

@@ -294,6 +294,18 @@ class AccountsIntegrationTests {
 		assertThat(TestMail.subject(mail)).isEqualTo("Choose a new Atrium password");
 		String link = TestMail.link(mail, "/reset-password/");
 		browser.get(link);
+		Page tooShort = browser.post(path(link), Map.of("password", "short", "confirmation", "short"));
+		assertThat(tooShort.status()).isEqualTo(422);
+		assertThat(tooShort.document().selectFirst("#password-error").text())
+			.isEqualTo("The password needs at least 12 characters.");
+		assertThat(tooShort.document().selectFirst("#password").attr("aria-invalid")).isEqualTo("true");
+		Page mismatch = browser.post(path(link),
+				Map.of("password", "a brand new passphrase", "confirmation", "another passphrase"));
+		assertThat(mismatch.status()).isEqualTo(422);
+		assertThat(mismatch.document().selectFirst("#confirmation-error").text())
+			.isEqualTo("The two passwords are not the same.");
+		assertThat(mismatch.document().selectFirst("#password-error")).isNull();
+		assertThat(browser().logIn(email, PASSWORD).path()).as("nothing changed yet").isEqualTo("/business");
 		String newPassword = "a brand new passphrase";
 		Page done = browser.submit(path(link), Map.of("password", newPassword, "confirmation", newPassword));
 		assertThat(done.text()).contains("Your password was changed");
@@ -363,6 +375,27 @@ class AccountsIntegrationTests {
 		assertThat(italian.get("/business").text()).contains("Gestionar mi negocio").contains("Lúcia Souza");
 		italian.get("/business?lang=it");
 		assertThat(italian.get("/profile").text()).contains("Il tuo profilo");
+	}
+
+	@Test
+	void badProfileInputIsShownNextToTheFieldsAndNothingIsSaved() {
+		String email = activeProducer("profile");
+		WebClient browser = browser();
+		browser.logIn(email, PASSWORD);
+		browser.get("/profile");
+		Page blank = browser.post("/profile", Map.of("name", "   ", "language", "xx"));
+		assertThat(blank.status()).isEqualTo(422);
+		assertThat(blank.document().selectFirst("#name-error").text()).isEqualTo("Enter your name.");
+		assertThat(blank.document().selectFirst("#language-error").text())
+			.isEqualTo("Choose one of the languages in the list.");
+		Page tooLong = browser.post("/profile", Map.of("name", "x".repeat(201), "language", "es"));
+		assertThat(tooLong.status()).isEqualTo(422);
+		assertThat(tooLong.document().selectFirst("#name-error").text()).contains("200");
+		assertThat(this.jdbc.sql("SELECT name FROM accounts WHERE email = ?").param(email).query(String.class).single())
+			.isEqualTo("profile");
+		Page saved = browser.submit("/profile", Map.of("name", "Perfil Novo", "language", "es"));
+		assertThat(saved.text()).contains("Tu perfil se guardó");
+		assertThat(saved.document().selectFirst("#name").attr("value")).isEqualTo("Perfil Novo");
 	}
 
 	@Test

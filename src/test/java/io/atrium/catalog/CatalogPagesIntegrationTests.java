@@ -293,6 +293,68 @@ class CatalogPagesIntegrationTests {
 	}
 
 	@Test
+	void unreadableOfferAndProductFieldsAreRefusedByBeanValidationAndNothingIsSaved() {
+		WebClient web = producer("pt-BR");
+		long id = createProduct(web, "Formas");
+		long offers = count("catalog_offers");
+		web.get("/business/products/" + id + "/offers/new");
+		WebClient.Page unreadable = web.post("/business/products/" + id + "/offers",
+				Map.of("name", "Plano", "price", "quarenta e nove", "currency", "BRL", "paymentMode", "RECURRING",
+						"period", "MONTHLY", "maxCharges", "doze", "trialDays", "7.5", "clubGroupId", "turma"));
+		assertThat(unreadable.status()).isEqualTo(422);
+		assertThat(unreadable.document().selectFirst("#offer-price-error").text())
+			.isEqualTo("Informe um preço como 49,90: dígitos, com no máximo duas casas decimais.");
+		assertThat(unreadable.document().selectFirst("#offer-max-charges-error").text())
+			.isEqualTo("Informe um número inteiro, como 12, ou deixe em branco.");
+		assertThat(unreadable.document().selectFirst("#offer-trial-error").text())
+			.isEqualTo("Informe um número inteiro, como 12, ou deixe em branco.");
+		assertThat(unreadable.document().selectFirst("#offer-group-error").text())
+			.isEqualTo("O id da turma deve ser um número positivo.");
+		assertThat(unreadable.document().selectFirst("#offer-price").attr("value")).isEqualTo("quarenta e nove");
+		WebClient.Page threeDecimals = web.post("/business/products/" + id + "/offers",
+				Map.of("name", "Caro", "price", "49,999", "currency", "BRL", "paymentMode", "SINGLE"));
+		assertThat(threeDecimals.status()).isEqualTo(422);
+		assertThat(threeDecimals.document().selectFirst("#offer-price-error").text()).startsWith("Informe um preço");
+		assertThat(count("catalog_offers")).isEqualTo(offers);
+
+		web.submit("/business/products/" + id + "/offers",
+				Map.of("name", "Certa", "price", "49,90", "currency", "BRL", "paymentMode", "SINGLE"));
+		long offerId = this.jdbc.sql("SELECT id FROM catalog_offers WHERE product_id = ? AND name = 'Certa'")
+			.param(id)
+			.query(Long.class)
+			.single();
+		web.get("/business/products/" + id + "/offers/" + offerId + "/edit");
+		WebClient.Page edit = web.post("/business/products/" + id + "/offers/" + offerId,
+				Map.of("name", "Mudada", "price", "R$ 10", "currency", "BRL", "paymentMode", "SINGLE"));
+		assertThat(edit.status()).isEqualTo(422);
+		assertThat(edit.document().selectFirst("#offer-price-error").text()).startsWith("Informe um preço");
+		assertThat(this.jdbc.sql("SELECT name FROM catalog_offers WHERE id = ?")
+			.param(offerId)
+			.query(String.class)
+			.single()).isEqualTo("Certa");
+
+		long products = count("catalog_products");
+		web.get("/business/products/new");
+		Map<String, String> fields = new java.util.HashMap<>(productFields("Garantia escrita"));
+		fields.put("warrantyDays", "trinta");
+		fields.put("name", " ");
+		WebClient.Page product = web.post("/business/products", fields);
+		assertThat(product.status()).isEqualTo(422);
+		assertThat(product.document().selectFirst("#product-warranty-error").text())
+			.isEqualTo("Escolha uma garantia de 7, 15, 21 ou 30 dias.");
+		assertThat(product.document().selectFirst("#product-name-error").text()).as("the rules' messages too")
+			.isNotBlank();
+		assertThat(count("catalog_products")).isEqualTo(products);
+		web.get("/business/products/" + id + "/edit");
+		WebClient.Page productEdit = web.post("/business/products/" + id, fields);
+		assertThat(productEdit.status()).isEqualTo(422);
+		assertThat(productEdit.document().selectFirst("#product-warranty-error").text()).contains("7, 15, 21");
+		assertThat(
+				this.jdbc.sql("SELECT name FROM catalog_products WHERE id = ?").param(id).query(String.class).single())
+			.isEqualTo("Formas");
+	}
+
+	@Test
 	void anUploadedImageIsCheckedByItsBytesAndServedPublicly() throws Exception {
 		WebClient web = producer("en");
 		long id = createProduct(web, "With image");

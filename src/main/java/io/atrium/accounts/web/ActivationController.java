@@ -10,11 +10,14 @@ import io.atrium.accounts.internal.UnacceptablePasswordException;
 import io.atrium.shared.EmailAddress;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import jakarta.validation.Valid;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -43,32 +46,31 @@ class ActivationController {
 		}
 		model.addAttribute("token", token);
 		model.addAttribute("email", account.get().email());
+		model.addAttribute("form", PasswordForm.empty());
 		return "accounts/activate";
 	}
 
 	@PostMapping("/activate/{token}")
-	String activate(@PathVariable String token, @RequestParam(defaultValue = "") String password,
-			@RequestParam(defaultValue = "") String confirmation, Model model, HttpServletResponse response) {
+	String activate(@PathVariable String token, @Valid @ModelAttribute("form") PasswordForm form, BindingResult binding,
+			Model model, HttpServletResponse response) {
 		Optional<AccountRecord> pending = this.accounts.pendingAccountFor(token);
 		if (pending.isEmpty()) {
 			return invalid(model, response);
 		}
-		String problem = PasswordFormCheck.problem(password, confirmation);
-		if (problem == null) {
+		if (!binding.hasErrors()) {
 			try {
-				if (this.accounts.activate(token, password).isPresent()) {
+				if (this.accounts.activate(token, form.password()).isPresent()) {
 					return "redirect:/login?activated";
 				}
 				return invalid(model, response);
 			}
 			catch (UnacceptablePasswordException ex) {
-				problem = ex.messageKey();
+				binding.rejectValue("password", ex.messageKey());
 			}
 		}
 		response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
 		model.addAttribute("token", token);
 		model.addAttribute("email", pending.get().email());
-		model.addAttribute("problem", problem);
 		return "accounts/activate";
 	}
 

@@ -9,12 +9,15 @@ import io.atrium.accounts.internal.UnacceptablePasswordException;
 import io.atrium.shared.EmailAddress;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import jakarta.validation.Valid;
 import jakarta.servlet.http.HttpSession;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -68,33 +71,31 @@ class PasswordResetController {
 			return invalid(model, response);
 		}
 		model.addAttribute("token", token);
+		model.addAttribute("form", PasswordForm.empty());
 		return "accounts/reset-password";
 	}
 
 	@PostMapping("/reset-password/{token}")
-	String reset(@PathVariable String token, @RequestParam(defaultValue = "") String password,
-			@RequestParam(defaultValue = "") String confirmation, Model model, HttpServletRequest request,
-			HttpServletResponse response) {
+	String reset(@PathVariable String token, @Valid @ModelAttribute("form") PasswordForm form, BindingResult binding,
+			Model model, HttpServletRequest request, HttpServletResponse response) {
 		if (!this.accounts.resetTokenValid(token)) {
 			return invalid(model, response);
 		}
-		String problem = PasswordFormCheck.problem(password, confirmation);
-		if (problem == null) {
+		if (!binding.hasErrors()) {
 			try {
 				HttpSession session = request.getSession(false);
-				if (this.accounts.resetPassword(token, password, (session != null) ? session.getId() : null)
+				if (this.accounts.resetPassword(token, form.password(), (session != null) ? session.getId() : null)
 					.isPresent()) {
 					return "redirect:/login?reset";
 				}
 				return invalid(model, response);
 			}
 			catch (UnacceptablePasswordException ex) {
-				problem = ex.messageKey();
+				binding.rejectValue("password", ex.messageKey());
 			}
 		}
 		response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
 		model.addAttribute("token", token);
-		model.addAttribute("problem", problem);
 		return "accounts/reset-password";
 	}
 

@@ -8,14 +8,18 @@ import io.atrium.accounts.internal.AccountService;
 import io.atrium.platform.SupportedLanguages;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
@@ -30,39 +34,36 @@ class ProfileController {
 		this.accounts = accounts;
 	}
 
+	/**
+	 * The profile form as typed; Bean Validation checks each field.
+	 *
+	 * @param name 1 to 200 characters
+	 * @param language the tag of a supported language
+	 */
+	record ProfileForm(@NotBlank(message = "{accounts.name.required}") @Size(max = 200,
+			message = "{accounts.name.too-long}") String name, @SupportedLanguage String language) {
+	}
+
 	@GetMapping("/profile")
 	String profile(@AuthenticationPrincipal SignedInAccount me, Model model) {
 		AccountRecord account = this.accounts.record(me.accountId().value()).orElseThrow();
 		model.addAttribute("account", account);
-		model.addAttribute("name", account.name());
-		model.addAttribute("language", SupportedLanguages.tagOf(account.preferredLocale()));
+		model.addAttribute("form",
+				new ProfileForm(account.name(), SupportedLanguages.tagOf(account.preferredLocale())));
 		return "accounts/profile";
 	}
 
 	@PostMapping("/profile")
-	String update(@AuthenticationPrincipal SignedInAccount me, @RequestParam(defaultValue = "") String name,
-			@RequestParam(defaultValue = "") String language, Model model, HttpServletRequest request,
-			HttpServletResponse response, RedirectAttributes redirect) {
-		String problem = null;
-		if (name.isBlank()) {
-			problem = "accounts.name.required";
-		}
-		else if (name.strip().length() > 200) {
-			problem = "accounts.name.too-long";
-		}
-		else if (SupportedLanguages.match(language).isEmpty()) {
-			problem = "accounts.profile.language.invalid";
-		}
-		if (problem != null) {
+	String update(@AuthenticationPrincipal SignedInAccount me, @Valid @ModelAttribute("form") ProfileForm form,
+			BindingResult binding, Model model, HttpServletRequest request, HttpServletResponse response,
+			RedirectAttributes redirect) {
+		if (binding.hasErrors()) {
 			response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
 			model.addAttribute("account", this.accounts.record(me.accountId().value()).orElseThrow());
-			model.addAttribute("name", name);
-			model.addAttribute("language", language);
-			model.addAttribute("problem", problem);
 			return "accounts/profile";
 		}
-		Locale locale = SupportedLanguages.match(language).orElseThrow();
-		this.accounts.updateProfile(me.accountId().value(), name, locale);
+		Locale locale = SupportedLanguages.match(form.language()).orElseThrow();
+		this.accounts.updateProfile(me.accountId().value(), form.name(), locale);
 		SessionRefresher.refresh(this.accounts.record(me.accountId().value()).orElseThrow(), request, response);
 		redirect.addFlashAttribute("saved", true);
 		return "redirect:/profile";

@@ -45,9 +45,6 @@ class SignupController {
 	@PostMapping("/signup")
 	String signUp(@Valid @ModelAttribute("form") SignupForm form, BindingResult errors, Locale locale, Model model,
 			HttpServletRequest request, HttpServletResponse response) {
-		if (!errors.hasFieldErrors("email") && !EmailAddress.isValidInput(form.email())) {
-			errors.rejectValue("email", "accounts.email.invalid");
-		}
 		if (errors.hasErrors()) {
 			return "accounts/signup";
 		}
@@ -64,8 +61,7 @@ class SignupController {
 	record SignupForm(
 			@NotBlank(message = "{accounts.name.required}") @Size(max = 200,
 					message = "{accounts.name.too-long}") String name,
-			@NotBlank(message = "{accounts.email.required}") @Size(max = 254,
-					message = "{accounts.email.invalid}") String email) {
+			@NotBlank(message = "{accounts.email.required}") @EmailText String email) {
 	}
 
 }

@@ -6,12 +6,12 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Reading form fields typed as text: enums, whole numbers, prices and percentages. Each
- * answers null for anything it does not read, so that the catalog rules report it.
+ * Reading and writing form fields as text: enums and percentages read (answering null for
+ * anything they do not read, so that the catalog rules report it), amounts and
+ * percentages written. Whether a typed field has the right shape is Bean Validation's job
+ * (constraints on the form records).
  */
 final class Forms {
-
-	private static final Pattern AMOUNT = Pattern.compile("(\\d{1,11})(?:[.,](\\d{1,2}))?");
 
 	private static final Pattern PERCENT = Pattern.compile("(\\d{1,3})(?:[.,](\\d{1,10}))?");
 
@@ -28,31 +28,6 @@ final class Forms {
 		catch (IllegalArgumentException ex) {
 			return null;
 		}
-	}
-
-	static Integer integer(String value) {
-		if (value == null || !value.strip().matches("-?\\d{1,9}")) {
-			return null;
-		}
-		return Integer.valueOf(value.strip());
-	}
-
-	/**
-	 * @param value a price in major units as people type it: {@code 497}, {@code 497,00},
-	 * {@code 39.9}
-	 * @return the amount in minor units (two decimals), or null when it is not a
-	 * non-negative amount with at most two decimals
-	 */
-	static Long minorUnits(String value) {
-		if (value == null) {
-			return null;
-		}
-		Matcher m = AMOUNT.matcher(value.strip());
-		if (!m.matches()) {
-			return null;
-		}
-		String cents = (m.group(2) != null) ? (m.group(2) + "0").substring(0, 2) : "00";
-		return Long.parseLong(m.group(1)) * 100 + Long.parseLong(cents);
 	}
 
 	/**

@@ -1,6 +1,6 @@
 package io.atrium.catalog.web;
 
-import java.util.ArrayList;
+import java.math.BigDecimal;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -17,11 +17,15 @@ import io.atrium.catalog.Products;
 import io.atrium.catalog.RecurringPlan;
 import io.atrium.shared.Money;
 import jakarta.servlet.http.HttpServletResponse;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -49,10 +53,20 @@ class OfferPagesController {
 	}
 
 	/**
-	 * The offer form as typed.
+	 * The offer form as typed. Bean Validation checks the shape of each field (a price
+	 * with at most two decimals, a known currency, whole numbers); the catalog rules then
+	 * check what it means (price above zero, plan limits, the group exists).
 	 */
-	record OfferForm(String name, String price, String currency, String paymentMode, String period, String maxCharges,
-			String trialDays, String clubGroupId) {
+	record OfferForm(String name,
+			@Pattern(regexp = "\\s*(\\d{1,11}([.,]\\d{1,2})?)?\\s*",
+					message = "{catalog.error.price.invalid}") String price,
+			@NotNull(message = "{catalog.error.currency.invalid}") @Pattern(regexp = "BRL|USD|EUR",
+					message = "{catalog.error.currency.invalid}") String currency,
+			String paymentMode, String period,
+			@Pattern(regexp = WHOLE_NUMBER, message = "{catalog.error.whole-number}") String maxCharges,
+			@Pattern(regexp = WHOLE_NUMBER, message = "{catalog.error.whole-number}") String trialDays,
+			@Pattern(regexp = "\\s*(\\d{1,18})?\\s*",
+					message = "{catalog.error.club-group.invalid}") String clubGroupId) {
 
 		static OfferForm of(Offer offer) {
 			OfferDetails d = offer.details();
@@ -66,58 +80,35 @@ class OfferPagesController {
 		}
 
 		/**
-		 * Reads the form, noting what cannot be read.
+		 * @param binding what Bean Validation found; a field it refused is read as absent
+		 * @return what could be read, for the catalog rules
 		 */
-		OfferDetails details(List<InvalidCatalogInput.Violation> problems) {
+		OfferDetails details(BindingResult binding) {
 			Money price = null;
-			Long amount = Forms.minorUnits(this.price);
-			boolean currencyKnown = this.currency != null && Money.SUPPORTED.contains(this.currency);
-			if (!currencyKnown) {
-				problems.add(violation("currency", "currency.invalid", "Choose BRL, USD or EUR."));
+			if (!binding.hasFieldErrors("price") && !binding.hasFieldErrors("currency") && !blank(this.price)) {
+				price = Money.of(
+						new BigDecimal(this.price.strip().replace(',', '.')).movePointRight(2).longValueExact(),
+						this.currency);
 			}
-			if (amount == null && this.price != null && !this.price.isBlank()) {
-				problems.add(violation("price", "price.invalid", "Enter a price such as 49.90."));
-			}
-			else if (amount != null && currencyKnown) {
-				price = Money.of(amount, this.currency);
-			}
-			Integer max = null;
-			if (this.maxCharges != null && !this.maxCharges.isBlank()) {
-				max = Forms.integer(this.maxCharges);
-				if (max == null) {
-					problems.add(violation("maxCharges", "max-charges.range",
-							"The number of charges is between 1 and 999.", OfferDetails.MAX_CHARGES));
-				}
-			}
-			Integer trial = (this.trialDays == null || this.trialDays.isBlank()) ? Integer.valueOf(0)
-					: Forms.integer(this.trialDays);
-			if (trial == null) {
-				problems.add(violation("trialDays", "trial.range", "The free trial is between 0 and 365 days.",
-						OfferDetails.MAX_TRIAL_DAYS));
-				trial = 0;
-			}
-			Long group = null;
-			if (this.clubGroupId != null && !this.clubGroupId.isBlank()) {
-				Integer parsed = Forms.integer(this.clubGroupId);
-				if (parsed == null) {
-					problems.add(violation("clubGroupId", "club-group.invalid",
-							"The members-area group id must be a positive number."));
-				}
-				else {
-					group = parsed.longValue();
-				}
-			}
+			Integer max = (binding.hasFieldErrors("maxCharges") || blank(this.maxCharges)) ? null
+					: Integer.valueOf(this.maxCharges.strip());
+			int trial = (binding.hasFieldErrors("trialDays") || blank(this.trialDays)) ? 0
+					: Integer.parseInt(this.trialDays.strip());
+			Long group = (binding.hasFieldErrors("clubGroupId") || blank(this.clubGroupId)) ? null
+					: Long.valueOf(this.clubGroupId.strip());
 			BillingPeriod period = Forms.enumValue(BillingPeriod.class, this.period);
 			return new OfferDetails(this.name, price, Forms.enumValue(PaymentMode.class, this.paymentMode),
 					(period != null) ? new RecurringPlan(period, max, trial) : null, group);
 		}
 
-		private static InvalidCatalogInput.Violation violation(String field, String code, String message,
-				Object... args) {
-			return new InvalidCatalogInput.Violation(field, code, message, List.of(args));
+		private static boolean blank(String value) {
+			return value == null || value.isBlank();
 		}
 
 	}
+
+	/** Digits only, at most nine (so the value fits an int), or nothing. */
+	static final String WHOLE_NUMBER = "\\s*(\\d{1,9})?\\s*";
 
 	@GetMapping("/new")
 	String newOffer(@AuthenticationPrincipal SignedInAccount me, @PathVariable long productId, Model model) {
@@ -129,10 +120,10 @@ class OfferPagesController {
 
 	@PostMapping
 	String create(@AuthenticationPrincipal SignedInAccount me, @PathVariable long productId,
-			@ModelAttribute("form") OfferForm form, Model model, Locale locale, HttpServletResponse response,
-			RedirectAttributes redirect) {
+			@Valid @ModelAttribute("form") OfferForm form, BindingResult binding, Model model, Locale locale,
+			HttpServletResponse response, RedirectAttributes redirect) {
 		Product product = this.products.own(me.accountId().value(), productId);
-		return save(form, model, locale, response, redirect, product, null,
+		return save(form, binding, model, locale, response, redirect, product, null,
 				(details) -> this.offers.create(me.accountId().value(), productId, details));
 	}
 
@@ -147,11 +138,11 @@ class OfferPagesController {
 
 	@PostMapping("/{offerId}")
 	String update(@AuthenticationPrincipal SignedInAccount me, @PathVariable long productId, @PathVariable long offerId,
-			@ModelAttribute("form") OfferForm form, Model model, Locale locale, HttpServletResponse response,
-			RedirectAttributes redirect) {
+			@Valid @ModelAttribute("form") OfferForm form, BindingResult binding, Model model, Locale locale,
+			HttpServletResponse response, RedirectAttributes redirect) {
 		Product product = this.products.own(me.accountId().value(), productId);
 		Offer offer = own(me, productId, offerId);
-		return save(form, model, locale, response, redirect, product, offer,
+		return save(form, binding, model, locale, response, redirect, product, offer,
 				(details) -> this.offers.update(me.accountId().value(), productId, offerId, details));
 	}
 
@@ -164,15 +155,15 @@ class OfferPagesController {
 		return "redirect:/business/products/" + productId;
 	}
 
-	private String save(OfferForm form, Model model, Locale locale, HttpServletResponse response,
+	private String save(OfferForm form, BindingResult binding, Model model, Locale locale, HttpServletResponse response,
 			RedirectAttributes redirect, Product product, Offer offer,
 			java.util.function.Function<OfferDetails, Offer> action) {
-		List<InvalidCatalogInput.Violation> problems = new ArrayList<>();
-		OfferDetails details = form.details(problems);
+		OfferDetails details = form.details(binding);
 		try {
-			if (!problems.isEmpty()) {
-				problems.addAll(this.offers.problems(details));
-				throw new InvalidCatalogInput(problems);
+			if (binding.hasErrors()) {
+				response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
+				return formPage(model, product, offer,
+						this.pages.errors(binding, this.offers.problems(details), locale));
 			}
 			Offer saved = action.apply(details);
 			redirect.addFlashAttribute("notice", (offer == null) ? "catalog.offer.created" : "catalog.offer.saved");

@@ -21,11 +21,14 @@ import io.atrium.catalog.ProductFormat;
 import io.atrium.catalog.ProductStatus;
 import io.atrium.catalog.Products;
 import jakarta.servlet.http.HttpServletResponse;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Pattern;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -59,11 +62,15 @@ class ProductPagesController {
 	}
 
 	/**
-	 * The product form as typed.
+	 * The product form as typed. Bean Validation checks the shape of a field (the
+	 * guarantee is a whole number of days); the catalog rules then check what it means
+	 * (required fields, lengths, the support address, the allowed guarantees), as they do
+	 * for the API.
 	 */
 	record ProductForm(String name, String description, String supportEmail, String format, String status,
-			String warrantyDays, String deliveryKind, String externalUrl, String accessInstructions,
-			Boolean removeImage) {
+			@Pattern(regexp = OfferPagesController.WHOLE_NUMBER,
+					message = "{catalog.error.warranty.invalid}") String warrantyDays,
+			String deliveryKind, String externalUrl, String accessInstructions, Boolean removeImage) {
 
 		static ProductForm of(Product product) {
 			ProductDetails d = product.details();
@@ -72,8 +79,13 @@ class ProductPagesController {
 					d.delivery().accessInstructions(), false);
 		}
 
-		ProductDetails details() {
-			Integer warranty = Forms.integer(this.warrantyDays);
+		/**
+		 * @param binding what Bean Validation found; a field it refused is read as absent
+		 * @return what could be read, for the catalog rules
+		 */
+		ProductDetails details(BindingResult binding) {
+			Integer warranty = (binding.hasFieldErrors("warrantyDays") || this.warrantyDays == null
+					|| this.warrantyDays.isBlank()) ? null : Integer.valueOf(this.warrantyDays.strip());
 			DeliveryKind kind = Forms.enumValue(DeliveryKind.class, this.deliveryKind);
 			return new ProductDetails(this.name, this.description, this.supportEmail,
 					Forms.enumValue(ProductFormat.class, this.format),
@@ -109,11 +121,17 @@ class ProductPagesController {
 	}
 
 	@PostMapping
-	String create(@AuthenticationPrincipal SignedInAccount me, @ModelAttribute("form") ProductForm form,
-			@RequestParam(name = "image", required = false) MultipartFile image, Model model, Locale locale,
-			HttpServletResponse response, RedirectAttributes redirect) throws IOException {
+	String create(@AuthenticationPrincipal SignedInAccount me, @Valid @ModelAttribute("form") ProductForm form,
+			BindingResult binding, @RequestParam(name = "image", required = false) MultipartFile image, Model model,
+			Locale locale, HttpServletResponse response, RedirectAttributes redirect) throws IOException {
+		ProductDetails details = form.details(binding);
+		ImageChange change = imageChange(image, false);
+		if (binding.hasErrors()) {
+			response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
+			return formPage(model, null, this.pages.errors(binding, this.products.problems(details, change), locale));
+		}
 		try {
-			Product product = this.products.create(me.accountId().value(), form.details(), imageChange(image, false));
+			Product product = this.products.create(me.accountId().value(), details, change);
 			redirect.addFlashAttribute("notice", "catalog.product.created");
 			return "redirect:/business/products/" + product.id();
 		}
@@ -147,13 +165,19 @@ class ProductPagesController {
 
 	@PostMapping("/{id}")
 	String update(@AuthenticationPrincipal SignedInAccount me, @PathVariable long id,
-			@ModelAttribute("form") ProductForm form,
+			@Valid @ModelAttribute("form") ProductForm form, BindingResult binding,
 			@RequestParam(name = "image", required = false) MultipartFile image, Model model, Locale locale,
 			HttpServletResponse response, RedirectAttributes redirect) throws IOException {
 		Product product = this.products.own(me.accountId().value(), id);
+		ProductDetails details = form.details(binding);
+		ImageChange change = imageChange(image, Boolean.TRUE.equals(form.removeImage()));
+		if (binding.hasErrors()) {
+			response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
+			return formPage(model, product,
+					this.pages.errors(binding, this.products.problems(details, change), locale));
+		}
 		try {
-			this.products.update(me.accountId().value(), id, form.details(),
-					imageChange(image, Boolean.TRUE.equals(form.removeImage())));
+			this.products.update(me.accountId().value(), id, details, change);
 			redirect.addFlashAttribute("notice", "catalog.product.saved");
 			return "redirect:/business/products/" + id;
 		}
