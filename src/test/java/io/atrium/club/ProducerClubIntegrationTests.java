@@ -198,13 +198,21 @@ class ProducerClubIntegrationTests {
 			.isEqualTo("Enter a whole number of days from 1 to 3,650.");
 		WebClient.Page noDate = web.post(pageRule, rule("IMMEDIATE", "", "", "DATE", "", ""));
 		assertThat(noDate.status()).isEqualTo(400);
-		assertThat(noDate.document().selectFirst("#expireDate-error").text()).isEqualTo("Enter a date as yyyy-mm-dd.");
+		assertThat(noDate.document().selectFirst("#expireDate-error").text())
+			.isEqualTo("Enter a date as yyyy-mm-dd, between the years 2000 and 2199.");
+		WebClient.Page farDate = web.post(pageRule, rule("DATE", "", "+999999999-12-31", "NEVER", "", ""));
+		assertThat(farDate.status()).isEqualTo(400);
+		assertThat(farDate.document().selectFirst("#dripDate-error").text())
+			.isEqualTo("Enter a date as yyyy-mm-dd, between the years 2000 and 2199.");
+		WebClient.Page nul = web.post(pageRule, rule("DATE", "", "2027-01-01\u0000", "NEVER", "", ""));
+		assertThat(nul.status()).isEqualTo(400);
 		RuleTable unchanged = this.content.rules(producer.id(), productId);
 		assertThat(unchanged.module(basics, vip).rule().drip()).isEqualTo(Drip.afterDays(7));
 		assertThat(unchanged.page(welcome, vip).rule()).isEqualTo(saved);
 
 		Map<String, String> follow = new HashMap<>(rule("IMMEDIATE", "", "", "NEVER", "", ""));
 		follow.put("follow", "true");
+		web.get(pageRule);
 		web.submit(pageRule, follow);
 		assertThat(this.content.rules(producer.id(), productId).page(welcome, vip).own()).isFalse();
 
