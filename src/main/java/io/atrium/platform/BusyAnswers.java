@@ -6,6 +6,7 @@ import java.util.Locale;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.MessageSource;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -14,17 +15,21 @@ import org.springframework.web.util.HtmlUtils;
 
 /**
  * The answer when Atrium is saturated: 503 with {@code Retry-After} (whole seconds) and a
- * body that needs no database: a problem detail on {@code /api/v1}, the compatible error
- * body on other API calls, a short localized page for browsers. Written from filters,
- * before or around everything that could take a connection.
+ * body that needs no database: the API's error body on API calls (written by
+ * {@link ApiErrorBodies}, the api module's one place for them), a short localized page
+ * for browsers. Written from filters, before or around everything that could take a
+ * connection.
  */
 @Component
 public class BusyAnswers {
 
 	private final MessageSource messages;
 
-	BusyAnswers(MessageSource messages) {
+	private final ObjectProvider<ApiErrorBodies> apiErrors;
+
+	BusyAnswers(MessageSource messages, ObjectProvider<ApiErrorBodies> apiErrors) {
 		this.messages = messages;
+		this.apiErrors = apiErrors;
 	}
 
 	/**
@@ -46,17 +51,10 @@ public class BusyAnswers {
 		String path = request.getRequestURI().substring(request.getContextPath().length());
 		String detail = "Atrium is busy right now; nothing was changed. Retry in " + retryAfterSeconds + " s.";
 		String accept = String.valueOf(request.getHeader(HttpHeaders.ACCEPT));
-		if (path.startsWith("/api/v1/")) {
-			response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-			write(response,
-					"{\"type\":\"about:blank\",\"title\":\"Service Unavailable\",\"status\":503,\"detail\":\"" + detail
-							+ "\",\"instance\":\"" + json(request.getRequestURI())
-							+ "\",\"error\":\"service_unavailable\"}");
-		}
-		else if (!accept.contains("text/html")) {
-			response.setContentType(MediaType.APPLICATION_JSON_VALUE);
-			write(response, "{\"error\":\"service_unavailable\",\"error_description\":\"" + detail + "\",\"message\":\""
-					+ detail + "\"}");
+		if (path.contains("/api/") || !accept.contains("text/html")) {
+			this.apiErrors.getObject()
+				.write(request, response, HttpServletResponse.SC_SERVICE_UNAVAILABLE, "service_unavailable", detail);
+			response.flushBuffer();
 		}
 		else {
 			Locale locale = request.getLocale();
@@ -75,10 +73,6 @@ public class BusyAnswers {
 		response.setContentLength(bytes.length);
 		response.getOutputStream().write(bytes);
 		response.flushBuffer();
-	}
-
-	private static String json(String text) {
-		return text.replace("\\", "\\\\").replace("\"", "\\\"");
 	}
 
 }

@@ -124,6 +124,8 @@ class OneFreeConnectionCheckoutIntegrationTests {
 		assertThat(busy.headers().firstValue("Retry-After"))
 			.hasValueSatisfying((seconds) -> assertThat(Integer.parseInt(seconds)).isPositive());
 		assertThat(this.json.readTree(busy.body()).path("error").asString()).isEqualTo("service_unavailable");
+		assertThat(this.json.readTree(busy.body()).path("error_description").asString()).startsWith("Atrium is busy");
+		assertThat(this.json.readTree(busy.body()).path("message").asString()).startsWith("Atrium is busy");
 
 		HttpResponse<String> retry = this.api.post(token, key, body);
 		assertThat(retry.statusCode()).as(retry.body()).isEqualTo(201);
