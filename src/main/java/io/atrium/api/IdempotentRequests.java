@@ -73,6 +73,11 @@ public class IdempotentRequests {
 
 	private static final Logger log = LoggerFactory.getLogger(IdempotentRequests.class);
 
+	/**
+	 * How long a duplicate waits for the request holding its key before answering 409.
+	 */
+	private static final Duration DUPLICATE_WAIT = Duration.ofSeconds(2);
+
 	private final IdempotencyKeys keys;
 
 	private final ApiKeys crypto;
@@ -112,7 +117,7 @@ public class IdempotentRequests {
 	 * @return the new response, or the stored one replayed
 	 * @throws ApiException 400 for a missing or malformed key, 422 for a key reused with
 	 * a different request, 409 with {@code Retry-After} when a request with the key is
-	 * still running
+	 * still running after a duplicate waited two seconds for its answer
 	 */
 	public <T> ResponseEntity<T> create(ApiClient client, String idempotencyKey, Object request, Class<T> responseType,
 			Supplier<ResponseEntity<T>> creation) {
@@ -205,13 +210,45 @@ public class IdempotentRequests {
 				return found;
 			}
 			if (stored.lockedUntil().isAfter(now)) {
-				// the record may have been claimed after "now" was read: never more than
-				// a lease
-				Duration left = Duration.between(now, stored.lockedUntil());
-				throw inUse((left.compareTo(this.lease) > 0) ? this.lease : left);
+				Optional<IdempotencyKeys.Stored> finished = awaitFirst(producer, key, stored.ownerToken());
+				if (finished.isPresent()) {
+					return finished;
+				}
+				continue;
 			}
 			if (this.keys.takeOver(producer, key, stored.ownerToken(), owner, now.plus(this.lease), now)) {
 				log.info("Idempotency-Key {}: the first request's lease ended; this retry completes it", key);
+				return Optional.empty();
+			}
+		}
+		throw inUse(Duration.ofSeconds(1));
+	}
+
+	/**
+	 * Waits a little, holding no connection between looks, for the request that holds the
+	 * key: most finish in milliseconds, and its answer is then replayed.
+	 * @return the completed record, or empty when the key changed hands or was released
+	 * (look again)
+	 * @throws ApiException 409 with {@code Retry-After} when it is still running
+	 */
+	private Optional<IdempotencyKeys.Stored> awaitFirst(long producer, String key, String holder) {
+		long deadline = System.nanoTime() + DUPLICATE_WAIT.toNanos();
+		while (System.nanoTime() < deadline) {
+			try {
+				Thread.sleep(50);
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+				break;
+			}
+			Optional<IdempotencyKeys.Stored> now = this.keys.find(producer, key);
+			if (now.isEmpty() || !holder.equals(now.get().ownerToken())) {
+				return Optional.empty();
+			}
+			if (now.get().completed()) {
+				return now;
+			}
+			if (!now.get().lockedUntil().isAfter(this.clock.instant())) {
 				return Optional.empty();
 			}
 		}
