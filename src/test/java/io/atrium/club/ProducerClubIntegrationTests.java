@@ -105,6 +105,15 @@ class ProducerClubIntegrationTests {
 		WebClient.Page bad = web.post("/business/club", Map.of("subdomain", "No Spaces!", "name", "Clay School"));
 		assertThat(bad.status()).isEqualTo(400);
 		assertThat(bad.text()).contains("The address must have 3 to 40 lowercase letters");
+		web.get("/business/club");
+		WebClient.Page noName = web.post("/business/club", Map.of("subdomain", subdomain, "name", " "));
+		assertThat(noName.status()).isEqualTo(400);
+		assertThat(noName.text()).contains("Enter a name of 1 to 100 characters.");
+		web.get("/business/club");
+		WebClient.Page both = web.post("/business/club", Map.of("subdomain", "x", "name", ""));
+		assertThat(both.text()).as("one message, the address first")
+			.contains("The address must have 3 to 40 lowercase letters")
+			.doesNotContain("Enter a name of 1 to 100 characters.");
 		assertThat(web.get("/business/club").document().selectFirst("#club-address").attr("href"))
 			.isEqualTo("/club/" + subdomain);
 	}
