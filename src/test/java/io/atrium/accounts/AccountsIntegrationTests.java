@@ -110,6 +110,22 @@ class AccountsIntegrationTests {
 	}
 
 	@Test
+	void forgotPasswordAndActivationResendRefuseMalformedOrBlankAddresses() {
+		WebClient browser = browser();
+		for (String bad : List.of("ana@@example", "")) {
+			browser.get("/forgot-password");
+			Page forgot = browser.post("/forgot-password", Map.of("email", bad));
+			assertThat(forgot.status()).isEqualTo(422);
+			assertThat(forgot.document().selectFirst("#email-problem").text())
+				.startsWith("Enter a valid e-mail address");
+			assertThat(forgot.document().selectFirst("#email").attr("value")).isEqualTo(bad);
+			Page resend = browser.post("/activation/resend", Map.of("email", bad));
+			assertThat(resend.status()).isEqualTo(422);
+			assertThat(resend.text()).contains("Enter a valid e-mail address");
+		}
+	}
+
+	@Test
 	void formsWithoutCsrfTokenAreRejected() {
 		WebClient browser = browser();
 		Page page = browser.post("/signup", Map.of("name", "X", "email", unique("csrf"), "_csrf", "forged"));

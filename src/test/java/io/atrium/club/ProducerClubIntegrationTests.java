@@ -105,6 +105,15 @@ class ProducerClubIntegrationTests {
 		WebClient.Page bad = web.post("/business/club", Map.of("subdomain", "No Spaces!", "name", "Clay School"));
 		assertThat(bad.status()).isEqualTo(400);
 		assertThat(bad.text()).contains("The address must have 3 to 40 lowercase letters");
+		web.get("/business/club");
+		WebClient.Page noName = web.post("/business/club", Map.of("subdomain", subdomain, "name", " "));
+		assertThat(noName.status()).isEqualTo(400);
+		assertThat(noName.text()).contains("Enter a name of 1 to 100 characters.");
+		web.get("/business/club");
+		WebClient.Page both = web.post("/business/club", Map.of("subdomain", "x", "name", ""));
+		assertThat(both.text()).as("one message, the address first")
+			.contains("The address must have 3 to 40 lowercase letters")
+			.doesNotContain("Enter a name of 1 to 100 characters.");
 		assertThat(web.get("/business/club").document().selectFirst("#club-address").attr("href"))
 			.isEqualTo("/club/" + subdomain);
 	}
@@ -122,9 +131,17 @@ class ProducerClubIntegrationTests {
 		assertThat(created.text()).contains("The module “Basics” was created.");
 		web.submit(club(productId) + "/modules", Map.of("name", "Bonus", "extra", "true", "published", "true"));
 		web.submit(club(productId) + "/modules", Map.of("name", "Advanced", "published", "true"));
+		WebClient.Page blankModule = web.post(club(productId) + "/modules", Map.of("name", "  ", "published", "true"));
+		assertThat(blankModule.status()).isEqualTo(400);
+		assertThat(blankModule.document().selectFirst("#name-error").text()).isEqualTo("Enter a name.");
 		List<ModuleContent> tree = this.content.content(producer.id(), productId);
 		assertThat(tree).extracting((mc) -> mc.module().name()).containsExactly("Basics", "Advanced", "Bonus");
 		long basics = tree.get(0).module().id();
+		WebClient.Page longPage = web.post(club(productId) + "/modules/" + basics + "/pages",
+				Map.of("name", "x".repeat(101), "kind", "TEXT", "body", "", "mediaUrl", "", "published", "true"));
+		assertThat(longPage.status()).isEqualTo(400);
+		assertThat(longPage.document().selectFirst("#name-error").text())
+			.isEqualTo("A name can have at most 100 characters.");
 		long advanced = tree.get(1).module().id();
 
 		web.submit(club(productId) + "/modules/" + advanced + "/move", Map.of("step", "-1"));
@@ -167,6 +184,14 @@ class ProducerClubIntegrationTests {
 		WebClient.Page taken = web.post(club(productId) + "/groups", Map.of("name", "vip"));
 		assertThat(taken.status()).isEqualTo(400);
 		assertThat(taken.text()).contains("The product already has a group named vip.");
+		WebClient.Page longGroup = web.post(club(productId) + "/groups", Map.of("name", "g".repeat(61)));
+		assertThat(longGroup.status()).isEqualTo(400);
+		assertThat(longGroup.document().selectFirst("#name-error").text())
+			.isEqualTo("A group name can have at most 60 characters.");
+		web.get(club(productId) + "/groups/" + vip + "/edit");
+		WebClient.Page blankRename = web.post(club(productId) + "/groups/" + vip, Map.of("name", " "));
+		assertThat(blankRename.status()).isEqualTo(400);
+		assertThat(blankRename.document().selectFirst("#name-error").text()).isEqualTo("Enter the group’s name.");
 
 		WebClient.Page rules = web.get(club(productId) + "/rules");
 		Element cell = cell(rules, "M" + basics, vip);
@@ -206,6 +231,17 @@ class ProducerClubIntegrationTests {
 			.isEqualTo("Enter a date as yyyy-mm-dd, between the years 2000 and 2199.");
 		WebClient.Page nul = web.post(pageRule, rule("DATE", "", "2027-01-01\u0000", "NEVER", "", ""));
 		assertThat(nul.status()).isEqualTo(400);
+		web.get(moduleRule);
+		WebClient.Page textDays = web.post(moduleRule, rule("IMMEDIATE", "", "", "DAYS", "ten", ""));
+		assertThat(textDays.status()).isEqualTo(400);
+		assertThat(textDays.document().selectFirst("#expireDays-error").text())
+			.isEqualTo("Enter a whole number of days from 1 to 3,650.");
+		Map<String, String> noPage = new HashMap<>(rule("AFTER_PAGE", "", "", "NEVER", "", ""));
+		noPage.put("dripPageId", "first");
+		WebClient.Page noPageChosen = web.post(moduleRule, noPage);
+		assertThat(noPageChosen.status()).isEqualTo(400);
+		assertThat(noPageChosen.document().selectFirst("#drip-error").text())
+			.isEqualTo("Choose the page to complete first.");
 		RuleTable unchanged = this.content.rules(producer.id(), productId);
 		assertThat(unchanged.module(basics, vip).rule().drip()).isEqualTo(Drip.afterDays(7));
 		assertThat(unchanged.page(welcome, vip).rule()).isEqualTo(saved);

@@ -1,6 +1,7 @@
 package io.atrium.accounts.web;
 
 import java.time.Duration;
+import java.util.Locale;
 import java.util.Optional;
 
 import io.atrium.accounts.internal.AccountRecord;
@@ -12,6 +13,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
 
+import org.springframework.context.MessageSource;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -33,9 +35,12 @@ class ActivationController {
 
 	private final MailFormLimits limits;
 
-	ActivationController(AccountService accounts, MailFormLimits limits) {
+	private final MessageSource messages;
+
+	ActivationController(AccountService accounts, MailFormLimits limits, MessageSource messages) {
 		this.accounts = accounts;
 		this.limits = limits;
+		this.messages = messages;
 	}
 
 	@GetMapping("/activate/{token}")
@@ -75,13 +80,14 @@ class ActivationController {
 	}
 
 	@PostMapping("/activation/resend")
-	String resend(@RequestParam(defaultValue = "") String email, Model model, HttpServletRequest request,
-			HttpServletResponse response) {
-		if (!EmailAddress.isValidInput(email)) {
+	String resend(@Valid @ModelAttribute("form") EmailForm form, BindingResult binding, Model model,
+			HttpServletRequest request, HttpServletResponse response, Locale locale) {
+		if (binding.hasErrors()) {
 			response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
-			model.addAttribute("resendProblem", "accounts.email.invalid");
+			model.addAttribute("resendProblem", this.messages.getMessage(binding.getFieldErrors().get(0), locale));
 			return "accounts/link-invalid";
 		}
+		String email = form.email();
 		Duration wait = this.limits.tryAcquire(EmailAddress.of(email), request.getRemoteAddr());
 		if (!wait.isZero()) {
 			return TooManyRequests.page(wait, model, response);

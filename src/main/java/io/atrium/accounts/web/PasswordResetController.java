@@ -43,19 +43,19 @@ class PasswordResetController {
 	}
 
 	@GetMapping("/forgot-password")
-	String form() {
+	String form(Model model) {
+		model.addAttribute("form", EmailForm.empty());
 		return "accounts/forgot-password";
 	}
 
 	@PostMapping("/forgot-password")
-	String request(@RequestParam(defaultValue = "") String email, Model model, HttpServletRequest request,
-			HttpServletResponse response) {
-		if (!EmailAddress.isValidInput(email)) {
+	String request(@Valid @ModelAttribute("form") EmailForm form, BindingResult binding, Model model,
+			HttpServletRequest request, HttpServletResponse response) {
+		if (binding.hasErrors()) {
 			response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
-			model.addAttribute("problem", "accounts.email.invalid");
-			model.addAttribute("email", email);
 			return "accounts/forgot-password";
 		}
+		String email = form.email();
 		Duration wait = this.limits.tryAcquire(EmailAddress.of(email), request.getRemoteAddr());
 		if (!wait.isZero()) {
 			return TooManyRequests.page(wait, model, response);

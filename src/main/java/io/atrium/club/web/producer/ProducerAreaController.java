@@ -12,11 +12,13 @@ import io.atrium.club.ClubRefused;
 import io.atrium.club.content.ClubArea;
 import io.atrium.club.content.ClubAreas;
 import jakarta.servlet.http.HttpServletResponse;
+import jakarta.validation.Valid;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -43,8 +45,12 @@ class ProducerAreaController {
 		this.pages = pages;
 	}
 
-	/** The settings form as typed. */
-	record AreaForm(String subdomain, String name) {
+	/**
+	 * The settings form as typed: the address's shape and the name's length are checked
+	 * by Bean Validation, whether the address is free by the domain.
+	 */
+	record AreaForm(@SubdomainText String subdomain, @NameText(message = "{club.error.area-name.invalid}",
+			tooLong = "{club.error.area-name.invalid}") String name) {
 	}
 
 	/** A product delivered in the members area. */
@@ -59,8 +65,16 @@ class ProducerAreaController {
 	}
 
 	@PostMapping
-	String change(@AuthenticationPrincipal SignedInAccount me, @ModelAttribute("form") AreaForm form, Model model,
-			Locale locale, HttpServletResponse response, RedirectAttributes redirect) {
+	String change(@AuthenticationPrincipal SignedInAccount me, @Valid @ModelAttribute("form") AreaForm form,
+			BindingResult binding, Model model, Locale locale, HttpServletResponse response,
+			RedirectAttributes redirect) {
+		if (binding.hasErrors()) {
+			// one message, the address first, as the domain reports them
+			Map<String, String> errors = this.pages.errors(binding, locale);
+			String field = errors.containsKey("subdomain") ? "subdomain" : "name";
+			response.setStatus(HttpStatus.BAD_REQUEST.value());
+			return page(me, this.areas.ensure(ProducerClubPages.producer(me)), model, Map.of(field, errors.get(field)));
+		}
 		try {
 			this.areas.change(ProducerClubPages.producer(me), form.subdomain(), form.name());
 			redirect.addFlashAttribute("notice", "club.producer.area.saved");

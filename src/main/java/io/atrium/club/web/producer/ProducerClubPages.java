@@ -17,8 +17,12 @@ import io.atrium.club.access.Drip;
 import io.atrium.club.access.Expiration;
 import io.atrium.platform.Dates;
 
+import jakarta.validation.ConstraintViolation;
+
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
+import org.springframework.validation.BindingResult;
+import org.springframework.validation.FieldError;
 
 /**
  * What the producer's members-area pages share: the product being managed, refusals as
@@ -81,9 +85,29 @@ class ProducerClubPages {
 		return errors;
 	}
 
+	/**
+	 * @param binding what Bean Validation found wrong in a form's fields; each message
+	 * template names a bundle key, formatted with the constraint's {@code max} when it
+	 * has one
+	 * @return one message per field, in the reader's language
+	 */
+	Map<String, String> errors(BindingResult binding, Locale locale) {
+		Map<String, String> errors = new LinkedHashMap<>();
+		for (FieldError error : binding.getFieldErrors()) {
+			ConstraintViolation<?> violation = error.unwrap(ConstraintViolation.class);
+			String template = violation.getMessageTemplate();
+			Object max = violation.getConstraintDescriptor().getAttributes().get("max");
+			String key = template.substring(1, template.length() - 1);
+			errors.putIfAbsent(FORM_FIELDS.getOrDefault(error.getField(), error.getField()),
+					(max != null) ? message(key, locale, max) : message(key, locale));
+		}
+		return errors;
+	}
+
 	/** The rule form's fields for the fields a rule refusal names. */
 	private static final Map<String, String> FORM_FIELDS = Map.of("drip.days", "dripDays", "drip.date", "dripDate",
-			"drip.after_page_id", "drip", "expiration.days", "expireDays", "expiration.date", "expireDate");
+			"drip.after_page_id", "drip", "dripPageId", "drip", "expiration.days", "expireDays", "expiration.date",
+			"expireDate");
 
 	String dateTime(Instant instant, ZoneId zone, Locale locale) {
 		return Dates.show(instant, zone, locale);

@@ -15,11 +15,13 @@ import io.atrium.club.content.ClubPage;
 import io.atrium.club.content.ModuleContent;
 import io.atrium.club.content.ModuleDetails;
 import jakarta.servlet.http.HttpServletResponse;
+import jakarta.validation.Valid;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -46,7 +48,7 @@ class ProducerContentController {
 	}
 
 	/** The module form as typed. */
-	record ModuleForm(String name, Boolean extra, Boolean published) {
+	record ModuleForm(@NameText String name, Boolean extra, Boolean published) {
 
 		ModuleDetails details() {
 			return new ModuleDetails(this.name, Boolean.TRUE.equals(this.extra), Boolean.TRUE.equals(this.published));
@@ -96,8 +98,12 @@ class ProducerContentController {
 
 	@PostMapping("/modules")
 	String create(@AuthenticationPrincipal SignedInAccount me, @PathVariable long productId,
-			@ModelAttribute("form") ModuleForm form, Model model, Locale locale, HttpServletResponse response,
-			RedirectAttributes redirect) {
+			@Valid @ModelAttribute("form") ModuleForm form, BindingResult binding, Model model, Locale locale,
+			HttpServletResponse response, RedirectAttributes redirect) {
+		if (binding.hasErrors()) {
+			response.setStatus(HttpStatus.BAD_REQUEST.value());
+			return form(me, productId, null, model, this.pages.errors(binding, locale));
+		}
 		try {
 			ClubModule module = this.content.addModule(ProducerClubPages.producer(me), productId, form.details());
 			notice(redirect, "club.producer.module.created", module.name());
@@ -119,9 +125,13 @@ class ProducerContentController {
 
 	@PostMapping("/modules/{moduleId}")
 	String change(@AuthenticationPrincipal SignedInAccount me, @PathVariable long productId,
-			@PathVariable long moduleId, @ModelAttribute("form") ModuleForm form, Model model, Locale locale,
-			HttpServletResponse response, RedirectAttributes redirect) {
+			@PathVariable long moduleId, @Valid @ModelAttribute("form") ModuleForm form, BindingResult binding,
+			Model model, Locale locale, HttpServletResponse response, RedirectAttributes redirect) {
 		ClubModule module = module(me, productId, moduleId);
+		if (binding.hasErrors()) {
+			response.setStatus(HttpStatus.BAD_REQUEST.value());
+			return form(me, productId, module, model, this.pages.errors(binding, locale));
+		}
 		try {
 			ClubModule saved = this.content.changeModule(ProducerClubPages.producer(me), moduleId, form.details());
 			notice(redirect, "club.producer.module.saved", saved.name());

@@ -13,12 +13,15 @@ import io.atrium.club.ClubRefused;
 import io.atrium.club.groups.Group;
 import io.atrium.club.groups.Groups;
 import jakarta.servlet.http.HttpServletResponse;
+import jakarta.validation.Valid;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -61,13 +64,26 @@ class ProducerGroupsController {
 		return page(me, productId, model, Map.of(), (String) model.getAttribute("error"), "");
 	}
 
+	/**
+	 * The group form as typed: the name (required, at most {@link Groups#MAX_NAME}
+	 * characters once stripped) and, when creating, whether it is the default group.
+	 */
+	record GroupForm(@NameText(max = Groups.MAX_NAME, message = "{club.error.group.name-required}",
+			tooLong = "{club.error.group.name-too-long}") String name, Boolean isDefault) {
+	}
+
 	@PostMapping
 	String create(@AuthenticationPrincipal SignedInAccount me, @PathVariable long productId,
-			@RequestParam(required = false) String name, @RequestParam(required = false) Boolean isDefault, Model model,
-			Locale locale, HttpServletResponse response, RedirectAttributes redirect) {
+			@Valid @ModelAttribute("form") GroupForm form, BindingResult binding, Model model, Locale locale,
+			HttpServletResponse response, RedirectAttributes redirect) {
+		String name = form.name();
+		if (binding.hasErrors()) {
+			response.setStatus(HttpStatus.BAD_REQUEST.value());
+			return page(me, productId, model, this.pages.errors(binding, locale), null, name);
+		}
 		try {
 			Group group = this.groups.create(ProducerClubPages.producer(me), productId, name,
-					Boolean.TRUE.equals(isDefault));
+					Boolean.TRUE.equals(form.isDefault()));
 			notice(redirect, "club.producer.group.created", group.name());
 			return back(productId);
 		}
@@ -86,9 +102,14 @@ class ProducerGroupsController {
 
 	@PostMapping("/{groupId}")
 	String rename(@AuthenticationPrincipal SignedInAccount me, @PathVariable long productId, @PathVariable long groupId,
-			@RequestParam(required = false) String name, Model model, Locale locale, HttpServletResponse response,
-			RedirectAttributes redirect) {
+			@Valid @ModelAttribute("form") GroupForm form, BindingResult binding, Model model, Locale locale,
+			HttpServletResponse response, RedirectAttributes redirect) {
 		Group group = group(me, productId, groupId);
+		String name = form.name();
+		if (binding.hasErrors()) {
+			response.setStatus(HttpStatus.BAD_REQUEST.value());
+			return renameForm(me, productId, group, name, model, this.pages.errors(binding, locale));
+		}
 		try {
 			Group saved = this.groups.rename(ProducerClubPages.producer(me), groupId, name);
 			notice(redirect, "club.producer.group.renamed", saved.name());

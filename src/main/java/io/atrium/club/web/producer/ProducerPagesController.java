@@ -13,11 +13,13 @@ import io.atrium.club.content.ClubPage;
 import io.atrium.club.content.PageDetails;
 import io.atrium.club.content.PageKind;
 import jakarta.servlet.http.HttpServletResponse;
+import jakarta.validation.Valid;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -46,7 +48,7 @@ class ProducerPagesController {
 	}
 
 	/** The page form as typed. */
-	record PageForm(String name, String kind, String body, String mediaUrl, Boolean published) {
+	record PageForm(@NameText String name, String kind, String body, String mediaUrl, Boolean published) {
 
 		PageDetails details() {
 			PageKind pageKind = null;
@@ -71,9 +73,13 @@ class ProducerPagesController {
 
 	@PostMapping("/modules/{moduleId}/pages")
 	String create(@AuthenticationPrincipal SignedInAccount me, @PathVariable long productId,
-			@PathVariable long moduleId, @ModelAttribute("form") PageForm form, Model model, Locale locale,
-			HttpServletResponse response, RedirectAttributes redirect) {
+			@PathVariable long moduleId, @Valid @ModelAttribute("form") PageForm form, BindingResult binding,
+			Model model, Locale locale, HttpServletResponse response, RedirectAttributes redirect) {
 		ClubModule module = module(me, productId, moduleId);
+		if (binding.hasErrors()) {
+			response.setStatus(HttpStatus.BAD_REQUEST.value());
+			return form(me, productId, module, null, model, this.pages.errors(binding, locale));
+		}
 		try {
 			ClubPage page = this.content.addPage(ProducerClubPages.producer(me), moduleId, form.details());
 			ProducerContentController.notice(redirect, "club.producer.page.created", page.name());
@@ -97,9 +103,14 @@ class ProducerPagesController {
 
 	@PostMapping("/pages/{pageId}")
 	String change(@AuthenticationPrincipal SignedInAccount me, @PathVariable long productId, @PathVariable long pageId,
-			@ModelAttribute("form") PageForm form, Model model, Locale locale, HttpServletResponse response,
-			RedirectAttributes redirect) {
+			@Valid @ModelAttribute("form") PageForm form, BindingResult binding, Model model, Locale locale,
+			HttpServletResponse response, RedirectAttributes redirect) {
 		ClubPage page = page(me, productId, pageId);
+		if (binding.hasErrors()) {
+			response.setStatus(HttpStatus.BAD_REQUEST.value());
+			return form(me, productId, module(me, productId, page.moduleId()), page, model,
+					this.pages.errors(binding, locale));
+		}
 		try {
 			ClubPage saved = this.content.changePage(ProducerClubPages.producer(me), pageId, form.details());
 			ProducerContentController.notice(redirect, "club.producer.page.saved", saved.name());

@@ -1,6 +1,10 @@
 package io.atrium.club.web.producer;
 
-import java.time.Instant;
+import java.lang.annotation.Documented;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -21,12 +25,19 @@ import io.atrium.club.content.ClubPage;
 import io.atrium.club.content.ModuleContent;
 import io.atrium.club.groups.Group;
 import io.atrium.platform.Dates;
+import io.atrium.platform.InputLimits;
 import jakarta.servlet.http.HttpServletResponse;
+import jakarta.validation.Constraint;
+import jakarta.validation.ConstraintValidator;
+import jakarta.validation.ConstraintValidatorContext;
+import jakarta.validation.Payload;
+import jakarta.validation.Valid;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -42,6 +53,8 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @Controller
 @RequestMapping("/business/products/{productId}/club/rules")
 class ProducerRulesController {
+
+	private static final String ERROR = "club.producer.rule.error.";
 
 	private final ClubContent content;
 
@@ -61,7 +74,13 @@ class ProducerRulesController {
 			boolean inherited, String editPath) {
 	}
 
-	/** The rule form as typed. */
+	/**
+	 * The rule form as typed. Bean Validation checks the shape of the fields the chosen
+	 * kinds need ({@link Shape}): whole days from 1 to {@link Drip#MAX_DAYS}, days as
+	 * yyyy-mm-dd within {@link io.atrium.platform.InputLimits}' years, a page id. Whether
+	 * the rule makes sense stays with the domain.
+	 */
+	@RuleForm.Shape
 	record RuleForm(Boolean visible, String dripKind, String dripDays, String dripDate, String dripPageId,
 			String expireKind, String expireDays, String expireDate, Boolean follow) {
 
@@ -72,6 +91,79 @@ class ProducerRulesController {
 					Dates.isoDay(d.date(), zone), (d.afterPageId() != null) ? d.afterPageId().toString() : "",
 					e.kind().name(), (e.days() != null) ? e.days().toString() : "", Dates.isoDay(e.date(), zone),
 					follow);
+		}
+
+		String drip() {
+			return (this.dripKind != null) ? this.dripKind : "IMMEDIATE";
+		}
+
+		String expire() {
+			return (this.expireKind != null) ? this.expireKind : "NEVER";
+		}
+
+		/**
+		 * The fields the chosen drip and expiration kinds need have the right shape; each
+		 * fault is reported on its field with a {@code club.producer.rule.error.*} key.
+		 * Not checked when the page follows its module.
+		 */
+		@Documented
+		@Constraint(validatedBy = ShapeValidator.class)
+		@Target(ElementType.TYPE)
+		@Retention(RetentionPolicy.RUNTIME)
+		@interface Shape {
+
+			String message() default "{club.producer.rule.error.days}";
+
+			int max() default Drip.MAX_DAYS;
+
+			Class<?>[] groups() default {};
+
+			Class<? extends Payload>[] payload() default {};
+
+		}
+
+		/**
+		 * Checks {@link Shape}.
+		 */
+		static class ShapeValidator implements ConstraintValidator<Shape, RuleForm> {
+
+			@Override
+			public boolean isValid(RuleForm form, ConstraintValidatorContext context) {
+				if (form == null || Boolean.TRUE.equals(form.follow())) {
+					return true;
+				}
+				context.disableDefaultConstraintViolation();
+				boolean valid = true;
+				switch (form.drip()) {
+					case "DAYS" -> valid &= check(days(form.dripDays()) != null, "days", "dripDays", context);
+					case "DATE" -> valid &= check(day(form.dripDate()), "date", "dripDate", context);
+					case "AFTER_PAGE" ->
+						valid &= check(number(form.dripPageId()) != null, "page", "dripPageId", context);
+					default -> {
+					}
+				}
+				switch (form.expire()) {
+					case "DAYS" -> valid &= check(days(form.expireDays()) != null, "days", "expireDays", context);
+					case "DATE" -> valid &= check(day(form.expireDate()), "date", "expireDate", context);
+					default -> {
+					}
+				}
+				return valid;
+			}
+
+			private static boolean day(String text) {
+				return text != null && !text.isBlank() && InputLimits.day(text).isPresent();
+			}
+
+			private static boolean check(boolean ok, String error, String field, ConstraintValidatorContext context) {
+				if (!ok) {
+					context.buildConstraintViolationWithTemplate("{" + ERROR + error + "}")
+						.addPropertyNode(field)
+						.addConstraintViolation();
+				}
+				return ok;
+			}
+
 		}
 
 	}
@@ -123,14 +215,15 @@ class ProducerRulesController {
 
 	@PostMapping("/modules/{moduleId}/groups/{groupId}")
 	String saveModule(@AuthenticationPrincipal SignedInAccount me, @PathVariable long productId,
-			@PathVariable long moduleId, @PathVariable long groupId, @ModelAttribute("form") RuleForm form, Model model,
-			Locale locale, HttpServletResponse response, RedirectAttributes redirect) {
+			@PathVariable long moduleId, @PathVariable long groupId, @Valid @ModelAttribute("form") RuleForm form,
+			BindingResult binding, Model model, Locale locale, HttpServletResponse response,
+			RedirectAttributes redirect) {
 		RuleTable table = this.content.rules(ProducerClubPages.producer(me), productId);
 		ClubModule module = module(table, moduleId);
 		Group group = group(table, groupId);
-		Map<String, String> errors = new LinkedHashMap<>();
+		Map<String, String> errors = this.pages.errors(binding, locale);
 		try {
-			ContentRule rule = rule(form, errors, this.pages.zone(me), locale);
+			ContentRule rule = errors.isEmpty() ? rule(form, this.pages.zone(me)) : null;
 			if (errors.isEmpty()) {
 				this.content.setModuleRule(ProducerClubPages.producer(me), groupId, moduleId, rule);
 				return saved(redirect, productId, module.name(), group.name());
@@ -156,15 +249,16 @@ class ProducerRulesController {
 
 	@PostMapping("/pages/{pageId}/groups/{groupId}")
 	String savePage(@AuthenticationPrincipal SignedInAccount me, @PathVariable long productId,
-			@PathVariable long pageId, @PathVariable long groupId, @ModelAttribute("form") RuleForm form, Model model,
-			Locale locale, HttpServletResponse response, RedirectAttributes redirect) {
+			@PathVariable long pageId, @PathVariable long groupId, @Valid @ModelAttribute("form") RuleForm form,
+			BindingResult binding, Model model, Locale locale, HttpServletResponse response,
+			RedirectAttributes redirect) {
 		RuleTable table = this.content.rules(ProducerClubPages.producer(me), productId);
 		ClubPage page = page(table, pageId);
 		Group group = group(table, groupId);
-		Map<String, String> errors = new LinkedHashMap<>();
+		Map<String, String> errors = this.pages.errors(binding, locale);
 		boolean follow = Boolean.TRUE.equals(form.follow());
 		try {
-			ContentRule rule = follow ? null : rule(form, errors, this.pages.zone(me), locale);
+			ContentRule rule = (follow || !errors.isEmpty()) ? null : rule(form, this.pages.zone(me));
 			if (errors.isEmpty()) {
 				this.content.setPageRule(ProducerClubPages.producer(me), groupId, pageId, rule);
 				return saved(redirect, productId, page.name(), group.name());
@@ -178,62 +272,21 @@ class ProducerRulesController {
 	}
 
 	/**
-	 * Reads the form into a rule, or records one message per field at fault.
+	 * Reads a form whose shape Bean Validation accepted into a rule.
 	 */
-	private ContentRule rule(RuleForm form, Map<String, String> errors, ZoneId zone, Locale locale) {
-		Drip drip = Drip.IMMEDIATE;
-		String dripKind = (form.dripKind() != null) ? form.dripKind() : "IMMEDIATE";
-		switch (dripKind) {
-			case "DAYS" -> {
-				Integer days = days(form.dripDays());
-				if (days == null) {
-					errors.put("dripDays", this.pages.message("club.producer.rule.error.days", locale, Drip.MAX_DAYS));
-				}
-				else {
-					drip = Drip.afterDays(days);
-				}
-			}
-			case "DATE" -> {
-				Instant date = Dates.startOfDay(form.dripDate(), zone);
-				if (date == null) {
-					errors.put("dripDate", this.pages.message("club.producer.rule.error.date", locale));
-				}
-				else {
-					drip = Drip.onDate(date);
-				}
-			}
-			case "AFTER_PAGE" -> {
-				Long page = number(form.dripPageId());
-				if (page == null) {
-					errors.put("drip", this.pages.message("club.producer.rule.error.page", locale));
-				}
-				else {
-					drip = Drip.afterPage(page);
-				}
-			}
-			default -> drip = Drip.IMMEDIATE;
-		}
-		Expiration expiration = Expiration.NEVER;
-		String expireKind = (form.expireKind() != null) ? form.expireKind() : "NEVER";
-		if (expireKind.equals("DAYS")) {
-			Integer days = days(form.expireDays());
-			if (days == null) {
-				errors.put("expireDays", this.pages.message("club.producer.rule.error.days", locale, Drip.MAX_DAYS));
-			}
-			else {
-				expiration = Expiration.afterDays(days);
-			}
-		}
-		else if (expireKind.equals("DATE")) {
-			Instant date = Dates.startOfDay(form.expireDate(), zone);
-			if (date == null) {
-				errors.put("expireDate", this.pages.message("club.producer.rule.error.date", locale));
-			}
-			else {
-				expiration = Expiration.onDate(date);
-			}
-		}
-		return errors.isEmpty() ? new ContentRule(Boolean.TRUE.equals(form.visible()), drip, expiration) : null;
+	private static ContentRule rule(RuleForm form, ZoneId zone) {
+		Drip drip = switch (form.drip()) {
+			case "DAYS" -> Drip.afterDays(days(form.dripDays()));
+			case "DATE" -> Drip.onDate(Dates.startOfDay(form.dripDate(), zone));
+			case "AFTER_PAGE" -> Drip.afterPage(number(form.dripPageId()));
+			default -> Drip.IMMEDIATE;
+		};
+		Expiration expiration = switch (form.expire()) {
+			case "DAYS" -> Expiration.afterDays(days(form.expireDays()));
+			case "DATE" -> Expiration.onDate(Dates.startOfDay(form.expireDate(), zone));
+			default -> Expiration.NEVER;
+		};
+		return new ContentRule(Boolean.TRUE.equals(form.visible()), drip, expiration);
 	}
 
 	private static Integer days(String text) {
