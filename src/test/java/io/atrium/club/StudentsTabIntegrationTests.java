@@ -205,6 +205,37 @@ class StudentsTabIntegrationTests {
 	}
 
 	@Test
+	void addingOneStudentRefusesMalformedOrFarDatesAndAddsNobody() {
+		StudentsTabFixture.Producer producer = this.fixture.producer("Date Producer");
+		StudentsTabFixture.Course course = this.fixture.course(producer, "Calendars");
+		WebClient web = producerClient(producer);
+		String email = StudentsTabFixture.unique("dora");
+		for (String day : new String[] { "15/01/2026", "+999999999-01-01", "1500-01-01" }) {
+			web.get(course.path() + "/students/new");
+			Page refused = web.post(course.path() + "/students/new",
+					Map.of("email", email, "name", "Dora", "group", "", "startedOn", day, "endsOn", ""));
+			assertThat(refused.status()).as(day).isEqualTo(422);
+			assertThat(refused.document().selectFirst("#club-users-problem").text())
+				.isEqualTo("Enter dates as yyyy-MM-dd.");
+		}
+		web.get(course.path() + "/students/new");
+		Page refusedEnd = web.post(course.path() + "/students/new",
+				Map.of("email", email, "name", "Dora", "group", "", "startedOn", "", "endsOn", "2026-13-01"));
+		assertThat(refusedEnd.status()).isEqualTo(422);
+		assertThat(this.enrollments.list(producer.id(), course.productId(), StudentFilter.ALL, 0, 100).students())
+			.extracting(Enrollment::email)
+			.doesNotContain(email);
+
+		web.get(course.path() + "/students/new");
+		Page added = web.submit(course.path() + "/students/new",
+				Map.of("email", email, "name", "Dora", "group", "", "startedOn", "2026-01-15", "endsOn", ""));
+		assertThat(added.status()).isEqualTo(200);
+		assertThat(this.enrollments.list(producer.id(), course.productId(), StudentFilter.ALL, 0, 100).students())
+			.extracting(Enrollment::email)
+			.contains(email);
+	}
+
+	@Test
 	void importsTheGoodRowsOfACsvAndReportsEveryBrokenRow() {
 		StudentsTabFixture.Producer producer = this.fixture.producer("Import Producer");
 		StudentsTabFixture.Course course = this.fixture.course(producer, "Gardening");

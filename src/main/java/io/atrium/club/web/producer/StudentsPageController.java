@@ -7,7 +7,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.time.format.DateTimeParseException;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -28,11 +27,14 @@ import io.atrium.club.imports.StudentImports;
 import io.atrium.platform.CsvRows;
 import io.atrium.platform.InputLimits;
 import jakarta.servlet.http.HttpServletResponse;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.Valid;
 
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -167,12 +169,18 @@ class StudentsPageController {
 
 	@PostMapping("/students/new")
 	String add(@AuthenticationPrincipal SignedInAccount me, @PathVariable long productId,
-			@ModelAttribute("add") AddForm add, Locale locale, Model model, HttpServletResponse response,
-			RedirectAttributes redirect) {
+			@Valid @ModelAttribute("add") AddForm add, BindingResult binding, Locale locale, Model model,
+			HttpServletResponse response, RedirectAttributes redirect) {
 		long producer = me.accountId().value();
+		if (binding.hasFieldErrors()) {
+			response.setStatus(422);
+			String template = binding.getFieldErrors().get(0).unwrap(ConstraintViolation.class).getMessageTemplate();
+			return addPage(producer, productId, add,
+					this.pages.message(template.substring(1, template.length() - 1), locale), model);
+		}
 		try {
 			Enrolled enrolled = this.imports.addOne(producer, productId, add.email(), add.name(), add.group(),
-					day(add.startedOn(), "startedOn"), day(add.endsOn(), "endsOn"));
+					day(add.startedOn()), day(add.endsOn()));
 			redirect.addFlashAttribute("notice",
 					this.pages.message(enrolled.created() ? "club-users.done.added" : "club-users.done.updated", locale,
 							enrolled.enrollment().email()));
@@ -238,20 +246,9 @@ class StudentsPageController {
 				? java.time.format.DateTimeFormatter.ISO_OFFSET_DATE_TIME.withZone(zone).format(instant) : "";
 	}
 
-	private static LocalDate day(String text, String field) {
-		if (text == null || text.isBlank()) {
-			return null;
-		}
-		try {
-			LocalDate day = LocalDate.parse(text.strip());
-			if (!InputLimits.isSaneDay(day)) {
-				throw new ClubRefused(field, "student.date-invalid", "Enter the date as yyyy-MM-dd.");
-			}
-			return day;
-		}
-		catch (DateTimeParseException ex) {
-			throw new ClubRefused(field, "student.date-invalid", "Enter the date as yyyy-MM-dd.");
-		}
+	/** A day {@link DayText} accepted, or null when blank. */
+	private static LocalDate day(String text) {
+		return InputLimits.day(text).orElse(null);
 	}
 
 	private static String encode(String value) {
@@ -270,7 +267,7 @@ class StudentsPageController {
 	/**
 	 * The "add a student" form as typed.
 	 */
-	record AddForm(String email, String name, Long group, String startedOn, String endsOn) {
+	record AddForm(String email, String name, Long group, @DayText String startedOn, @DayText String endsOn) {
 
 	}
 
