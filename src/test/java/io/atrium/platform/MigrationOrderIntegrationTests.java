@@ -1,12 +1,18 @@
 package io.atrium.platform;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.OffsetDateTime;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
 
 import com.zaxxer.hikari.HikariDataSource;
 import io.atrium.support.TestDatabase;
@@ -16,14 +22,17 @@ import org.flywaydb.core.api.MigrationInfo;
 import org.flywaydb.core.api.MigrationState;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * A database created by release 0.1 (migrations numbered per module, kept as they were in
- * {@code src/test/resources/db/release-0.1}) migrates cleanly to the current schema,
- * whose migrations are numbered in one global order; a new database migrates the same
- * way. Runs on H2 and, in the PostgreSQL pass, on a fresh PostgreSQL schema.
+ * A database created by release 0.1 migrates cleanly to the current schema. Release 0.1's
+ * migrations are today's first nine files, unchanged, under their old per-module versions
+ * ({@link MigrationOrder#RENAMED}); the test lays them out under those names and migrates
+ * with them first. The current schema numbers its migrations in one global order; a new
+ * database migrates the same way. Runs on H2 and, in the PostgreSQL pass, on a fresh
+ * PostgreSQL schema.
  */
 class MigrationOrderIntegrationTests {
 
@@ -31,6 +40,9 @@ class MigrationOrderIntegrationTests {
 	// so
 	// that connection must stay open
 	private HikariDataSource dataSource;
+
+	@TempDir
+	Path release;
 
 	@AfterEach
 	void close() {
@@ -42,7 +54,7 @@ class MigrationOrderIntegrationTests {
 	@Test
 	void databaseOfRelease01MigratesToTheCurrentSchemaAndKeepsItsData() throws Exception {
 		FreshDatabase database = TestDatabase.fresh();
-		flyway(database, "classpath:db/release-0.1").migrate();
+		flyway(database, "filesystem:" + release01(this.release)).migrate();
 		try (Connection connection = this.dataSource.getConnection();
 				PreparedStatement insert = connection.prepareStatement(
 						"INSERT INTO accounts (email, name, locale, status, created_at) VALUES (?, ?, ?, ?, ?)")) {
@@ -86,6 +98,25 @@ class MigrationOrderIntegrationTests {
 			.map((m) -> m.getVersion().getVersion())
 			.toList();
 		assertThat(versions).allMatch((v) -> v.matches("\\d{14}"));
+	}
+
+	/**
+	 * Copies the migrations release 0.1 had into the folder under the names it gave them
+	 * ({@code V2_1__accounts.sql} for today's {@code V20261101000200__accounts.sql}).
+	 */
+	private static Path release01(Path folder) throws IOException {
+		Map<String, String> oldVersions = new HashMap<>();
+		MigrationOrder.RENAMED.forEach((old, current) -> oldVersions.put(current, old));
+		try (Stream<Path> files = Files.list(Path.of("src/main/resources/db/migration"))) {
+			for (Path file : files.toList()) {
+				String name = file.getFileName().toString();
+				String old = oldVersions.get(name.substring(1, name.indexOf("__")));
+				if (old != null) {
+					Files.copy(file, folder.resolve("V" + old.replace('.', '_') + name.substring(name.indexOf("__"))));
+				}
+			}
+		}
+		return folder;
 	}
 
 	private static void assertEverythingApplied(Flyway flyway) {
