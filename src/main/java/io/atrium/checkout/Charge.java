@@ -15,8 +15,12 @@ import java.time.Instant;
  * @param pixCode the PIX copy-and-paste code, for PIX charges
  * @param billetBarcode the billet's barcode line, for billet charges
  * @param expiresAt when an unpaid PIX or billet stops being payable
+ * @param paymentToken the gateway's token of the stored payment method, when the request
+ * asked to store the card ({@link ChargeRequest#storeMethod()}) or charged a stored one;
+ * null otherwise. A token, never card data
  */
 public record Charge(String chargeId, String idempotencyKey, ChargeStatus status, DeclineReason declineReason,
-		String cardBrand, String cardLast4, String pixCode, String billetBarcode, Instant expiresAt) {
+		String cardBrand, String cardLast4, String pixCode, String billetBarcode, Instant expiresAt,
+		String paymentToken) {
 
 }

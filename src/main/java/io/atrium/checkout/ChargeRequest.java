@@ -15,20 +15,41 @@ import io.atrium.shared.Money;
  * @param buyerName the payer's name
  * @param buyerEmail the payer's e-mail
  * @param description what is bought, shown on the payer's statement
+ * @param paymentToken a stored payment method to charge instead of a typed card (renewals);
+ * null when {@code card} is given or for PIX and billet
+ * @param storeMethod whether the gateway keeps the card for later charges and answers its
+ * token ({@link Charge#paymentToken()}); with an amount of zero the card is only verified
+ * and stored (a free trial)
  */
 public record ChargeRequest(String idempotencyKey, Money amount, PaymentMethod method, CardDetails card,
-		String buyerName, String buyerEmail, String description) {
+		String buyerName, String buyerEmail, String description, String paymentToken, boolean storeMethod) {
 
 	public ChargeRequest {
 		Objects.requireNonNull(idempotencyKey, "idempotencyKey");
 		Objects.requireNonNull(amount, "amount");
 		Objects.requireNonNull(method, "method");
-		if (amount.amountMinor() <= 0) {
-			throw new IllegalArgumentException("A charge must be positive: " + amount);
+		if (amount.amountMinor() < 0 || (amount.amountMinor() == 0 && !(storeMethod && card != null))) {
+			throw new IllegalArgumentException("A charge must be positive (zero only to store a card): " + amount);
 		}
-		if (method == PaymentMethod.CARD && card == null) {
-			throw new IllegalArgumentException("A card payment needs a card");
+		if (method == PaymentMethod.CARD && card == null && paymentToken == null) {
+			throw new IllegalArgumentException("A card payment needs a card or a stored payment method");
 		}
+	}
+
+	/**
+	 * A one-off charge of a typed card, a PIX or a billet; nothing is stored.
+	 * @param idempotencyKey one charge per key
+	 * @param amount what to charge
+	 * @param method how
+	 * @param card the card for {@link PaymentMethod#CARD}
+	 * @param buyerName the payer's name
+	 * @param buyerEmail the payer's e-mail
+	 * @param description what is bought
+	 * @return the request
+	 */
+	public static ChargeRequest once(String idempotencyKey, Money amount, PaymentMethod method, CardDetails card,
+			String buyerName, String buyerEmail, String description) {
+		return new ChargeRequest(idempotencyKey, amount, method, card, buyerName, buyerEmail, description, null, false);
 	}
 
 }

@@ -123,7 +123,7 @@ public class Checkout {
 		// answers the charge it already made for it, and settling twice changes nothing.
 		Charge charge;
 		try {
-			charge = this.gateway.charge(new ChargeRequest(terms.transaction(), terms.price(), terms.method(),
+			charge = this.gateway.charge(ChargeRequest.once(terms.transaction(), terms.price(), terms.method(),
 					request.card(), terms.buyer().name(), terms.buyer().email(), terms.productName()));
 		}
 		catch (RuntimeException ex) {

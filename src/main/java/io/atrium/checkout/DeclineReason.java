@@ -18,6 +18,22 @@ public enum DeclineReason {
 	INVALID_CARD,
 
 	/** The card's expiry date has passed. */
-	EXPIRED_CARD
+	EXPIRED_CARD,
+
+	/** The card was reported lost or stolen. */
+	STOLEN_CARD,
+
+	/** The account behind the card is closed. */
+	CLOSED_ACCOUNT;
+
+	/**
+	 * Soft declines may succeed later with the same card, so dunning retries them; hard
+	 * declines (invalid, expired, stolen card, closed account) never will: the buyer must
+	 * give another card.
+	 * @return whether retrying the same card may succeed
+	 */
+	public boolean retriable() {
+		return this == DECLINED || this == INSUFFICIENT_FUNDS || this == PROCESSING_ERROR;
+	}
 
 }

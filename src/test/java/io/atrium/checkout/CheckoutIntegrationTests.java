@@ -273,7 +273,7 @@ class CheckoutIntegrationTests {
 				new CardDetails(SandboxCards.APPROVED, "Fabio", 12, 2099, "123"), null);
 		Checkout.Started started = this.checkout.begin(request);
 		Purchase purchase = started.purchase();
-		this.gateway.charge(new ChargeRequest(purchase.transaction(), purchase.terms().price(), PaymentMethod.CARD,
+		this.gateway.charge(ChargeRequest.once(purchase.transaction(), purchase.terms().price(), PaymentMethod.CARD,
 				request.card(), "Fabio", email, "x"));
 		// the process "crashed" before recording the outcome
 		assertThat(status(purchase.transaction())).isEqualTo("STARTED");

@@ -187,7 +187,7 @@ public class SandboxGateway implements PaymentGateway {
 		return new Charge(rs.getString("id"), rs.getString("idempotency_key"),
 				ChargeStatus.valueOf(rs.getString("status")), (reason != null) ? DeclineReason.valueOf(reason) : null,
 				rs.getString("card_brand"), rs.getString("card_last4"), rs.getString("pix_code"),
-				rs.getString("billet_barcode"), Times.instant(rs, "expires_at"));
+				rs.getString("billet_barcode"), Times.instant(rs, "expires_at"), null);
 	}
 
 	private static byte[] bytes(int n) {
