@@ -8,8 +8,10 @@ import java.util.Optional;
 import io.atrium.accounts.Accounts;
 import io.atrium.catalog.Catalog;
 import io.atrium.catalog.OfferForSale;
+import io.atrium.catalog.PaymentMode;
 import io.atrium.catalog.ProductStatus;
 import io.atrium.checkout.internal.PurchaseRows;
+import io.atrium.shared.Money;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -121,10 +123,15 @@ public class Checkout {
 		// A new purchase, or a retry of one whose outcome was never recorded (its request
 		// died, or still runs): charging again with the same key is safe, the gateway
 		// answers the charge it already made for it, and settling twice changes nothing.
+		// a plan keeps the card for its renewals; a free trial only verifies and keeps it
+		boolean plan = this.catalog.offerForSale(terms.offerCode())
+			.map((o) -> o.paymentMode() == PaymentMode.RECURRING)
+			.orElse(false);
 		Charge charge;
 		try {
-			charge = this.gateway.charge(ChargeRequest.once(terms.transaction(), terms.price(), terms.method(),
-					request.card(), terms.buyer().name(), terms.buyer().email(), terms.productName()));
+			charge = this.gateway.charge(new ChargeRequest(terms.transaction(), terms.price(), terms.method(),
+					request.card(), terms.buyer().name(), terms.buyer().email(), terms.productName(), null,
+					plan && terms.method() == PaymentMethod.CARD));
 		}
 		catch (RuntimeException ex) {
 			log.warn("Gateway call for {} failed; recovery will settle it", terms.transaction(), ex);
@@ -149,10 +156,18 @@ public class Checkout {
 					quote.refusal().boundary(),
 					"Coupon " + request.couponCode() + " refused: " + quote.refusal().reason());
 		}
+		boolean plan = offer.paymentMode() == PaymentMode.RECURRING && offer.plan() != null;
+		if (plan && request.method() != PaymentMethod.CARD) {
+			throw new CheckoutRefused(CheckoutRefused.Reason.CARD_REQUIRED, null, null,
+					"Offer " + offer.code() + " is a plan: it is paid by card, which is kept for its renewals.");
+		}
+		// a free trial charges nothing now: the card is verified and kept for the first
+		// charge
+		Money price = (plan && offer.plan().trialDays() > 0) ? quote.price().withAmount(0) : quote.price();
 		for (int attempt = 0; attempt < 5; attempt++) {
 			PurchaseTerms terms = new PurchaseTerms(TransactionCodes.next(), request.attempt(), offer.offerId(),
 					offer.code(), offer.product().id(), offer.product().name(), offer.product().producerAccountId(),
-					offer.clubGroupId(), quote.couponCode(), quote.listPrice(), quote.price(), request.method(),
+					offer.clubGroupId(), quote.couponCode(), quote.listPrice(), price, request.method(),
 					request.buyer(), this.clock.instant());
 			try {
 				return this.transaction.execute((status) -> {

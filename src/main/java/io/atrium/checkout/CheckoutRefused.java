@@ -53,7 +53,13 @@ public class CheckoutRefused extends RuntimeException {
 		NOT_FOR_SALE,
 
 		/** The coupon does not apply. */
-		COUPON_REFUSED
+		COUPON_REFUSED,
+
+		/**
+		 * A plan (recurring offer) is paid by card only: later charges use the stored
+		 * card.
+		 */
+		CARD_REQUIRED
 
 	}
 

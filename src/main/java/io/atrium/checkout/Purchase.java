@@ -21,7 +21,7 @@ public final class Purchase {
 
 	private static final Set<PurchaseStatus> APPROVABLE = EnumSet.of(PurchaseStatus.STARTED,
 			PurchaseStatus.PROCESSING_TRANSACTION, PurchaseStatus.UNDER_ANALISYS, PurchaseStatus.WAITING_PAYMENT,
-			PurchaseStatus.PRINTED_BILLET);
+			PurchaseStatus.PRINTED_BILLET, PurchaseStatus.OVERDUE);
 
 	private final Long id;
 
@@ -40,6 +40,12 @@ public final class Purchase {
 	private Instant refundRequestedAt;
 
 	private boolean imported;
+
+	private Long subscriptionId;
+
+	private Integer recurrenceNumber;
+
+	private String paymentToken;
 
 	private final List<StatusChange> changes = new ArrayList<>();
 
@@ -113,6 +119,59 @@ public final class Purchase {
 	}
 
 	/**
+	 * A new charge of a subscription, {@link PurchaseStatus#STARTED}.
+	 * @param terms what it is for
+	 * @param warrantyDays the refund guarantee in days
+	 * @param subscriptionId the subscription it charges
+	 * @param recurrenceNumber the recurrence it pays, null for a charge outside the
+	 * recurrences (the prorated difference of a plan upgrade)
+	 * @return the purchase, with its first change recorded
+	 */
+	public static Purchase startRecurring(PurchaseTerms terms, int warrantyDays, long subscriptionId,
+			Integer recurrenceNumber) {
+		Purchase purchase = start(terms, warrantyDays);
+		purchase.subscriptionId = subscriptionId;
+		purchase.recurrenceNumber = recurrenceNumber;
+		return purchase;
+	}
+
+	/**
+	 * Restores what ties a stored purchase to a subscription.
+	 * @param subscriptionId the subscription, null for a purchase outside one
+	 * @param recurrenceNumber its recurrence number, or null
+	 * @param paymentToken the stored payment method it was paid with, or null
+	 * @return this purchase
+	 */
+	public Purchase withSubscription(Long subscriptionId, Integer recurrenceNumber, String paymentToken) {
+		this.subscriptionId = subscriptionId;
+		this.recurrenceNumber = recurrenceNumber;
+		this.paymentToken = paymentToken;
+		return this;
+	}
+
+	/**
+	 * A subscription's charge was refused: the recurrence stays unpaid
+	 * ({@link PurchaseStatus#OVERDUE}) and may be charged again.
+	 * @param charge the refused charge
+	 * @param at when
+	 */
+	public void overdue(Charge charge, Instant at) {
+		guard(EnumSet.of(PurchaseStatus.STARTED, PurchaseStatus.OVERDUE), "record an unpaid recurrence");
+		this.payment = PaymentDetails.of(charge);
+		DeclineReason reason = (charge.declineReason() != null) ? charge.declineReason() : DeclineReason.DECLINED;
+		move(PurchaseStatus.OVERDUE, at, reason.name());
+	}
+
+	/**
+	 * An unpaid recurrence will not be charged any more (the subscription was cancelled).
+	 * @param at when
+	 */
+	public void dropUnpaid(Instant at) {
+		guard(EnumSet.of(PurchaseStatus.STARTED, PurchaseStatus.OVERDUE), "drop an unpaid recurrence");
+		move(PurchaseStatus.CANCELLED, at, "SUBSCRIPTION_ENDED");
+	}
+
+	/**
 	 * The payment was made: the buyer gets access.
 	 * @param buyerAccountId the buyer's account
 	 * @param at when
@@ -156,6 +215,9 @@ public final class Purchase {
 	 */
 	public void recordCharge(Charge charge) {
 		this.payment = PaymentDetails.of(charge);
+		if (charge.paymentToken() != null) {
+			this.paymentToken = charge.paymentToken();
+		}
 	}
 
 	/**
@@ -337,6 +399,29 @@ public final class Purchase {
 	 */
 	public boolean imported() {
 		return this.imported;
+	}
+
+	/**
+	 * @return the subscription this purchase charges, null for a one-off purchase (and
+	 * for a subscription's first purchase until the subscription is made)
+	 */
+	public Long subscriptionId() {
+		return this.subscriptionId;
+	}
+
+	/**
+	 * @return the recurrence it pays (1 for the first paid charge, 0 for a free trial's
+	 * sign-up), null outside a subscription
+	 */
+	public Integer recurrenceNumber() {
+		return this.recurrenceNumber;
+	}
+
+	/**
+	 * @return the gateway's token of the card kept for later charges, null when none
+	 */
+	public String paymentToken() {
+		return this.paymentToken;
 	}
 
 	/**

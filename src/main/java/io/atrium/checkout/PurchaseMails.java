@@ -63,6 +63,10 @@ class PurchaseMails {
 
 	@ApplicationModuleListener
 	void on(PurchaseApproved event) {
+		if (event.subscriptionId() != null) {
+			// a renewal or plan-switch charge: the subscriptions module sends its receipt
+			return;
+		}
 		Purchase purchase = this.purchases.find(event.purchaseId()).orElseThrow();
 		if (purchase.imported() || !this.sent.claim(purchase.id(), PURCHASE, this.clock.instant())) {
 			return;

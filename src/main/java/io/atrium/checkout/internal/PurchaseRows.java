@@ -31,7 +31,8 @@ public class PurchaseRows {
 			+ "product_id, product_name, producer_account_id, club_group_id, coupon_code, list_amount_minor, "
 			+ "amount_minor, currency, payment_method, buyer_name, buyer_email, buyer_document, buyer_locale, "
 			+ "buyer_account_id, gateway_charge_id, card_brand, card_last4, pix_code, billet_barcode, "
-			+ "payment_expires_at, decline_reason, created_at, approved_at, warranty_days, refund_requested_at, imported";
+			+ "payment_expires_at, decline_reason, created_at, approved_at, warranty_days, refund_requested_at, imported, "
+			+ "subscription_id, recurrence_number, payment_token";
 
 	private final JdbcClient jdbc;
 
@@ -53,11 +54,14 @@ public class PurchaseRows {
 				INSERT INTO purchases (transaction_code, checkout_attempt, status, offer_id, offer_code, product_id,
 				  product_name, producer_account_id, club_group_id, coupon_code, list_amount_minor, amount_minor,
 				  currency, payment_method, payment_type, buyer_name, buyer_email, buyer_document, buyer_locale,
-				  created_at, updated_at, warranty_days, imported)
+				  created_at, updated_at, warranty_days, imported, subscription_id, recurrence_number, attempt_open)
 				VALUES (:tx, :attempt, :status, :offerId, :offerCode, :productId, :productName, :producer, :group,
 				  :coupon, :list, :amount, :currency, :method, :type, :name, :email, :document, :locale, :at, :at,
-				  :warranty, :imported)
+				  :warranty, :imported, :subscription, :recurrence, :open)
 				""")
+			.param("subscription", purchase.subscriptionId())
+			.param("recurrence", purchase.recurrenceNumber())
+			.param("open", purchase.subscriptionId() != null)
 			.param("warranty", purchase.warrantyDays())
 			.param("imported", purchase.imported())
 			.param("tx", t.transaction())
@@ -98,9 +102,15 @@ public class PurchaseRows {
 				  card_brand = :brand, card_last4 = :last4, pix_code = :pix, billet_barcode = :billet,
 				  payment_expires_at = :expires, decline_reason = :reason, approved_at = :approved, updated_at = :now,
 				  refund_window_ends_at = :windowEnd, refund_requested_at = :requested,
-				  refunded_at = COALESCE(refunded_at, CAST(:refunded AS TIMESTAMP WITH TIME ZONE))
+				  refunded_at = COALESCE(refunded_at, CAST(:refunded AS TIMESTAMP WITH TIME ZONE)),
+				  payment_token = COALESCE(CAST(:token AS VARCHAR(64)), payment_token),
+				  subscription_id = COALESCE(CAST(:subscription AS BIGINT), subscription_id),
+				  recurrence_number = COALESCE(CAST(:recurrence AS INTEGER), recurrence_number)
 				WHERE id = :id
 				""")
+			.param("token", purchase.paymentToken())
+			.param("subscription", purchase.subscriptionId())
+			.param("recurrence", purchase.recurrenceNumber())
 			.param("windowEnd", Times.utc(purchase.refundWindowEnd()))
 			.param("requested", Times.utc(purchase.refundRequestedAt()))
 			.param("refunded",
@@ -311,9 +321,77 @@ public class PurchaseRows {
 		PaymentDetails payment = new PaymentDetails(rs.getString("gateway_charge_id"), rs.getString("card_brand"),
 				rs.getString("card_last4"), rs.getString("pix_code"), rs.getString("billet_barcode"),
 				Times.instant(rs, "payment_expires_at"), (reason != null) ? DeclineReason.valueOf(reason) : null);
-		return Purchase.restore(rs.getLong("id"), terms, PurchaseStatus.valueOf(rs.getString("status")), payment,
-				rs.getObject("buyer_account_id", Long.class), Times.instant(rs, "approved_at"),
-				rs.getInt("warranty_days"), Times.instant(rs, "refund_requested_at"), rs.getBoolean("imported"));
+		return Purchase
+			.restore(rs.getLong("id"), terms, PurchaseStatus.valueOf(rs.getString("status")), payment,
+					rs.getObject("buyer_account_id", Long.class), Times.instant(rs, "approved_at"),
+					rs.getInt("warranty_days"), Times.instant(rs, "refund_requested_at"), rs.getBoolean("imported"))
+			.withSubscription(rs.getObject("subscription_id", Long.class),
+					rs.getObject("recurrence_number", Integer.class), rs.getString("payment_token"));
+	}
+
+	/**
+	 * @param subscriptionId a subscription
+	 * @param recurrenceNumber one of its recurrences
+	 * @return the purchase that charges it, its row locked until the transaction ends
+	 */
+	public Optional<Purchase> lockRecurrence(long subscriptionId, int recurrenceNumber) {
+		return this.jdbc
+			.sql("SELECT " + COLUMNS + " FROM purchases WHERE subscription_id = ? AND recurrence_number = ? FOR UPDATE")
+			.params(subscriptionId, recurrenceNumber)
+			.query(PurchaseRows::purchase)
+			.optional();
+	}
+
+	/**
+	 * @param subscriptionId a subscription
+	 * @return its purchases, oldest first
+	 */
+	public List<Purchase> ofSubscription(long subscriptionId) {
+		return this.jdbc.sql("SELECT " + COLUMNS + " FROM purchases WHERE subscription_id = ? ORDER BY id")
+			.param(subscriptionId)
+			.query(PurchaseRows::purchase)
+			.list();
+	}
+
+	/**
+	 * The gateway attempt of a purchase: opens a new attempt when the last one was
+	 * settled, keeps the open one otherwise (its outcome was never recorded, so it is
+	 * repeated with the same idempotency key). Call with the purchase locked.
+	 * @param purchaseId the purchase
+	 * @return the number of the attempt to make
+	 */
+	public int openAttempt(long purchaseId) {
+		this.jdbc
+			.sql("UPDATE purchases SET charge_attempts = charge_attempts + 1, attempt_open = TRUE "
+					+ "WHERE id = ? AND attempt_open = FALSE")
+			.param(purchaseId)
+			.update();
+		return this.jdbc.sql("SELECT charge_attempts FROM purchases WHERE id = ?")
+			.param(purchaseId)
+			.query(Integer.class)
+			.single();
+	}
+
+	/**
+	 * Marks a purchase's open gateway attempt as settled (its outcome is recorded).
+	 * @param purchaseId the purchase
+	 */
+	public void closeAttempt(long purchaseId) {
+		this.jdbc.sql("UPDATE purchases SET attempt_open = FALSE WHERE id = ?").param(purchaseId).update();
+	}
+
+	/**
+	 * Ties a subscription's first purchase to it.
+	 * @param purchaseId the first purchase
+	 * @param subscriptionId the subscription
+	 * @param recurrenceNumber 1, or 0 for a free trial's sign-up
+	 */
+	public void attach(long purchaseId, long subscriptionId, int recurrenceNumber) {
+		this.jdbc
+			.sql("UPDATE purchases SET subscription_id = ?, recurrence_number = ? "
+					+ "WHERE id = ? AND subscription_id IS NULL")
+			.params(subscriptionId, recurrenceNumber, purchaseId)
+			.update();
 	}
 
 }

@@ -112,6 +112,8 @@ class CheckoutApiController {
 				case COUPON_REFUSED -> new ApiException(HttpStatus.UNPROCESSABLE_CONTENT, "coupon_refused",
 						"Coupon " + body.couponCode() + " does not apply: " + ex.couponReason()
 								+ ((ex.couponBoundary() != null) ? " (" + ex.couponBoundary() + ")" : "") + ".");
+				case CARD_REQUIRED ->
+					new ApiException(HttpStatus.UNPROCESSABLE_CONTENT, "card_required", ex.getMessage());
 			};
 		}
 	}

@@ -103,7 +103,9 @@ class CheckoutController {
 		}
 		catch (CheckoutRefused ex) {
 			response.setStatus(422);
-			return render(offer, form.retry(form.attempt()), Map.of(), null, model, locale);
+			Map<String, String> refusal = (ex.reason() == CheckoutRefused.Reason.CARD_REQUIRED)
+					? Map.of("method", "checkout.error.card-required") : Map.of();
+			return render(offer, form.retry(form.attempt()), refusal, null, model, locale);
 		}
 		if (purchase.status() == PurchaseStatus.CANCELLED || purchase.status() == PurchaseStatus.NO_FUNDS) {
 			response.setStatus(402);

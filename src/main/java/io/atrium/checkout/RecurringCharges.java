@@ -1,0 +1,252 @@
+package io.atrium.checkout;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+import io.atrium.accounts.Accounts;
+import io.atrium.checkout.internal.PurchaseRows;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Charges a subscription's recurrences, each as a purchase, never twice. What the
+ * subscriptions module uses; it knows nothing of the gateway.
+ * <ol>
+ * <li>one transaction finds or records the purchase of (subscription, recurrence): the
+ * database allows one (a unique key), so two instances or a repeated run find the same
+ * purchase; an already paid recurrence is answered as paid without a call. It opens a
+ * gateway attempt, or keeps the one whose outcome was never recorded;</li>
+ * <li>the gateway is called outside any transaction with the attempt's own idempotency
+ * key (the transaction code, then {@code -2}, {@code -3}… for dunning retries): a
+ * repeated call answers the charge already made;</li>
+ * <li>a second transaction records the outcome: APPROVED (with {@link PurchaseApproved}
+ * carrying the subscription id) or OVERDUE with the decline reason.</li>
+ * </ol>
+ * Every method manages its own transactions: call it outside one.
+ */
+@Service
+public class RecurringCharges {
+
+	private static final Logger log = LoggerFactory.getLogger(RecurringCharges.class);
+
+	private final PaymentGateway gateway;
+
+	private final PurchaseRows rows;
+
+	private final PurchaseApproval approval;
+
+	private final TransactionTemplate transaction;
+
+	private final Clock clock;
+
+	RecurringCharges(PaymentGateway gateway, PurchaseRows rows, PurchaseApproval approval,
+			PlatformTransactionManager transactions, Clock clock) {
+		this.gateway = gateway;
+		this.rows = rows;
+		this.approval = approval;
+		this.transaction = new TransactionTemplate(transactions);
+		this.transaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+		this.clock = clock;
+	}
+
+	/**
+	 * Charges one recurrence (or a plan upgrade's difference) at most once.
+	 * @param request what to charge and with which payment method
+	 * @return the outcome; {@link Outcome#unknown()} when the gateway could not be
+	 * reached (a later call repeats the same attempt)
+	 * @throws IllegalStateException when the recurrence's purchase was dropped (the
+	 * subscription ended) or refunded
+	 */
+	public Outcome charge(RecurringCharge request) {
+		Purchase purchase = begin(request);
+		if (purchase.status().paid() || purchase.status() == PurchaseStatus.REFUNDED
+				|| purchase.status() == PurchaseStatus.CHARGEBACK) {
+			return Outcome.of(purchase, true);
+		}
+		if (purchase.status() == PurchaseStatus.CANCELLED) {
+			throw new IllegalStateException("Recurrence " + request.recurrenceNumber() + " of subscription "
+					+ request.subscriptionId() + " was dropped (" + purchase.transaction() + ")");
+		}
+		int attempt = this.transaction.execute((status) -> {
+			this.rows.lock(purchase.id()).orElseThrow();
+			return this.rows.openAttempt(purchase.id());
+		});
+		String key = (attempt <= 1) ? purchase.transaction() : purchase.transaction() + "-" + attempt;
+		Charge charge;
+		try {
+			charge = this.gateway.charge(new ChargeRequest(key, request.price(), PaymentMethod.CARD, request.card(),
+					request.buyer().name(), request.buyer().email(), request.productName(),
+					(request.card() != null) ? null : request.paymentToken(), request.card() != null));
+		}
+		catch (RuntimeException ex) {
+			log.warn("Gateway call for {} (attempt {}) failed; the next run repeats it", purchase.transaction(),
+					attempt, ex);
+			return Outcome.unknown(purchase);
+		}
+		return settle(purchase.id(), charge);
+	}
+
+	private Purchase begin(RecurringCharge request) {
+		String attemptId = "sub:" + request.subscriptionId() + ":"
+				+ ((request.recurrenceNumber() != null) ? "r" + request.recurrenceNumber() : request.chargeKey());
+		Optional<Purchase> earlier = this.rows.findByAttempt(attemptId);
+		if (earlier.isPresent()) {
+			return earlier.get();
+		}
+		for (int tries = 0; tries < 5; tries++) {
+			PurchaseTerms terms = new PurchaseTerms(TransactionCodes.next(), attemptId, request.offerId(),
+					request.offerCode(), request.productId(), request.productName(), request.producerAccountId(),
+					request.clubGroupId(), null, request.price(), request.price(), PaymentMethod.CARD, request.buyer(),
+					this.clock.instant());
+			try {
+				return this.transaction.execute((status) -> {
+					Purchase purchase = Purchase.startRecurring(terms, request.warrantyDays(), request.subscriptionId(),
+							request.recurrenceNumber());
+					return this.rows.find(this.rows.insert(purchase)).orElseThrow();
+				});
+			}
+			catch (DuplicateKeyException ex) {
+				earlier = this.rows.findByAttempt(attemptId);
+				if (earlier.isPresent()) {
+					return earlier.get();
+				}
+				log.debug("Transaction code collision; drawing another", ex);
+			}
+		}
+		throw new IllegalStateException("No free transaction code after 5 attempts");
+	}
+
+	private Outcome settle(long purchaseId, Charge charge) {
+		return this.transaction.execute((status) -> {
+			Purchase purchase = this.rows.lock(purchaseId).orElseThrow();
+			Instant now = this.clock.instant();
+			PurchaseStatus current = purchase.status();
+			if (charge.status() == ChargeStatus.APPROVED
+					&& (current == PurchaseStatus.STARTED || current == PurchaseStatus.OVERDUE)) {
+				purchase.recordCharge(charge);
+				Accounts.AccountSummary buyer = this.approval.enroll(purchase, now);
+				this.rows.update(purchase, now);
+				this.approval.announceApproval(purchase, buyer);
+			}
+			else if (charge.status() == ChargeStatus.DECLINED
+					&& (current == PurchaseStatus.STARTED || current == PurchaseStatus.OVERDUE)) {
+				purchase.overdue(charge, now);
+				this.rows.update(purchase, now);
+			}
+			this.rows.closeAttempt(purchaseId);
+			return Outcome.of(purchase, purchase.status().paid());
+		});
+	}
+
+	/**
+	 * Ties a subscription's first purchase to the subscription it started.
+	 * @param purchaseId the first purchase
+	 * @param subscriptionId the subscription
+	 * @param recurrenceNumber 1, or 0 for a free trial's sign-up
+	 */
+	public void attach(long purchaseId, long subscriptionId, int recurrenceNumber) {
+		this.transaction
+			.executeWithoutResult((status) -> this.rows.attach(purchaseId, subscriptionId, recurrenceNumber));
+	}
+
+	/**
+	 * Drops a subscription's unpaid recurrences (it was cancelled): they are CANCELLED
+	 * and never charged again.
+	 * @param subscriptionId the subscription
+	 * @return how many were dropped
+	 */
+	public int dropUnpaid(long subscriptionId) {
+		return this.transaction.execute((status) -> {
+			int dropped = 0;
+			Instant now = this.clock.instant();
+			for (Purchase p : this.rows.ofSubscription(subscriptionId)) {
+				if (p.status() == PurchaseStatus.OVERDUE) {
+					Purchase locked = this.rows.lock(p.id()).orElseThrow();
+					if (locked.status() == PurchaseStatus.OVERDUE) {
+						locked.dropUnpaid(now);
+						this.rows.update(locked, now);
+						dropped++;
+					}
+				}
+			}
+			return dropped;
+		});
+	}
+
+	/**
+	 * @param subscriptionId a subscription
+	 * @return its purchases (every charge, paid or not), oldest first
+	 */
+	public List<Purchase> ofSubscription(long subscriptionId) {
+		return this.rows.ofSubscription(subscriptionId);
+	}
+
+	/**
+	 * @param purchaseId a purchase
+	 * @return the purchase, with the token of the card it kept, if any
+	 */
+	public Optional<Purchase> purchase(long purchaseId) {
+		return this.rows.find(purchaseId);
+	}
+
+	/**
+	 * One charge to make.
+	 *
+	 * @param subscriptionId the subscription
+	 * @param recurrenceNumber the recurrence it pays, or null for a charge outside the
+	 * recurrences (then {@code chargeKey} names it)
+	 * @param chargeKey for a charge outside the recurrences, a key unique within the
+	 * subscription (one purchase per key); ignored otherwise
+	 * @param offerId the offer (plan) charged
+	 * @param offerCode its code
+	 * @param productId the product
+	 * @param productName its name
+	 * @param producerAccountId the producer
+	 * @param clubGroupId the offer's group, or null
+	 * @param price what to charge
+	 * @param buyer the subscriber
+	 * @param paymentToken the stored card to charge, when {@code card} is null
+	 * @param card a card the buyer just typed (paying an overdue charge, updating the
+	 * card): charged and stored; null to charge the stored one
+	 * @param warrantyDays the refund guarantee of the charge
+	 */
+	public record RecurringCharge(long subscriptionId, Integer recurrenceNumber, String chargeKey, long offerId,
+			String offerCode, long productId, String productName, long producerAccountId, Long clubGroupId,
+			io.atrium.shared.Money price, Buyer buyer, String paymentToken, CardDetails card, int warrantyDays) {
+	}
+
+	/**
+	 * What came of a charge.
+	 *
+	 * @param purchase the recurrence's purchase as it is now
+	 * @param paid whether the recurrence is paid
+	 * @param known false when the gateway could not be reached (nothing is known yet)
+	 */
+	public record Outcome(Purchase purchase, boolean paid, boolean known) {
+
+		static Outcome of(Purchase purchase, boolean paid) {
+			return new Outcome(purchase, paid, true);
+		}
+
+		static Outcome unknown(Purchase purchase) {
+			return new Outcome(purchase, false, false);
+		}
+
+		/**
+		 * @return why the card was refused, when it was; null otherwise
+		 */
+		public DeclineReason declineReason() {
+			return (this.paid || !this.known) ? null : this.purchase.payment().declineReason();
+		}
+
+	}
+
+}
