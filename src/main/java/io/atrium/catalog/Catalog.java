@@ -21,6 +21,13 @@ public interface Catalog {
 	Optional<OfferForSale> offerForSale(String offerCode);
 
 	/**
+	 * @param productId a product's numeric id
+	 * @return every offer of the product with its terms, as a checkout would sell it
+	 * (whatever the product's status), oldest first; empty for an unknown product
+	 */
+	List<OfferForSale> offersOf(long productId);
+
+	/**
 	 * Decides whether a coupon applies to an offer at an instant. The coupon code is
 	 * compared without regard to case. A coupon applies when it belongs to the offer's
 	 * product, is not restricted to other offers of it, and {@code at} is not before its

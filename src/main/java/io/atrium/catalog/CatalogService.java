@@ -42,6 +42,11 @@ class CatalogService implements Catalog {
 	}
 
 	@Override
+	public List<OfferForSale> offersOf(long productId) {
+		return this.offers.ofProduct(productId).stream().map((o) -> offerForSale(o.code()).orElseThrow()).toList();
+	}
+
+	@Override
 	public CouponDecision checkCoupon(String offerCode, String couponCode, Instant at) {
 		Optional<Offer> offer = offer(offerCode);
 		if (offer.isEmpty()) {

@@ -45,6 +45,8 @@ public class RecurringCharges {
 
 	private final TransactionTemplate transaction;
 
+	private final TransactionTemplate joined;
+
 	private final Clock clock;
 
 	RecurringCharges(PaymentGateway gateway, PurchaseRows rows, PurchaseApproval approval,
@@ -54,6 +56,7 @@ public class RecurringCharges {
 		this.approval = approval;
 		this.transaction = new TransactionTemplate(transactions);
 		this.transaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+		this.joined = new TransactionTemplate(transactions);
 		this.clock = clock;
 	}
 
@@ -80,6 +83,13 @@ public class RecurringCharges {
 			return this.rows.openAttempt(purchase.id());
 		});
 		String key = (attempt <= 1) ? purchase.transaction() : purchase.transaction() + "-" + attempt;
+		if (request.card() == null && request.paymentToken() == null) {
+			// no card on file (an imported subscription): refused like an invalid card,
+			// so
+			// the buyer is asked for one
+			return settle(purchase.id(), new Charge(null, key, ChargeStatus.DECLINED, DeclineReason.INVALID_CARD, null,
+					null, null, null, null, null), attempt);
+		}
 		Charge charge;
 		try {
 			charge = this.gateway.charge(new ChargeRequest(key, request.price(), PaymentMethod.CARD, request.card(),
@@ -91,7 +101,7 @@ public class RecurringCharges {
 					attempt, ex);
 			return Outcome.unknown(purchase);
 		}
-		return settle(purchase.id(), charge);
+		return settle(purchase.id(), charge, attempt);
 	}
 
 	private Purchase begin(RecurringCharge request) {
@@ -124,7 +134,7 @@ public class RecurringCharges {
 		throw new IllegalStateException("No free transaction code after 5 attempts");
 	}
 
-	private Outcome settle(long purchaseId, Charge charge) {
+	private Outcome settle(long purchaseId, Charge charge, int attempt) {
 		return this.transaction.execute((status) -> {
 			Purchase purchase = this.rows.lock(purchaseId).orElseThrow();
 			Instant now = this.clock.instant();
@@ -142,12 +152,13 @@ public class RecurringCharges {
 				this.rows.update(purchase, now);
 			}
 			this.rows.closeAttempt(purchaseId);
-			return Outcome.of(purchase, purchase.status().paid());
+			return new Outcome(purchase, purchase.status().paid(), true, attempt);
 		});
 	}
 
 	/**
-	 * Ties a subscription's first purchase to the subscription it started.
+	 * Ties a subscription's first purchase to the subscription it started. Joins the
+	 * caller's transaction, if any.
 	 * @param purchaseId the first purchase
 	 * @param subscriptionId the subscription
 	 * @param recurrenceNumber 1, or 0 for a free trial's sign-up
@@ -164,7 +175,7 @@ public class RecurringCharges {
 	 * @return how many were dropped
 	 */
 	public int dropUnpaid(long subscriptionId) {
-		return this.transaction.execute((status) -> {
+		return this.joined.execute((status) -> {
 			int dropped = 0;
 			Instant now = this.clock.instant();
 			for (Purchase p : this.rows.ofSubscription(subscriptionId)) {
@@ -179,6 +190,20 @@ public class RecurringCharges {
 			}
 			return dropped;
 		});
+	}
+
+	/**
+	 * Verifies a card and has the gateway keep it, charging nothing.
+	 * @param key a key unique to this request (one verification per key)
+	 * @param card the card typed
+	 * @param buyer whose
+	 * @param description what it is for
+	 * @param currency the currency of the charges it is for
+	 * @return the gateway's answer: APPROVED with the token, or DECLINED with the reason
+	 */
+	public Charge storeCard(String key, CardDetails card, Buyer buyer, String description, String currency) {
+		return this.gateway.charge(new ChargeRequest(key, io.atrium.shared.Money.of(0, currency), PaymentMethod.CARD,
+				card, buyer.name(), buyer.email(), description, null, true));
 	}
 
 	/**
@@ -229,15 +254,17 @@ public class RecurringCharges {
 	 * @param purchase the recurrence's purchase as it is now
 	 * @param paid whether the recurrence is paid
 	 * @param known false when the gateway could not be reached (nothing is known yet)
+	 * @param attempt the gateway attempt this outcome is of (1 for the first), 0 when no
+	 * call was made (the recurrence was already paid)
 	 */
-	public record Outcome(Purchase purchase, boolean paid, boolean known) {
+	public record Outcome(Purchase purchase, boolean paid, boolean known, int attempt) {
 
 		static Outcome of(Purchase purchase, boolean paid) {
-			return new Outcome(purchase, paid, true);
+			return new Outcome(purchase, paid, true, 0);
 		}
 
 		static Outcome unknown(Purchase purchase) {
-			return new Outcome(purchase, false, false);
+			return new Outcome(purchase, false, false, 0);
 		}
 
 		/**

@@ -24,6 +24,14 @@ public class TestClock extends Clock {
 		this.offset.updateAndGet((d) -> d.plus(duration));
 	}
 
+	/**
+	 * Moves time to an instant (forward or back); time goes on from there.
+	 * @param instant the instant it is now
+	 */
+	public void set(Instant instant) {
+		this.offset.set(Duration.between(Instant.now(), instant));
+	}
+
 	/** Back to real time. */
 	public void reset() {
 		this.offset.set(Duration.ZERO);

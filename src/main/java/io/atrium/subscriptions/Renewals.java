@@ -1,0 +1,141 @@
+package io.atrium.subscriptions;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * The renewal run: due work is data ({@code subscriptions.next_attempt_at}), leased in
+ * batches to one instance at a time, then each subscription is taken through what is due
+ * (a charge, a retry, OVERDUE, an unpaid recurrence, the end of a limited plan). A run
+ * that dies midway leaves the rest due and its leases run out: the next run, on any
+ * instance, resumes there, and the one purchase per (subscription, recurrence) makes a
+ * repeated charge impossible. Called by a db-scheduler task ({@code SubscriptionTasks});
+ * manages its own transactions.
+ */
+@Service
+public class Renewals {
+
+	/** How long a run holds the subscriptions it leased. */
+	public static final Duration LEASE = Duration.ofMinutes(5);
+
+	/** Subscriptions leased at once. */
+	static final int BATCH = 50;
+
+	private static final Logger log = LoggerFactory.getLogger(Renewals.class);
+
+	private final SubscriptionRows rows;
+
+	private final Billing billing;
+
+	private final TransactionTemplate transaction;
+
+	private final Clock clock;
+
+	Renewals(SubscriptionRows rows, Billing billing, PlatformTransactionManager transactions, Clock clock) {
+		this.rows = rows;
+		this.billing = billing;
+		this.transaction = new TransactionTemplate(transactions);
+		this.transaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+		this.clock = clock;
+	}
+
+	/**
+	 * Processes every subscription due now, batch after batch.
+	 * @return how many subscriptions it processed
+	 */
+	public int runDue() {
+		return runDue(Integer.MAX_VALUE);
+	}
+
+	/**
+	 * Processes subscriptions due now, at most {@code max} of them (a run cut short
+	 * leaves the rest for the next one).
+	 * @param max the most subscriptions to process
+	 * @return how many it processed
+	 */
+	public int runDue(int max) {
+		String owner = UUID.randomUUID().toString();
+		int done = 0;
+		while (done < max) {
+			Instant now = this.clock.instant();
+			int limit = Math.min(BATCH, max - done);
+			List<Long> leased = this.transaction
+				.execute((status) -> this.rows.claimDue(now, now.plus(LEASE), owner, limit));
+			if (leased.isEmpty()) {
+				break;
+			}
+			for (long id : leased) {
+				try {
+					process(id);
+				}
+				catch (RuntimeException ex) {
+					log.warn("Renewal of subscription {} failed; it stays due and is retried", id, ex);
+				}
+				finally {
+					this.transaction.executeWithoutResult((status) -> this.rows.release(id, owner));
+				}
+				done++;
+			}
+		}
+		return done;
+	}
+
+	/**
+	 * Takes one subscription through every step due now.
+	 * @param subscriptionId the subscription
+	 */
+	void process(long subscriptionId) {
+		for (int steps = 0; steps < 20; steps++) {
+			Subscription.Step step = this.transaction.execute((status) -> {
+				Subscription s = this.rows.find(subscriptionId).orElseThrow();
+				return s.due(this.clock.instant(), this.billing.dunning(s.producerAccountId()));
+			});
+			switch (step) {
+				case NOTHING -> {
+					return;
+				}
+				case CHARGE -> {
+					Billing.Charged charged = this.billing.chargeNext(subscriptionId, null, Actor.SYSTEM);
+					if (!charged.outcome().known()) {
+						// the gateway could not be reached: try again on a later run
+						return;
+					}
+				}
+				case GO_OVERDUE -> this.billing.change(subscriptionId, (s, dunning, now) -> {
+					if (s.due(now, dunning) == Subscription.Step.GO_OVERDUE) {
+						s.goOverdue(now, dunning);
+						this.billing
+							.publish(new SubscriptionEvents.WentOverdue(SubscriptionRef.of(s), s.overdueSince(), now));
+					}
+				});
+				case COUNT_UNPAID -> this.billing.change(subscriptionId, (s, dunning, now) -> {
+					if (s.due(now, dunning) == Subscription.Step.COUNT_UNPAID) {
+						s.countUnpaid(now, dunning);
+						if (s.status().cancelled()) {
+							this.billing.publish(new SubscriptionEvents.Cancelled(SubscriptionRef.of(s), s.status(),
+									Actor.SYSTEM, true, s.accessUntil(), now));
+						}
+					}
+				});
+				case COMPLETE -> this.billing.change(subscriptionId, (s, dunning, now) -> {
+					if (s.due(now, dunning) == Subscription.Step.COMPLETE) {
+						s.complete(now, dunning);
+					}
+				});
+			}
+		}
+		log.warn("Subscription {} still had work after 20 steps; the next run goes on", subscriptionId);
+	}
+
+}
