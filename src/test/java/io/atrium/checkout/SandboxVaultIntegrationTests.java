@@ -220,6 +220,36 @@ class SandboxVaultIntegrationTests {
 	}
 
 	@Test
+	void concurrentCallsWithOneKeyMakeOneChargeAndStoreOneCard() throws Exception {
+		long stored = storedMethods();
+		String key = key();
+		java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(4);
+		try {
+			java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
+			java.util.List<java.util.concurrent.Future<Charge>> calls = new java.util.ArrayList<>();
+			for (int i = 0; i < 4; i++) {
+				calls.add(pool.submit(() -> {
+					start.await();
+					return this.gateway.charge(store(key, PRICE, card(SandboxCards.APPROVED, 12, 2099)));
+				}));
+			}
+			start.countDown();
+			Charge first = calls.get(0).get(30, java.util.concurrent.TimeUnit.SECONDS);
+			for (java.util.concurrent.Future<Charge> call : calls) {
+				assertThat(call.get(30, java.util.concurrent.TimeUnit.SECONDS)).isEqualTo(first);
+			}
+		}
+		finally {
+			pool.shutdownNow();
+		}
+		assertThat(storedMethods()).isEqualTo(stored + 1);
+		assertThat(this.jdbc.sql("SELECT count(*) FROM sandbox_charges WHERE idempotency_key = ?")
+			.param(key)
+			.query(Integer.class)
+			.single()).isOne();
+	}
+
+	@Test
 	void aCardAndATokenTogetherAreRefusedWithoutCharging() {
 		String key = key();
 		assertThatThrownBy(() -> this.gateway.charge(new ChargeRequest(key, PRICE, PaymentMethod.CARD,
