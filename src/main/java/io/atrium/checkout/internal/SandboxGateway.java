@@ -95,8 +95,7 @@ public class SandboxGateway implements PaymentGateway {
 			case BILLET -> Decision.pending(null, billetLine(), now.plus(BILLET_VALIDITY));
 		};
 		String id = "sbx_" + HexFormat.of().formatHex(bytes(12));
-		// a concurrent call with the same key waits for the first one's row and answers
-		// it
+		// a concurrent call with the same key waits for the first row, then answers it
 		int inserted = this.jdbc.sql("""
 				INSERT INTO sandbox_charges (id, idempotency_key, status, method, amount_minor, currency,
 				  decline_reason, card_brand, card_last4, pix_code, billet_barcode, expires_at, description,
