@@ -54,7 +54,7 @@ class PurchaseApproval {
 			.orElse(DeliveryKind.MEMBERS_AREA);
 		this.events.publishEvent(new PurchaseApproved(terms.transaction(), purchase.id(), terms.productId(),
 				terms.offerId(), terms.clubGroupId(), terms.producerAccountId(), account.id().value(),
-				terms.buyer().email(), terms.price(), purchase.approvedAt(), delivery));
+				terms.buyer().email(), terms.price(), purchase.approvedAt(), delivery, null));
 	}
 
 }

@@ -23,9 +23,10 @@ import io.atrium.shared.Money;
  * @param approvedAt when
  * @param deliveryKind where the buyer gets access (members area or an external one), as
  * the product said when it was bought
+ * @param subscriptionId the subscription this charge renews, null for a first purchase
  */
 public record PurchaseApproved(String transaction, long purchaseId, long productId, long offerId, Long clubGroupId,
 		long producerAccountId, long buyerAccountId, String buyerEmail, Money price, Instant approvedAt,
-		DeliveryKind deliveryKind) {
+		DeliveryKind deliveryKind, Long subscriptionId) {
 
 }

@@ -234,7 +234,7 @@ class PurchaseReactionsIntegrationTests {
 		// does
 		PurchaseApproved again = new PurchaseApproved(purchase.transaction(), purchase.id(), course.id(), offer.id(),
 				null, producer, purchase.buyerAccountId(), buyer, purchase.terms().price(), purchase.approvedAt(),
-				DeliveryKind.MEMBERS_AREA);
+				DeliveryKind.MEMBERS_AREA, null);
 		this.transaction.executeWithoutResult((status) -> this.events.publishEvent(again));
 		Eventually.until("every reaction completed", () -> this.jdbc
 			.sql("SELECT count(*) FROM event_publication WHERE completion_date IS NULL AND serialized_event LIKE ?")
