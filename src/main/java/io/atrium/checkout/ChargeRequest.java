@@ -15,8 +15,8 @@ import io.atrium.shared.Money;
  * @param buyerName the payer's name
  * @param buyerEmail the payer's e-mail
  * @param description what is bought, shown on the payer's statement
- * @param paymentToken a stored payment method to charge instead of a typed card
- * (renewals); null when {@code card} is given or for PIX and billet
+ * @param paymentToken a stored payment method to charge instead of a typed card (renewals);
+ * null when {@code card} is given or for PIX and billet
  * @param storeMethod whether the gateway keeps the card for later charges and answers its
  * token ({@link Charge#paymentToken()}); with an amount of zero the card is only verified
  * and stored (a free trial)

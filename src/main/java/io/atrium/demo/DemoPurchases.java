@@ -160,8 +160,8 @@ class DemoPurchases {
 		String transaction = TransactionCodes.next();
 		CardDetails details = (method == PaymentMethod.CARD)
 				? new CardDetails(card, buyer.buyer().name().toUpperCase(Locale.ROOT), 12, 2035, "123") : null;
-		Charge charge = this.gateway.charge(ChargeRequest.once(transaction, price, method, details,
-				buyer.buyer().name(), buyer.buyer().email(), sellable.product().name()));
+		Charge charge = this.gateway.charge(ChargeRequest.once(transaction, price, method, details, buyer.buyer().name(),
+				buyer.buyer().email(), sellable.product().name()));
 		if (status == PurchaseStatus.REFUNDED) {
 			charge = this.gateway.refund(transaction);
 		}

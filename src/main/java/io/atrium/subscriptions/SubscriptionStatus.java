@@ -14,18 +14,13 @@ public enum SubscriptionStatus {
 	/** Paid up (or in its free trial). */
 	ACTIVE,
 
-	/**
-	 * A charge failed and is being retried; access depends on the producer's grace
-	 * setting.
-	 */
+	/** A charge failed and is being retried; access depends on the producer's grace setting. */
 	DELAYED,
 
 	/** The retries ran out: access stopped until the buyer pays. */
 	OVERDUE,
 
-	/**
-	 * Ended without a cancellation (every charge of a limited plan made, or never paid).
-	 */
+	/** Ended without a cancellation (every charge of a limited plan made, or never paid). */
 	INACTIVE,
 
 	/** The buyer cancelled. */

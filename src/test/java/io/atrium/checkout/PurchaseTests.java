@@ -20,8 +20,8 @@ class PurchaseTests {
 	}
 
 	static Charge charge(ChargeStatus status, DeclineReason reason) {
-		return new Charge("sbx_1", "HP12345678901234", status, reason, "VISA", "1111", null, null, T0.plusSeconds(1800),
-				null);
+		return new Charge("sbx_1", "HP12345678901234", status, reason, "VISA", "1111", null, null,
+				T0.plusSeconds(1800), null);
 	}
 
 	@Test
