@@ -9,8 +9,8 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Checkouts a buyer left unpaid (for the {@code PURCHASE_OUT_OF_SHOPPING_CART} webhook): a
- * purchase records the buyer's name and e-mail when the checkout is submitted, so a
+ * Checkouts a buyer left unpaid (for the {@code PURCHASE_OUT_OF_SHOPPING_CART} webhook):
+ * a purchase records the buyer's name and e-mail when the checkout is submitted, so a
  * purchase that was never paid (still started, a PIX never paid, a refused card, an
  * expired PIX or billet) and that the buyer did not follow with another attempt at the
  * same product is an abandoned cart. Renewals of subscriptions and imported purchases are

@@ -3,12 +3,12 @@ package io.atrium.checkout;
 import java.time.Instant;
 
 /**
- * A purchase's status changed: published for every recorded status change (the one
- * place they are all saved), inside the transaction that recorded it, including a new
+ * A purchase's status changed: published for every recorded status change (the one place
+ * they are all saved), inside the transaction that recorded it, including a new
  * purchase's first {@code STARTED}. Imported purchases (demo data, migrations) publish
  * nothing. Listen with {@code @ApplicationModuleListener}: the reaction runs after the
- * commit and is retried until it succeeds, so it must be idempotent (for example keyed
- * on {@code purchaseId}, {@code to} and {@code at}).
+ * commit and is retried until it succeeds, so it must be idempotent (for example keyed on
+ * {@code purchaseId}, {@code to} and {@code at}).
  *
  * @param purchaseId the purchase's id
  * @param transaction its transaction code ({@code HP…})

@@ -17,9 +17,8 @@
  * listen). See docs/club.md.
  * <p>
  * Layout: this package holds what other modules may use (the two failures, the two
- * events);
- * {@code content} (area, modules, pages), {@code groups} (groups, enrolments, the
- * purchase listeners), {@code access} (rules, the access policy, progress),
+ * events); {@code content} (area, modules, pages), {@code groups} (groups, enrolments,
+ * the purchase listeners), {@code access} (rules, the access policy, progress),
  * {@code comments}, {@code imports} (CSV student import), {@code internal} (rows and
  * SQL), and {@code web.producer}, {@code web.student}, {@code web.api} (pages and APIs).
  * Types that other modules call are exposed through named interfaces

@@ -215,9 +215,9 @@ public class PurchaseRows {
 
 	/**
 	 * Checkouts left unpaid: purchases started in {@code [from, to)} that were never paid
-	 * (still started, a PIX never paid, a refused card, an expired PIX or billet), outside
-	 * a subscription's renewals, and that are the buyer's last attempt at the product (a
-	 * later purchase of it by the same e-mail supersedes them).
+	 * (still started, a PIX never paid, a refused card, an expired PIX or billet),
+	 * outside a subscription's renewals, and that are the buyer's last attempt at the
+	 * product (a later purchase of it by the same e-mail supersedes them).
 	 * @param from the earliest start, inclusive
 	 * @param to the latest start, exclusive
 	 * @param afterId only purchases with a greater id (a cursor), or 0

@@ -177,8 +177,8 @@ public class ClubAccess {
 
 	/**
 	 * Marks a page done, and the module completed (once, publishing
-	 * {@link ClubModuleCompleted}) the first time every page of it that the student sees is
-	 * done.
+	 * {@link ClubModuleCompleted}) the first time every page of it that the student sees
+	 * is done.
 	 * @param unlockedPages pages unlocked in this session
 	 * @throws ClubRefused when the student cannot open the page now
 	 */
@@ -198,9 +198,9 @@ public class ClubAccess {
 			.filter((m) -> !m.lessons().isEmpty() && m.completed() == m.lessons().size())
 			.findFirst()
 			.filter((m) -> this.progress.completeModule(e.id(), m.module().id(), now))
-			.ifPresent((m) -> this.events.publishEvent(new ClubModuleCompleted(e.id(), e.productId(),
-					e.producerAccountId(), e.accountId(), e.name(), e.email(), m.module().id(), m.module().publicId(),
-					m.module().name(), now)));
+			.ifPresent((m) -> this.events
+				.publishEvent(new ClubModuleCompleted(e.id(), e.productId(), e.producerAccountId(), e.accountId(),
+						e.name(), e.email(), m.module().id(), m.module().publicId(), m.module().name(), now)));
 	}
 
 	/**
