@@ -18,6 +18,7 @@ import io.atrium.checkout.PaymentMethod;
 import io.atrium.checkout.Purchase;
 import io.atrium.checkout.PurchaseStatus;
 import io.atrium.checkout.PurchaseTerms;
+import io.atrium.shared.EmailAddress;
 import io.atrium.subscriptions.Requester;
 import io.atrium.subscriptions.Subscription;
 import io.atrium.subscriptions.Subscriptions;
@@ -50,10 +51,18 @@ class PurchasePayloads {
 	 * @return the subscription it charges, when it is one's
 	 */
 	Optional<Subscription> subscriptionOf(Purchase purchase) {
-		if (purchase.subscriptionId() == null || purchase.buyerAccountId() == null) {
+		if (purchase.subscriptionId() == null) {
 			return Optional.empty();
 		}
-		return this.subscriptions.ofBuyer(purchase.buyerAccountId())
+		// an unpaid renewal has no buyer account of its own: the subscriber's e-mail has
+		Long subscriber = (purchase.buyerAccountId() != null) ? purchase.buyerAccountId()
+				: this.accounts.findByEmail(EmailAddress.of(purchase.terms().buyer().email()))
+					.map((a) -> a.id().value())
+					.orElse(null);
+		if (subscriber == null) {
+			return Optional.empty();
+		}
+		return this.subscriptions.ofBuyer(subscriber)
 			.stream()
 			.filter((s) -> s.id() != null && s.id().longValue() == purchase.subscriptionId())
 			.filter((s) -> Requester.producer(purchase.terms().producerAccountId()).maySee(s))
