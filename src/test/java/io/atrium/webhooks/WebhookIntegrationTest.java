@@ -8,6 +8,7 @@ import java.lang.annotation.Target;
 
 import io.atrium.support.AtriumIntegrationTest;
 
+import org.springframework.boot.resttestclient.autoconfigure.AutoConfigureTestRestTemplate;
 import org.springframework.test.context.TestPropertySource;
 
 /**
@@ -19,6 +20,7 @@ import org.springframework.test.context.TestPropertySource;
 @Retention(RetentionPolicy.RUNTIME)
 @Documented
 @AtriumIntegrationTest
+@AutoConfigureTestRestTemplate
 @TestPropertySource(properties = { "atrium.webhooks.allow-private-addresses=true", "atrium.webhooks.allow-http=true",
 		"atrium.webhooks.connect-timeout=1s", "atrium.webhooks.read-timeout=2s", "atrium.webhooks.claim-margin=2s",
 		"atrium.webhooks.poll-interval=100ms", "atrium.webhooks.workers=8", "atrium.webhooks.per-endpoint=2",
