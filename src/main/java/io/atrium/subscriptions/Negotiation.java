@@ -181,7 +181,7 @@ public class Negotiation {
 	 * Records a paid negotiation's recurrences on its subscription, once, after the
 	 * payment committed. Runs outside a transaction of its own: the change takes one.
 	 */
-	@ApplicationModuleListener(propagation = Propagation.SUPPORTS)
+	@ApplicationModuleListener(propagation = Propagation.NOT_SUPPORTED)
 	void on(io.atrium.checkout.PurchaseApproved event) {
 		if (event.subscriptionId() == null) {
 			return;

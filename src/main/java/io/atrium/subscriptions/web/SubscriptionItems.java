@@ -121,7 +121,7 @@ final class SubscriptionItems {
 
 		static SummaryItem of(Subscription s, List<Transaction> charges, Instant now) {
 			List<UnpaidRecurrency> unpaid = new ArrayList<>();
-			List<LocalDate> dates = s.unpaidDueDates();
+			List<LocalDate> dates = s.status().billable() ? s.unpaidDueDates() : List.of();
 			for (int i = 0; i < dates.size(); i++) {
 				unpaid.add(new UnpaidRecurrency(s.currentRecurrence() + 1 + i,
 						BillingCalendar.at(dates.get(i), s.zone()).toEpochMilli()));
