@@ -57,12 +57,15 @@ public class SubscriptionSearch {
 		Map<String, Object> params = new TreeMap<>(where.params);
 		boolean backward = position != null && position.backward();
 		if (position != null) {
+			// the first condition bounds the index range, the second breaks ties
 			String op = backward ? ">" : "<";
-			sql.append(" AND (s.started_at ")
+			sql.append(" AND s.started_at ")
 				.append(op)
-				.append(" :keyAt OR (s.started_at = :keyAt AND s.id ")
+				.append("= :keyAt AND (s.started_at ")
 				.append(op)
-				.append(" :keyId))");
+				.append(" :keyAt OR s.id ")
+				.append(op)
+				.append(" :keyId)");
 			params.put("keyAt", SubscriptionRows.utc(micros(position.value(0))));
 			params.put("keyId", position.value(1));
 		}
