@@ -87,9 +87,8 @@ public class Negotiation {
 		if (method != PaymentMethod.PIX && method != PaymentMethod.BILLET) {
 			throw new NegotiationRefused("A negotiation is paid by PIX or BILLET.");
 		}
-		String payer = (document != null) ? document.strip() : null;
-		if (method == PaymentMethod.BILLET
-				&& (payer == null || !payer.replaceAll("[.\\-/\\s]", "").matches("\\d{11}|\\d{14}"))) {
+		String payer = (document != null) ? document.replaceAll("[.\\-/\\s]", "") : null;
+		if (method == PaymentMethod.BILLET && (payer == null || !payer.matches("\\d{11}|\\d{14}"))) {
 			throw new NegotiationRefused("A billet needs the payer's document: a CPF (11 digits) or CNPJ (14 digits).");
 		}
 		Money total = s.plan().price().withAmount(Math.multiplyExact(s.plan().price().amountMinor(), wanted.size()));

@@ -12,6 +12,8 @@ import java.util.TreeMap;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
+import io.atrium.platform.InputLimits;
+
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -66,7 +68,11 @@ public class SubscriptionSearch {
 				.append(" :keyAt OR s.id ")
 				.append(op)
 				.append(" :keyId)");
-			params.put("keyAt", SubscriptionRows.utc(micros(position.value(0))));
+			Instant at = micros(position.value(0));
+			if (!InputLimits.isSaneDate(at)) {
+				throw new KeysetCursor.InvalidCursor();
+			}
+			params.put("keyAt", SubscriptionRows.utc(at));
 			params.put("keyId", position.value(1));
 		}
 		String order = backward ? "ASC" : "DESC";

@@ -457,6 +457,21 @@ class CompatibleSubscriptionsApiIntegrationTests {
 		assertThat(unpaid.path("recurrency_number").asInt()).isEqualTo(2);
 		assertThat(unpaid.path("under_warranty").asBoolean()).isFalse();
 
+		// a renewal paid on the stored card
+		Subscription renewed = this.api.renewDue(this.api.subscribe(this.api.monthly, "Rui Renova"));
+		assertThat(renewed.currentRecurrence()).isEqualTo(2);
+		JsonNode both = this.api.expect(200, "GET", BASE + "/" + renewed.code() + "/purchases");
+		assertThat(both).hasSize(2);
+		assertThat(both.get(1).path("recurrency_number").asInt()).isEqualTo(2);
+		assertThat(both.get(1).path("status").asString()).isEqualTo("APPROVED");
+		assertThat(both.get(1).path("approved_date").asLong()).isPositive();
+		JsonNode summary = this.api.expect(200, "GET", BASE + "/summary?subscriber_code=" + renewed.code())
+			.path("items")
+			.get(0);
+		assertThat(summary.path("last_recurrency").path("number").asInt()).isEqualTo(2);
+		assertThat(summary.path("last_recurrency").path("status").asString()).isEqualTo("PAID");
+		this.clock.reset();
+
 		this.api.expectError(404, "not_found", "GET", BASE + "/X53ZPFQZ/purchases", null, "");
 		SubscriptionApiFixture other = fixture();
 		other.expectError(404, "not_found", "GET", BASE + "/" + s.code() + "/purchases", null, "");
