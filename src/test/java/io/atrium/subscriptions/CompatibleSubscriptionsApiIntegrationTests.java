@@ -759,6 +759,35 @@ class CompatibleSubscriptionsApiIntegrationTests {
 		assertThat(this.api.call("GET", BASE).headers()).containsKey("ratelimit-remaining");
 	}
 
+	@Test
+	void noHostileBodyOnAChangeEndpointGetsA5xx() throws Exception {
+		List<String[]> targets = List.of(new String[] { "POST", BASE + "/X53ZPFQZ/cancel" },
+				new String[] { "POST", BASE + "/cancel" }, new String[] { "POST", BASE + "/X53ZPFQZ/reactivate" },
+				new String[] { "POST", BASE + "/reactivate" }, new String[] { "PATCH", BASE + "/X53ZPFQZ" },
+				new String[] { "PATCH", BASE + "/change-due-day" },
+				new String[] { "POST", "/payments/api/v1/installments/negotiate" });
+		List<String> bodies = List.of("", "null", "5", "true", "\"x\"", "[]", "{}", "{\"subscriber_code\":null}",
+				"{\"subscriber_code\":[null]}", "{\"subscriber_code\":\"X53ZPFQZ\",\"send_mail\":null}",
+				"{\"subscriber_code\":[\"a\\u0001b\"]}", "subscriber_code=%ZZ", "subscriber_code=a%01b", "=&=&&",
+				"{\"due_day\":99999999999999999999}", "{\"subscription_id\":-1,\"recurrences\":[1e400]}",
+				"{\"subscription_id\":1,\"recurrences\":[1],\"payment_type\":\"PIX\",\"discount\":{\"value\":1e400}}",
+				"\u2603=\u2603", "{\"a\":" + "[".repeat(2000) + "]".repeat(2000) + "}");
+		for (String[] target : targets) {
+			for (String body : bodies) {
+				for (String type : new String[] { "application/json", "application/x-www-form-urlencoded", "text/plain",
+						null }) {
+					RawHttp.Response response = this.api.call(target[0], target[1], type, body);
+					String what = target[0] + " " + target[1] + " " + type + " " + body + " -> " + response.status()
+							+ " " + response.body();
+					assertThat(response.status()).as(what).isLessThan(500);
+					if (response.status() >= 400) {
+						assertThat(this.json.readTree(response.body()).path("error").asString()).as(what).isNotBlank();
+					}
+				}
+			}
+		}
+	}
+
 	List<String> codes(String pathAndQuery) throws Exception {
 		return codes(this.api.expect(200, "GET", pathAndQuery));
 	}

@@ -73,7 +73,13 @@ final class LenientBody {
 			readForm(text, fields);
 		}
 		for (Map.Entry<String, String[]> parameter : parameters.entrySet()) {
-			fields.putIfAbsent(name(parameter.getKey()), new ArrayList<>(List.of((Object[]) parameter.getValue())));
+			List<Object> values = new ArrayList<>();
+			if (parameter.getValue() != null) {
+				for (String value : parameter.getValue()) {
+					values.add((value != null) ? value : "");
+				}
+			}
+			fields.putIfAbsent(name(parameter.getKey()), values);
 		}
 		return new LenientBody(fields);
 	}
