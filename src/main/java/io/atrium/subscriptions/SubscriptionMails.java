@@ -72,7 +72,8 @@ class SubscriptionMails {
 					v.put("reason", event.reason().name());
 					v.put("hard", !event.reason().retriable());
 					v.put("retryAt", date(s, event.retryAt()));
-					// a window that ends now (the last retry failed) is about to stop access
+					// a window that ends now (the last retry failed) is about to stop
+					// access
 					boolean windowAhead = event.accessEndsAt() != null && event.accessEndsAt().isAfter(event.at());
 					v.put("accessEndsAt", windowAhead ? date(s, event.accessEndsAt()) : null);
 					v.put("access", s.givesAccess(event.at(), dunning(s)));
@@ -94,6 +95,13 @@ class SubscriptionMails {
 			v.put("accessUntil", date(s, event.accessUntil()));
 			v.put("accessKept", event.accessUntil() != null && event.accessUntil().isAfter(event.at()));
 			v.put("actor", event.actor().name());
+			v.put("cause",
+					this.rows.history(s.id())
+						.stream()
+						.filter((c) -> c.to().cancelled())
+						.reduce((first, second) -> second)
+						.map(SubscriptionChange::cause)
+						.orElse("CANCELLED"));
 		});
 	}
 
