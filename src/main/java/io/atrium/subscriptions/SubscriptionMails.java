@@ -160,6 +160,9 @@ class SubscriptionMails {
 	}
 
 	private void queue(Subscription s, String template, Map<String, Object> v, List<Object> subjectArgs) {
+		// an outgoing mail keeps no null variable: an absent one reads as null in the
+		// template
+		v.values().removeIf(java.util.Objects::isNull);
 		this.mailer.enqueue(new OutgoingMail(s.subscriber().email(), s.subscriber().locale(),
 				"subscriptions.mail." + template + ".subject", subjectArgs, "subscriptions/mail/" + template, v));
 	}
