@@ -5,9 +5,26 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.Base64;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
 
+import io.atrium.catalog.BillingPeriod;
+import io.atrium.checkout.Purchase;
+import io.atrium.checkout.PurchaseStatus;
+import io.atrium.club.access.ClubAccess;
+import io.atrium.subscriptions.Actor;
+import io.atrium.subscriptions.Renewals;
+import io.atrium.subscriptions.Subscription;
+import io.atrium.subscriptions.SubscriptionChange;
+import io.atrium.subscriptions.SubscriptionStatus;
+import io.atrium.subscriptions.Subscriptions;
 import io.atrium.support.AtriumIntegrationTest;
+import io.atrium.support.Eventually;
+import io.atrium.support.TestMail;
 import io.atrium.support.WebClient;
 import org.junit.jupiter.api.Test;
 
@@ -27,6 +44,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 		"atrium.demo.client-secret=demo-secret-with-enough-length-0123456789" })
 class DemoDataIntegrationTests {
 
+	// the purchases DemoPurchases seeds (not the subscriptions' charges)
+	private static final String SINGLE_SALE = "checkout_attempt LIKE 'demo-HP%'";
+
 	@LocalServerPort
 	int port;
 
@@ -35,6 +55,15 @@ class DemoDataIntegrationTests {
 
 	@Autowired
 	DemoData demo;
+
+	@Autowired
+	Subscriptions subscriptions;
+
+	@Autowired
+	Renewals renewals;
+
+	@Autowired
+	ClubAccess access;
 
 	@Test
 	void demoLoginsWork() {
@@ -52,7 +81,9 @@ class DemoDataIntegrationTests {
 			.query(Long.class)
 			.single();
 		java.util.Map<String, Long> counts = new java.util.HashMap<>();
-		this.jdbc.sql("SELECT status, COUNT(*) FROM purchases WHERE producer_account_id = ? GROUP BY status")
+		this.jdbc
+			.sql("SELECT status, COUNT(*) FROM purchases WHERE producer_account_id = ? AND " + SINGLE_SALE
+					+ " GROUP BY status")
 			.param(producer)
 			.query((rs, n) -> counts.put(rs.getString(1), rs.getLong(2)))
 			.list();
@@ -60,24 +91,136 @@ class DemoDataIntegrationTests {
 				"EXPIRED", "WAITING_PAYMENT");
 		assertThat(counts.values()).allMatch((c) -> c > 0);
 		assertThat(counts.values().stream().mapToLong(Long::longValue).sum()).isEqualTo(DemoPurchases.PURCHASES);
-		assertThat(this.jdbc.sql("SELECT COUNT(DISTINCT buyer_email) FROM purchases WHERE producer_account_id = ?")
+		assertThat(this.jdbc
+			.sql("SELECT COUNT(DISTINCT buyer_email) FROM purchases WHERE producer_account_id = ? AND " + SINGLE_SALE)
 			.param(producer)
 			.query(Long.class)
 			.single()).isGreaterThan(40);
 		// every purchase has its charge at the gateway, refunded ones refunded there too
 		assertThat(this.jdbc
 			.sql("SELECT COUNT(*) FROM purchases p JOIN sandbox_charges c ON c.idempotency_key = p.transaction_code "
-					+ "WHERE p.producer_account_id = ? AND (p.status <> 'REFUNDED' OR c.status = 'REFUNDED')")
+					+ "WHERE p.producer_account_id = ? AND p." + SINGLE_SALE
+					+ " AND (p.status <> 'REFUNDED' OR c.status = 'REFUNDED')")
 			.param(producer)
 			.query(Long.class)
 			.single()).isEqualTo(DemoPurchases.PURCHASES);
 		// no purchase e-mail went to a demo buyer
 		assertThat(io.atrium.support.TestMail.to("buyer1@demo.atrium.test")).isEmpty();
+		long all = this.jdbc.sql("SELECT COUNT(*) FROM purchases WHERE producer_account_id = ?")
+			.param(producer)
+			.query(Long.class)
+			.single();
 		this.demo.seedOnFirstStart();
 		assertThat(this.jdbc.sql("SELECT COUNT(*) FROM purchases WHERE producer_account_id = ?")
 			.param(producer)
 			.query(Long.class)
-			.single()).isEqualTo(DemoPurchases.PURCHASES);
+			.single()).isEqualTo(all);
+	}
+
+	@Test
+	void theSubscriptionProductHasSubscribersInEveryStatusWithTheirChargesAndNoEmail() {
+		long producer = this.jdbc.sql("SELECT id FROM accounts WHERE email = ?")
+			.param(DemoData.PRODUCER)
+			.query(Long.class)
+			.single();
+		List<Subscription> all = this.subscriptions.ofProducer(producer);
+		assertThat(all).extracting(Subscription::status)
+			.contains(SubscriptionStatus.ACTIVE, SubscriptionStatus.DELAYED, SubscriptionStatus.OVERDUE,
+					SubscriptionStatus.INACTIVE, SubscriptionStatus.CANCELLED_BY_CUSTOMER,
+					SubscriptionStatus.CANCELLED_BY_SELLER, SubscriptionStatus.CANCELLED_BY_ADMIN);
+		assertThat(all).hasSizeGreaterThan(40);
+		assertThat(all).anyMatch(Subscription::inTrial);
+		assertThat(all).anyMatch((s) -> s.status() == SubscriptionStatus.DELAYED && s.cardNeedsUpdate());
+		assertThat(all).anyMatch((s) -> s.status() == SubscriptionStatus.DELAYED && !s.cardNeedsUpdate());
+		assertThat(all).anyMatch((s) -> s.status() == SubscriptionStatus.OVERDUE && s.unpaidCount() == 2);
+		assertThat(all).anyMatch((s) -> s.status() == SubscriptionStatus.CANCELLED_BY_CUSTOMER
+				&& s.accessUntil().isAfter(Instant.now()));
+		assertThat(all).filteredOn((s) -> s.status() == SubscriptionStatus.CANCELLED_BY_ADMIN)
+			.extracting((s) -> cancellation(s).actor())
+			.contains(Actor.ADMIN, Actor.SYSTEM);
+		assertThat(all)
+			.anyMatch((s) -> s.plan().period() == BillingPeriod.MONTHLY && s.productName().startsWith("Workshop"));
+
+		Subscription helena = subscriber(all, "helena.duarte");
+		assertThat(helena.status()).isEqualTo(SubscriptionStatus.ACTIVE);
+		assertThat(this.subscriptions.charges(helena)).hasSizeGreaterThanOrEqualTo(7)
+			.allMatch((p) -> p.status() == PurchaseStatus.APPROVED || p.status() == PurchaseStatus.COMPLETE)
+			.allMatch((p) -> p.imported() && p.subscriptionId() == helena.id().longValue());
+		assertThat(this.subscriptions.charges(helena)).extracting(Purchase::recurrenceNumber)
+			.startsWith(1, 2, 3, 4, 5, 6, 7);
+		// recovered by the second retry: recurrence 3 refused twice, then paid
+		Subscription rafael = subscriber(all, "rafael.lima");
+		assertThat(rafael.status()).isEqualTo(SubscriptionStatus.ACTIVE);
+		assertThat(this.subscriptions.history(rafael)).extracting(SubscriptionChange::cause)
+			.contains("CHARGE_DECLINED", "RECOVERED");
+		assertThat(this.jdbc
+			.sql("SELECT charge_attempts FROM purchases WHERE subscription_id = ? AND recurrence_number = 3")
+			.param(rafael.id())
+			.query(Integer.class)
+			.single()).isEqualTo(3);
+		// overdue: the unpaid charge stays chargeable; auto-cancelled: the unpaid ones
+		// dropped
+		Subscription marina = subscriber(all, "marina.costa");
+		assertThat(marina.status()).isEqualTo(SubscriptionStatus.OVERDUE);
+		assertThat(this.subscriptions.charges(marina)).last()
+			.satisfies((p) -> assertThat(p.status()).isEqualTo(PurchaseStatus.OVERDUE));
+		Subscription jorge = subscriber(all, "jorge.navarro");
+		assertThat(cancellation(jorge).cause()).isEqualTo("UNPAID_RECURRENCES");
+		assertThat(this.subscriptions.charges(jorge)).extracting(Purchase::status).contains(PurchaseStatus.CANCELLED);
+		assertThat(all).filteredOn((s) -> !s.subscriber().email().equals(DemoSubscriptions.DAVID))
+			.allSatisfy((s) -> assertThat(this.subscriptions.history(s)).last()
+				.satisfies((c) -> assertThat(c.cause()).isEqualTo("IMPORTED")));
+
+		// nothing is due: the renewal run right after the seed charges nobody
+		Map<String, Long> versions = new HashMap<>();
+		all.forEach((s) -> versions.put(s.code(), s.version()));
+		this.renewals.runDue();
+		assertThat(this.subscriptions.ofProducer(producer))
+			.allSatisfy((s) -> assertThat(s.version()).isEqualTo(versions.getOrDefault(s.code(), s.version())));
+		// no e-mail to an imported subscriber
+		assertThat(this.jdbc
+			.sql("SELECT COUNT(*) FROM mail_outbox WHERE recipient LIKE '%@demo.atrium.test' "
+					+ "AND template LIKE 'subscriptions/mail/%'")
+			.query(Long.class)
+			.single()).isZero();
+		assertThat(TestMail.to("helena.duarte@demo.atrium.test")).isEmpty();
+	}
+
+	@Test
+	void davidSubscribesToTheRecipesClubAndTheWorkshopPassWithOneAccount() {
+		long david = this.jdbc.sql("SELECT id FROM accounts WHERE email = ?")
+			.param(DemoSubscriptions.DAVID)
+			.query(Long.class)
+			.single();
+		Eventually.until("David's subscriptions start", () -> this.subscriptions.ofBuyer(david).size() == 2);
+		List<Subscription> his = this.subscriptions.ofBuyer(david);
+		assertThat(his).extracting(Subscription::status).containsOnly(SubscriptionStatus.ACTIVE);
+		assertThat(his).extracting(Subscription::productName)
+			.containsExactlyInAnyOrder("Clube de Receitas", "Workshop Ao Vivo");
+		assertThat(his).allSatisfy((s) -> assertThat(s.card()).isNotNull());
+		long club = his.stream()
+			.filter((s) -> s.productName().equals("Clube de Receitas"))
+			.findFirst()
+			.orElseThrow()
+			.productId();
+		Eventually.until("David opens the recipes club", () -> this.access.course(david, club, Set.of()).isPresent());
+		assertThat(this.access.course(david, club, Set.of()).orElseThrow().modules()).isNotEmpty();
+		assertThat(this.demo.startupNotes("http://localhost")).anyMatch((l) -> l.contains(DemoSubscriptions.DAVID));
+	}
+
+	private Subscription subscriber(List<Subscription> all, String user) {
+		return all.stream()
+			.filter((s) -> s.subscriber().email().equals(user + "@demo.atrium.test"))
+			.findFirst()
+			.orElseThrow(() -> new AssertionError("No demo subscriber " + user));
+	}
+
+	private SubscriptionChange cancellation(Subscription s) {
+		return this.subscriptions.history(s)
+			.stream()
+			.filter((c) -> c.to().cancelled() && !c.cause().equals("IMPORTED"))
+			.findFirst()
+			.orElseThrow();
 	}
 
 	@Test
