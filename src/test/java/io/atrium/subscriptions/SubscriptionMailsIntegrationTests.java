@@ -263,10 +263,27 @@ class SubscriptionMailsIntegrationTests {
 	}
 
 	@Test
-	void aProducersCancellationWithTheMailIsToldInEnglishWithTheLastDayOfAccess() {
+	void anUpgradesDifferenceGetsAReceiptAndAProducersCancellationIsToldInEnglishWithTheLastDayOfAccess() {
 		Shop shop = shop(null, BillingPeriod.MONTHLY);
+		Offer premium = this.offers.create(shop.producer(), shop.offer().productId(), new OfferDetails("Premium",
+				Money.of(9990, "BRL"), PaymentMode.RECURRING, new RecurringPlan(BillingPeriod.MONTHLY, null, 0), null));
 		String email = unique("subscriber");
 		Subscription s = subscribe(shop, email, Locale.ENGLISH, SandboxCards.APPROVED);
+
+		this.clock.set(s.nextChargeAt().minus(Duration.ofDays(10)));
+		s = this.subscriptions.switchPlan(Requester.buyer(s.subscriber().accountId()), s.code(), premium.code());
+		assertThat(s.plan().offerCode()).isEqualTo(premium.code());
+		Purchase difference = this.subscriptions.charges(s).get(1);
+		assertThat(difference.recurrenceNumber()).isNull();
+		String receipt = text(
+				awaitSubject(email, "Receipt for " + shop.name() + " — transaction " + difference.transaction()));
+		assertThat(receipt)
+			.contains("we charged " + MoneyText.format(difference.terms().price(), Locale.ENGLISH)
+					+ " for your subscription to " + shop.name() + ". Thank you!")
+			.contains("Plan: Premium — subscriber code " + s.code())
+			.contains("This is the difference for your new plan, for the rest of the current period.")
+			.doesNotContain("payment number")
+			.contains("Next charge: " + Dates.show(s.nextChargeAt(), SAO_PAULO, Locale.ENGLISH) + ".");
 
 		s = this.subscriptions.cancel(Requester.producer(shop.producer()), s.code(), true);
 		MimeMessage mail = awaitSubject(email, "Subscription cancelled: " + shop.name());
