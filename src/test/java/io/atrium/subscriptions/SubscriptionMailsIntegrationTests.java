@@ -245,12 +245,14 @@ class SubscriptionMailsIntegrationTests {
 		String email = unique("suscriptora");
 		Subscription s = subscribe(shop, email, SPANISH, SandboxCards.APPROVED);
 
+		// other tests' annual subscriptions may be due around then too: count this one's
 		this.clock.set(s.nextChargeAt().minus(Duration.ofDays(8)));
-		assertThat(this.mails.remindAnnualRenewals()).isZero();
+		this.mails.remindAnnualRenewals();
+		assertThat(subscriptionTemplates(email)).isEmpty();
 		this.clock.set(s.nextChargeAt().minus(Duration.ofDays(6)));
-		// other tests' annual subscriptions may be due within the week too
 		assertThat(this.mails.remindAnnualRenewals()).isPositive();
-		assertThat(this.mails.remindAnnualRenewals()).isZero();
+		this.mails.remindAnnualRenewals();
+		assertThat(subscriptionTemplates(email)).containsExactly("reminder");
 
 		String reminder = text(awaitSubject(email, "Tu suscripción a " + shop.name() + " se renueva pronto"));
 		assertThat(reminder).contains("Hola, Maria Souza:")
