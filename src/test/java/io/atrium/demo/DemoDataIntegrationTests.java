@@ -5,7 +5,9 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Set;
@@ -22,6 +24,8 @@ import io.atrium.subscriptions.Subscriptions;
 import io.atrium.support.AtriumIntegrationTest;
 import io.atrium.support.Eventually;
 import io.atrium.support.TestMail;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 import io.atrium.support.WebClient;
 import org.junit.jupiter.api.Test;
 
@@ -58,6 +62,9 @@ class DemoDataIntegrationTests {
 
 	@Autowired
 	ClubAccess access;
+
+	@Autowired
+	JsonMapper json;
 
 	@Test
 	void demoLoginsWork() {
@@ -181,6 +188,48 @@ class DemoDataIntegrationTests {
 	}
 
 	@Test
+	void theCompatibleApiListsTheDemoSubscribersInEveryStatusWithTheirPurchases() throws Exception {
+		String token = this.json.readTree(token().body()).path("access_token").asString();
+		long yearAgo = Instant.now().minus(Duration.ofDays(400)).toEpochMilli();
+		JsonNode page = this.json
+			.readTree(get("/payments/api/v1/subscriptions?max_results=500&accession_date=" + yearAgo, token));
+		List<String> statuses = new ArrayList<>();
+		page.path("items").forEach((item) -> statuses.add(item.path("status").asString()));
+		assertThat(statuses).contains("ACTIVE", "DELAYED", "OVERDUE", "INACTIVE", "CANCELLED_BY_CUSTOMER",
+				"CANCELLED_BY_SELLER", "CANCELLED_BY_ADMIN");
+		JsonNode overdue = this.json
+			.readTree(get("/payments/api/v1/subscriptions?status=OVERDUE,DELAYED&accession_date=" + yearAgo, token));
+		assertThat(overdue.path("items")).hasSizeGreaterThanOrEqualTo(4);
+
+		String helena = this.subscriptions.ofProducer(producer())
+			.stream()
+			.filter((s) -> s.subscriber().email().equals("helena.duarte@demo.atrium.test"))
+			.findFirst()
+			.orElseThrow()
+			.code();
+		JsonNode purchases = this.json.readTree(get("/payments/api/v1/subscriptions/" + helena + "/purchases", token));
+		assertThat(purchases.isArray()).isTrue();
+		assertThat(purchases).hasSizeGreaterThanOrEqualTo(7);
+	}
+
+	private String get(String path, String token) throws Exception {
+		HttpResponse<String> response = HttpClient.newHttpClient()
+			.send(HttpRequest.newBuilder(URI.create("http://localhost:" + this.port + path))
+				.header("Authorization", "Bearer " + token)
+				.GET()
+				.build(), HttpResponse.BodyHandlers.ofString());
+		assertThat(response.statusCode()).as(path + ": " + response.body()).isEqualTo(200);
+		return response.body();
+	}
+
+	private long producer() {
+		return this.jdbc.sql("SELECT id FROM accounts WHERE email = ?")
+			.param(DemoData.PRODUCER)
+			.query(Long.class)
+			.single();
+	}
+
+	@Test
 	void davidSubscribesToTheRecipesClubAndTheWorkshopPassWithOneAccount() {
 		long david = this.jdbc.sql("SELECT id FROM accounts WHERE email = ?")
 			.param(DemoSubscriptions.DAVID)
@@ -229,6 +278,12 @@ class DemoDataIntegrationTests {
 
 	@Test
 	void demoCredentialsGetATokenRightAway() throws Exception {
+		HttpResponse<String> token = token();
+		assertThat(token.statusCode()).isEqualTo(200);
+		assertThat(token.body()).contains("\"token_type\":\"bearer\"").contains("\"expires_in\":172799");
+	}
+
+	private HttpResponse<String> token() throws Exception {
 		String basic = Base64.getEncoder()
 			.encodeToString("demo-client:demo-secret-with-enough-length-0123456789".getBytes(StandardCharsets.UTF_8));
 		HttpRequest request = HttpRequest
@@ -238,9 +293,7 @@ class DemoDataIntegrationTests {
 			.header("Authorization", "Basic " + basic)
 			.POST(HttpRequest.BodyPublishers.noBody())
 			.build();
-		HttpResponse<String> token = HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());
-		assertThat(token.statusCode()).isEqualTo(200);
-		assertThat(token.body()).contains("\"token_type\":\"bearer\"").contains("\"expires_in\":172799");
+		return HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());
 	}
 
 }
