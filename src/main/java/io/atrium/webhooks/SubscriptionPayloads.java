@@ -1,10 +1,12 @@
 package io.atrium.webhooks;
 
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 import io.atrium.catalog.Catalog;
 import io.atrium.catalog.OfferForSale;
@@ -24,7 +26,7 @@ import org.springframework.stereotype.Component;
 class SubscriptionPayloads {
 
 	private static final DateTimeFormatter ISO_MILLIS = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS'Z'")
-		.withZone(java.time.ZoneOffset.UTC);
+		.withZone(ZoneOffset.UTC);
 
 	private final Catalog catalog;
 
@@ -56,7 +58,7 @@ class SubscriptionPayloads {
 				plans);
 	}
 
-	private java.util.Optional<SubscriptionData.SwitchedPlan> plan(String offerCode, boolean current) {
+	private Optional<SubscriptionData.SwitchedPlan> plan(String offerCode, boolean current) {
 		return this.catalog.offerForSale(offerCode)
 			.map((OfferForSale o) -> new SubscriptionData.SwitchedPlan(o.offerId(), o.name(),
 					new SubscriptionData.OfferKey(o.code()), current));

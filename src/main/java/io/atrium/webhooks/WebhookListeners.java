@@ -1,6 +1,8 @@
 package io.atrium.webhooks;
 
+import java.time.Instant;
 import java.util.Optional;
+import java.util.function.Function;
 
 import io.atrium.catalog.Catalog;
 import io.atrium.catalog.PaymentMode;
@@ -86,7 +88,7 @@ class WebhookListeners {
 					(p) -> purchaseEvent(p, WebhookEvent.PURCHASE_APPROVED, PurchaseStatus.APPROVED, p.approvedAt()));
 	}
 
-	private void purchaseEvent(Purchase purchase, WebhookEvent name, PurchaseStatus status, java.time.Instant at) {
+	private void purchaseEvent(Purchase purchase, WebhookEvent name, PurchaseStatus status, Instant at) {
 		this.outbox.record(purchase.terms().producerAccountId(), purchase.terms().productId(), name,
 				EventIds.purchase(purchase.id(), name, at), at, purchase.transaction(), () -> this.purchasePayloads
 					.build(purchase, status, this.purchasePayloads.subscriptionOf(purchase).orElse(null)));
@@ -116,8 +118,8 @@ class WebhookListeners {
 				(s) -> this.subscriptionPayloads.chargeDate(s, event));
 	}
 
-	private void subscriptionEvent(SubscriptionRef ref, WebhookEvent name, java.time.Instant at,
-			java.util.function.Function<Subscription, Object> data) {
+	private void subscriptionEvent(SubscriptionRef ref, WebhookEvent name, Instant at,
+			Function<Subscription, Object> data) {
 		if (!this.outbox.wanted(ref.producerAccountId(), name)) {
 			return;
 		}
