@@ -13,16 +13,20 @@ import io.atrium.checkout.PaymentDetails;
 import io.atrium.checkout.PaymentMethod;
 import io.atrium.checkout.Purchase;
 import io.atrium.checkout.PurchaseStatus;
+import io.atrium.checkout.PurchaseStatusChanged;
 import io.atrium.checkout.PurchaseTerms;
 import io.atrium.shared.Money;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.jdbc.support.KeyHolder;
 import org.springframework.stereotype.Repository;
 
 /**
- * The {@code purchases} and {@code purchase_status_history} tables.
+ * The {@code purchases} and {@code purchase_status_history} tables. Every status change
+ * of a purchase is saved here, so this is where {@link PurchaseStatusChanged} is
+ * published (in the caller's transaction).
  */
 @Repository
 public class PurchaseRows {
@@ -36,8 +40,11 @@ public class PurchaseRows {
 
 	private final JdbcClient jdbc;
 
-	PurchaseRows(JdbcClient jdbc) {
+	private final ApplicationEventPublisher events;
+
+	PurchaseRows(JdbcClient jdbc, ApplicationEventPublisher events) {
 		this.jdbc = jdbc;
+		this.events = events;
 	}
 
 	/**
@@ -140,6 +147,11 @@ public class PurchaseRows {
 				.params(id, (change.from() != null) ? change.from().name() : null, change.to().name(), change.reason(),
 						Times.utc(change.at()))
 				.update();
+			if (!purchase.imported()) {
+				this.events.publishEvent(new PurchaseStatusChanged(id, purchase.transaction(),
+						purchase.terms().productId(), purchase.terms().producerAccountId(), purchase.buyerAccountId(),
+						change.from(), change.to(), change.reason(), change.at(), purchase.subscriptionId()));
+			}
 		}
 	}
 
@@ -199,6 +211,34 @@ public class PurchaseRows {
 			.stream()
 			.limit(limit)
 			.toList();
+	}
+
+	/**
+	 * Checkouts left unpaid: purchases started in {@code [from, to)} that were never paid
+	 * (still started, a PIX never paid, a refused card, an expired PIX or billet),
+	 * outside a subscription's renewals, and that are the buyer's last attempt at the
+	 * product (a later purchase of it by the same e-mail supersedes them).
+	 * @param from the earliest start, inclusive
+	 * @param to the latest start, exclusive
+	 * @param afterId only purchases with a greater id (a cursor), or 0
+	 * @param limit how many at most
+	 * @return the purchases, by id
+	 */
+	public List<Purchase> unpaidStartedBetween(Instant from, Instant to, long afterId, int limit) {
+		return this.jdbc.sql("SELECT " + COLUMNS + """
+				 FROM purchases p WHERE p.created_at >= :from AND p.created_at < :to AND p.id > :after
+				  AND p.subscription_id IS NULL AND p.imported = FALSE
+				  AND p.status IN ('STARTED', 'WAITING_PAYMENT', 'CANCELLED', 'NO_FUNDS', 'EXPIRED')
+				  AND NOT EXISTS (SELECT 1 FROM purchases q WHERE q.buyer_email = p.buyer_email
+				    AND q.product_id = p.product_id AND q.id > p.id)
+				ORDER BY p.id LIMIT :limit
+				""")
+			.param("from", Times.utc(from))
+			.param("to", Times.utc(to))
+			.param("after", afterId)
+			.param("limit", limit)
+			.query(PurchaseRows::purchase)
+			.list();
 	}
 
 	/**
