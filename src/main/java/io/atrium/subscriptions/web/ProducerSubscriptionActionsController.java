@@ -71,6 +71,9 @@ class ProducerSubscriptionActionsController {
 	String confirmCancel(@AuthenticationPrincipal SignedInAccount me, @PathVariable String code, Locale locale,
 			Model model, HttpServletResponse response) {
 		return confirm(me, code, model, response, locale, (s) -> {
+			if (!SubscriptionView.CANCELLABLE.contains(s.status())) {
+				throw new SubscriptionRefused(SubscriptionRefused.Reason.ALREADY_CANCELLED, "cancelled");
+			}
 			List<String> lead = new ArrayList<>();
 			lead.add(text("subscriptions.confirm.cancel.no-charges", locale, s.subscriber().name()));
 			lead.add(accessEnd(s, locale));

@@ -33,8 +33,6 @@ import org.springframework.web.util.UriComponentsBuilder;
 @Controller
 class ProducerSubscriptionsController {
 
-	static final int PAGE_SIZE = 50;
-
 	private final SubscriptionList list;
 
 	private final SubscriptionPages pages;
@@ -56,12 +54,14 @@ class ProducerSubscriptionsController {
 			Locale locale, Model model) {
 		long producer = me.accountId().value();
 		ZoneId zone = this.zones.of(producer);
-		SubscriptionList.Page page = this.list.find(producer, form.toQuery(zone), form.pageToken(), PAGE_SIZE);
+		SubscriptionList.Page page = this.list.find(producer, form.toQuery(zone), form.pageToken(), form.pageSize());
 		List<Subscription> all = this.subscriptions.ofProducer(producer);
 		model.addAttribute("zone", zone.getId());
 		model.addAttribute("products", options(all, (s) -> s.productId(), Subscription::productName));
 		model.addAttribute("plans",
 				options(all, (s) -> s.plan().offerId(), (s) -> s.productName() + " — " + s.plan().name()));
+		model.addAttribute("productId", form.productId());
+		model.addAttribute("planId", form.planId());
 		model.addAttribute("statuses", List.of(SubscriptionStatus.values()));
 		model.addAttribute("chosen", form.statuses());
 		model.addAttribute("trial", (form.trialValue() != null) ? form.trialValue().toString() : "");

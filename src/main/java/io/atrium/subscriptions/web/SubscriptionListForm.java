@@ -20,19 +20,39 @@ import org.springframework.web.bind.annotation.BindParam;
  * (hotmart-api.md §3.1) so the page and the API read alike: a product, a plan, statuses
  * (repeated or comma-joined), trial or not, and three day ranges (accession, next charge,
  * cancellation; inclusive days in the producer's time zone, typed as {@code yyyy-mm-dd}),
- * plus a free-text search over the subscriber's name, e-mail and subscriber code. Unlike
- * the API, no window applies by default. Unreadable values are ignored.
+ * plus a free-text search over the subscriber's name, e-mail and subscriber code, and
+ * {@code max_results} per page (50 by default, at most 100). Unlike the API, no window
+ * applies by default. Unreadable values are ignored.
  */
-record SubscriptionListForm(@BindParam("product_id") Long productId, @BindParam("plan_id") Long planId,
+record SubscriptionListForm(@BindParam("product_id") String product, @BindParam("plan_id") String plan,
 		List<String> status, String trial, @BindParam("accession_date") String accessionDate,
 		@BindParam("end_accession_date") String endAccessionDate, @BindParam("date_next_charge") String dateNextCharge,
 		@BindParam("end_date_next_charge") String endDateNextCharge,
 		@BindParam("cancelation_date") String cancelationDate,
 		@BindParam("end_cancelation_date") String endCancelationDate, String q,
-		@BindParam("page_token") String pageToken) {
+		@BindParam("max_results") String maxResults, @BindParam("page_token") String pageToken) {
 
 	/** The longest free-text search kept. */
 	static final int MAX_TEXT = 100;
+
+	/** Subscriptions per page unless {@code max_results} asks for another number. */
+	static final int PAGE_SIZE = 50;
+
+	/** The most subscriptions one page shows. */
+	static final int MAX_PAGE_SIZE = 100;
+
+	int pageSize() {
+		Long size = number(this.maxResults);
+		return (size == null || size < 1) ? PAGE_SIZE : (int) Math.min(size, MAX_PAGE_SIZE);
+	}
+
+	Long productId() {
+		return number(this.product);
+	}
+
+	Long planId() {
+		return number(this.plan);
+	}
 
 	Set<SubscriptionStatus> statuses() {
 		Set<SubscriptionStatus> found = EnumSet.noneOf(SubscriptionStatus.class);
@@ -70,8 +90,8 @@ record SubscriptionListForm(@BindParam("product_id") Long productId, @BindParam(
 	 * start of the day after its last
 	 */
 	SubscriptionQuery toQuery(ZoneId zone) {
-		return new SubscriptionQuery(this.productId, this.planId, statuses(), trialValue(),
-				from(this.accessionDate, zone), until(this.endAccessionDate, zone), from(this.dateNextCharge, zone),
+		return new SubscriptionQuery(productId(), planId(), statuses(), trialValue(), from(this.accessionDate, zone),
+				until(this.endAccessionDate, zone), from(this.dateNextCharge, zone),
 				until(this.endDateNextCharge, zone), from(this.cancelationDate, zone),
 				until(this.endCancelationDate, zone), text());
 	}
@@ -81,8 +101,8 @@ record SubscriptionListForm(@BindParam("product_id") Long productId, @BindParam(
 	 */
 	Map<String, Object> parameters() {
 		Map<String, Object> p = new LinkedHashMap<>();
-		put(p, "product_id", this.productId);
-		put(p, "plan_id", this.planId);
+		put(p, "product_id", productId());
+		put(p, "plan_id", planId());
 		if (!statuses().isEmpty()) {
 			p.put("status", statuses().stream().map(Enum::name).toList());
 		}
@@ -94,6 +114,9 @@ record SubscriptionListForm(@BindParam("product_id") Long productId, @BindParam(
 		put(p, "cancelation_date", day(this.cancelationDate));
 		put(p, "end_cancelation_date", day(this.endCancelationDate));
 		put(p, "q", text());
+		if (pageSize() != PAGE_SIZE) {
+			p.put("max_results", pageSize());
+		}
 		return p;
 	}
 
@@ -124,6 +147,11 @@ record SubscriptionListForm(@BindParam("product_id") Long productId, @BindParam(
 
 	private static LocalDate parse(String text) {
 		return (text == null || text.isBlank()) ? null : InputLimits.day(text.strip()).orElse(null);
+	}
+
+	private static Long number(String text) {
+		String digits = strip(text);
+		return (digits != null && digits.matches("\\d{1,18}")) ? Long.valueOf(digits) : null;
 	}
 
 	private static String strip(String text) {
