@@ -387,6 +387,36 @@ class SubscriptionPagesIntegrationTests {
 	}
 
 	@Test
+	void aLatePaymentIsExplainedWithTheNextRetryAndUntilWhenAccessContinues() {
+		SubscriptionShop.Person producer = this.shop.producer("Lea Late");
+		Offer plan = this.shop.plan(producer, this.shop.product(producer, "Late club"), "Monthly",
+				Money.of(4990, "BRL"), BillingPeriod.MONTHLY, 0);
+		SubscriptionShop.Person buyer = this.shop.buyer("Ana Souza");
+		Subscription s = this.shop.subscribe(buyer, plan, SandboxCards.RENEWAL_INSUFFICIENT_FUNDS);
+		this.clock.set(s.nextChargeAt().plus(Duration.ofHours(1)));
+		Eventually.until("the renewal is refused", () -> {
+			this.renewals.runDue();
+			return this.subscriptions.get(Requester.buyer(buyer.id()), s.code()).status() == SubscriptionStatus.DELAYED;
+		});
+		java.util.Locale en = java.util.Locale.ENGLISH;
+		String retry = io.atrium.platform.Dates.show(s.nextChargeAt().plus(Duration.ofDays(1)), s.zone(), en);
+		String stops = io.atrium.platform.Dates.show(s.nextChargeAt().plus(Duration.ofDays(10)), s.zone(), en);
+
+		WebClient web = signedIn(producer);
+		assertThat(codes(web.get("/business/subscriptions?status=DELAYED"))).containsExactly(s.code());
+		Page page = web.get(BASE + s.code());
+		assertThat(page.document().getElementById("explanation").text()).contains(
+				"Payment late since " + io.atrium.platform.Dates.showDay(s.nextChargeAt(), s.zone(), en)
+						+ ": one attempt was refused. The card has insufficient funds.",
+				"The card will be tried again on " + retry + ".",
+				"Access continues while the payment is late, until " + stops);
+		assertThat(page.document().select("#history tr[data-cause=CHARGE_DECLINED]")).hasSize(1);
+		Page mine = signedIn(buyer).get("/my/subscriptions/" + s.code());
+		assertThat(mine.document().getElementById("pay-link")).isNotNull();
+		assertThat(mine.document().getElementById("explanation").text()).contains("Payment late since");
+	}
+
+	@Test
 	void buyerPaysAnOverdueChargeWithANewCardAndChangesTheCard() {
 		SubscriptionShop.Person producer = this.shop.producer("Olga Overdue");
 		Offer plan = this.shop.plan(producer, this.shop.product(producer, "Dance club"), "Monthly",

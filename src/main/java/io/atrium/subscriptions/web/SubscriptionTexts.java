@@ -54,6 +54,9 @@ class SubscriptionTexts {
 			case DELAYED -> {
 				lines.add(text("subscriptions.explain.DELAYED", locale, day(s, s.overdueSince(), locale),
 						s.failedAttempts(), decline(s.lastDecline(), locale)));
+				if (s.overdueSince() == null) {
+					break;
+				}
 				Instant retry = s.cardNeedsUpdate() ? null : dunning.nextRetry(s.overdueSince(), s.failedAttempts());
 				String stops = when(s, dunning.windowEnd(s.overdueSince()), locale);
 				lines.add((retry != null) ? text("subscriptions.explain.DELAYED.retry", locale, when(s, retry, locale))
