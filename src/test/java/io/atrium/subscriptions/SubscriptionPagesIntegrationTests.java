@@ -138,6 +138,9 @@ class SubscriptionPagesIntegrationTests {
 		assertThat(second.document().getElementById("page-next")).isNull();
 		assertThat(codes(web.get(second.document().getElementById("page-previous").attr("href"))))
 			.containsExactly(carla.code(), bruno.code());
+		Page forged = web.get("/business/subscriptions?max_results=2&page_token=not-a-token");
+		assertThat(forged.status()).isEqualTo(200);
+		assertThat(codes(forged)).containsExactly(carla.code(), bruno.code());
 	}
 
 	@Test

@@ -1,19 +1,18 @@
 package io.atrium.subscriptions.web;
 
 import java.time.ZoneId;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.TreeMap;
 
 import io.atrium.accounts.ProducerTimeZones;
 import io.atrium.accounts.SignedInAccount;
+import io.atrium.catalog.Catalog;
+import io.atrium.catalog.ProductSummary;
 import io.atrium.checkout.MoneyText;
 import io.atrium.subscriptions.Requester;
 import io.atrium.subscriptions.Subscription;
 import io.atrium.subscriptions.SubscriptionStatus;
-import io.atrium.subscriptions.Subscriptions;
 import jakarta.servlet.http.HttpServletResponse;
 
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -37,15 +36,15 @@ class ProducerSubscriptionsController {
 
 	private final SubscriptionPages pages;
 
-	private final Subscriptions subscriptions;
+	private final Catalog catalog;
 
 	private final ProducerTimeZones zones;
 
-	ProducerSubscriptionsController(SubscriptionList list, SubscriptionPages pages, Subscriptions subscriptions,
+	ProducerSubscriptionsController(SubscriptionList list, SubscriptionPages pages, Catalog catalog,
 			ProducerTimeZones zones) {
 		this.list = list;
 		this.pages = pages;
-		this.subscriptions = subscriptions;
+		this.catalog = catalog;
 		this.zones = zones;
 	}
 
@@ -54,12 +53,16 @@ class ProducerSubscriptionsController {
 			Locale locale, Model model) {
 		long producer = me.accountId().value();
 		ZoneId zone = this.zones.of(producer);
-		SubscriptionList.Page page = this.list.find(producer, form.toQuery(zone), form.pageToken(), form.pageSize());
-		List<Subscription> all = this.subscriptions.ofProducer(producer);
+		SubscriptionList.Page page = this.list.find(form.toFilter(producer, zone), form.pageToken(), form.pageSize());
+		List<ProductSummary> products = this.catalog.productsOf(producer);
 		model.addAttribute("zone", zone.getId());
-		model.addAttribute("products", options(all, (s) -> s.productId(), Subscription::productName));
+		model.addAttribute("products", products.stream().map((p) -> new Option(p.id(), p.name())).toList());
 		model.addAttribute("plans",
-				options(all, (s) -> s.plan().offerId(), (s) -> s.productName() + " — " + s.plan().name()));
+				products.stream()
+					.flatMap((p) -> this.catalog.offersOf(p.id()).stream())
+					.filter((o) -> o.plan() != null)
+					.map((o) -> new Option(o.offerId(), o.product().name() + " — " + o.name()))
+					.toList());
 		model.addAttribute("productId", form.productId());
 		model.addAttribute("planId", form.planId());
 		model.addAttribute("statuses", List.of(SubscriptionStatus.values()));
@@ -105,17 +108,6 @@ class ProducerSubscriptionsController {
 			}
 		});
 		return url.queryParam("page_token", token).encode().build().toUriString();
-	}
-
-	private static List<Option> options(List<Subscription> all, java.util.function.ToLongFunction<Subscription> id,
-			java.util.function.Function<Subscription, String> name) {
-		Map<Long, String> found = new TreeMap<>();
-		all.forEach((s) -> found.putIfAbsent(id.applyAsLong(s), name.apply(s)));
-		return found.entrySet()
-			.stream()
-			.map((e) -> new Option(e.getKey(), e.getValue()))
-			.sorted(Comparator.comparing(Option::name))
-			.toList();
 	}
 
 	/**

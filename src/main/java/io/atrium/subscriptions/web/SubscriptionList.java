@@ -2,55 +2,43 @@ package io.atrium.subscriptions.web;
 
 import java.util.List;
 
+import io.atrium.subscriptions.KeysetCursor;
 import io.atrium.subscriptions.Subscription;
-import io.atrium.subscriptions.Subscriptions;
+import io.atrium.subscriptions.SubscriptionFilter;
+import io.atrium.subscriptions.SubscriptionSearch;
 
 import org.springframework.stereotype.Component;
 
 /**
  * The producer's subscriptions as the list page pages through them: filtered, newest
- * first, a page at a time with opaque next and previous tokens. Today it filters
- * {@link Subscriptions#ofProducer(long)} in memory; the keyset search of the compatible
- * API can replace it behind the same method without the page changing.
+ * first, a page at a time with opaque next and previous tokens (the keyset cursors of
+ * {@link SubscriptionSearch}, as the compatible API's). A token the list did not issue is
+ * ignored: the first page is shown.
  */
 @Component
 class SubscriptionList {
 
-	private final Subscriptions subscriptions;
+	private final SubscriptionSearch search;
 
-	SubscriptionList(Subscriptions subscriptions) {
-		this.subscriptions = subscriptions;
+	SubscriptionList(SubscriptionSearch search) {
+		this.search = search;
 	}
 
 	/**
-	 * @param producerAccountId the producer
-	 * @param query the filters
+	 * @param filter the filters
 	 * @param pageToken a token from an earlier page, or null for the first
 	 * @param size how many per page
 	 * @return the page
 	 */
-	Page find(long producerAccountId, SubscriptionQuery query, String pageToken, int size) {
-		List<Subscription> all = this.subscriptions.ofProducer(producerAccountId)
-			.stream()
-			.filter(query::matches)
-			.toList();
-		int offset = offset(pageToken, all.size());
-		List<Subscription> items = all.subList(offset, Math.min(all.size(), offset + size));
-		String next = (offset + size < all.size()) ? token(offset + size) : null;
-		String previous = (offset > 0) ? token(Math.max(0, offset - size)) : null;
-		return new Page(items, all.size(), next, previous);
-	}
-
-	private static String token(int offset) {
-		return "o" + offset;
-	}
-
-	private static int offset(String token, int total) {
-		if (token == null || !token.matches("o\\d{1,9}")) {
-			return 0;
+	Page find(SubscriptionFilter filter, String pageToken, int size) {
+		SubscriptionSearch.Page page;
+		try {
+			page = this.search.search(filter, pageToken, size);
 		}
-		int offset = Integer.parseInt(token.substring(1));
-		return (offset < total) ? offset : 0;
+		catch (KeysetCursor.InvalidCursor ex) {
+			page = this.search.search(filter, null, size);
+		}
+		return new Page(page.items(), this.search.count(filter), page.nextCursor(), page.previousCursor());
 	}
 
 	/**

@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Set;
 
 import io.atrium.platform.InputLimits;
+import io.atrium.subscriptions.SubscriptionFilter;
 import io.atrium.subscriptions.SubscriptionStatus;
 
 import org.springframework.web.bind.annotation.BindParam;
@@ -85,15 +86,17 @@ record SubscriptionListForm(@BindParam("product_id") String product, @BindParam(
 	}
 
 	/**
+	 * @param producerAccountId the producer
 	 * @param zone the producer's zone
 	 * @return the filter, with each day range from the start of its first day to the
 	 * start of the day after its last
 	 */
-	SubscriptionQuery toQuery(ZoneId zone) {
-		return new SubscriptionQuery(productId(), planId(), statuses(), trialValue(), from(this.accessionDate, zone),
-				until(this.endAccessionDate, zone), from(this.dateNextCharge, zone),
-				until(this.endDateNextCharge, zone), from(this.cancelationDate, zone),
-				until(this.endCancelationDate, zone), text());
+	SubscriptionFilter toFilter(long producerAccountId, ZoneId zone) {
+		Set<SubscriptionStatus> only = statuses();
+		return new SubscriptionFilter(producerAccountId, productId(), null, planId(), from(this.accessionDate, zone),
+				until(this.endAccessionDate, zone), only.isEmpty() ? null : only, null, null, null, trialValue(),
+				from(this.cancelationDate, zone), until(this.endCancelationDate, zone), from(this.dateNextCharge, zone),
+				until(this.endDateNextCharge, zone), text());
 	}
 
 	/**
