@@ -178,6 +178,18 @@ class SubscriptionRows {
 		source.nextVersion();
 	}
 
+	/**
+	 * Appends the history entry that marks an imported subscription (cause
+	 * {@code IMPORTED}, by the system, status unchanged).
+	 */
+	void recordImport(long id, SubscriptionStatus status, String detail, Instant at) {
+		this.jdbc.sql("""
+				INSERT INTO subscription_history (subscription_id, from_status, to_status, cause, actor, detail,
+				  changed_at)
+				VALUES (?, ?, ?, 'IMPORTED', 'SYSTEM', ?, ?)
+				""").params(id, status.name(), status.name(), truncate(detail), utc(at)).update();
+	}
+
 	Optional<Subscription> find(long id) {
 		return this.jdbc.sql("SELECT " + COLUMNS + " FROM subscriptions s WHERE s.id = ?")
 			.param(id)

@@ -347,17 +347,26 @@ public class Subscriptions {
 		Subscription s = get(requester, subscriberCode);
 		Plan to = target(s, offerCode);
 		PlanSwitchQuote quote = quote(s, to, this.clock.instant());
+		Purchase difference = null;
 		if (quote.chargeNow().amountMinor() > 0) {
 			Outcome outcome = this.billing.chargeDifference(s, to, quote.chargeNow(),
 					"switch-" + s.version() + "-" + to.offerId());
 			refuseUnpaid(outcome);
+			difference = outcome.purchase();
 		}
+		Purchase paid = difference;
 		String from = s.plan().offerCode();
 		return this.billing.change(s.id(), (sub, dunning, now) -> {
 			PlanSwitchQuote again = (sub.version() == s.version()) ? quote : quote(sub, to, now);
 			sub.switchPlan(to, again, requester.actor(), requester.accountId(), now, dunning);
 			this.billing.publish(new SubscriptionEvents.PlanSwitched(SubscriptionRef.of(sub), from, to.offerCode(),
 					again.kind(), again.chargeNow(), again.effectiveAt(), requester.actor(), now));
+			if (paid != null) {
+				// the receipt of the difference (a charge outside the recurrences)
+				this.billing.publish(new SubscriptionEvents.Charged(SubscriptionRef.of(sub), null, paid.transaction(),
+						paid.terms().price(), paid.payment().cardBrand(), paid.payment().cardLast4(),
+						sub.nextChargeAt(), now));
+			}
 		});
 	}
 

@@ -277,9 +277,10 @@ public class PurchaseRows {
 	 */
 	public long insertImported(Purchase purchase, List<Purchase.StatusChange> history, Instant updatedAt) {
 		long id = insert(purchase);
-		Purchase withId = Purchase.restore(id, purchase.terms(), purchase.status(), purchase.payment(),
-				purchase.buyerAccountId(), purchase.approvedAt(), purchase.warrantyDays(), purchase.refundRequestedAt(),
-				true);
+		Purchase withId = Purchase
+			.restore(id, purchase.terms(), purchase.status(), purchase.payment(), purchase.buyerAccountId(),
+					purchase.approvedAt(), purchase.warrantyDays(), purchase.refundRequestedAt(), true)
+			.withSubscription(purchase.subscriptionId(), purchase.recurrenceNumber(), purchase.paymentToken());
 		update(withId, updatedAt);
 		for (Purchase.StatusChange change : history) {
 			this.jdbc
@@ -290,6 +291,18 @@ public class PurchaseRows {
 				.update();
 		}
 		return id;
+	}
+
+	/**
+	 * Sets how many gateway attempts an imported charge of a subscription had, all
+	 * settled, so the next charge of it makes the attempt after them.
+	 * @param purchaseId the imported purchase
+	 * @param attempts how many attempts were made
+	 */
+	public void settleImportedAttempts(long purchaseId, int attempts) {
+		this.jdbc.sql("UPDATE purchases SET charge_attempts = ?, attempt_open = FALSE WHERE id = ? AND imported = TRUE")
+			.params(attempts, purchaseId)
+			.update();
 	}
 
 	/**

@@ -79,7 +79,7 @@ class SubscriptionPages {
 				(ex.reason() == SubscriptionRefused.Reason.CARD_DECLINED)
 						? this.texts.text(key, locale,
 								(ex.declineReason() != null) ? this.texts.decline(ex.declineReason(), locale)
-										: this.texts.text("subscriptions.decline.unknown", locale))
+										: this.texts.text("subscriptions.page.decline.unknown", locale))
 						: this.texts.text(key, locale));
 	}
 

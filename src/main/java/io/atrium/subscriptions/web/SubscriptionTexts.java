@@ -110,7 +110,7 @@ class SubscriptionTexts {
 	 * @return why the card was refused, in words; empty for null
 	 */
 	String decline(DeclineReason reason, Locale locale) {
-		return (reason != null) ? text("subscriptions.decline." + reason.name(), locale) : "";
+		return (reason != null) ? text("subscriptions.page.decline." + reason.name(), locale) : "";
 	}
 
 	/**
