@@ -248,6 +248,27 @@ class SubscriptionRows {
 	}
 
 	/**
+	 * @return the recorded changes of every subscription of the producer, by subscription
+	 * id, each oldest first (one query, for the producer's metrics)
+	 */
+	java.util.Map<Long, List<SubscriptionChange>> historyOfProducer(long producerAccountId) {
+		java.util.Map<Long, List<SubscriptionChange>> byId = new java.util.HashMap<>();
+		this.jdbc.sql("""
+				SELECT h.subscription_id, h.from_status, h.to_status, h.cause, h.actor, h.actor_account_id, h.detail,
+				  h.changed_at
+				FROM subscription_history h JOIN subscriptions s ON s.id = h.subscription_id
+				WHERE s.producer_account_id = ? ORDER BY h.subscription_id, h.id
+				""").param(producerAccountId).query((rs) -> {
+			byId.computeIfAbsent(rs.getLong(1), (k) -> new java.util.ArrayList<>())
+				.add(new SubscriptionChange(
+						(rs.getString(2) != null) ? SubscriptionStatus.valueOf(rs.getString(2)) : null,
+						SubscriptionStatus.valueOf(rs.getString(3)), rs.getString(4), Actor.valueOf(rs.getString(5)),
+						rs.getObject(6, Long.class), rs.getString(7), instant(rs, "changed_at")));
+		});
+		return byId;
+	}
+
+	/**
 	 * Leases due subscriptions to one owner: those whose next look is due and that no
 	 * other instance holds (or whose lease ran out). Runs in its own short transaction.
 	 * @return the ids leased, most overdue first

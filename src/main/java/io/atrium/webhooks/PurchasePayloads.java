@@ -107,7 +107,8 @@ class PurchasePayloads {
 				new PurchaseData.Offer(t.offerCode(), (t.couponCode() != null) ? t.couponCode() : "", offerName, ""),
 				(recurrence != null) ? recurrence : 1, false, country(t), PurchaseData.Origin.NONE,
 				new PurchaseData.OrderBump(false), t.createdAt().toEpochMilli(), millis(nextCharge), status.name(),
-				t.transaction(), payment(purchase, status), "HOTMART", false, "I", "");
+				t.transaction(), payment(purchase, status), "HOTMART", false, "I",
+				(purchase.buyerIp() != null) ? purchase.buyerIp() : "");
 	}
 
 	private static PurchaseData.Payment payment(Purchase purchase, PurchaseStatus status) {

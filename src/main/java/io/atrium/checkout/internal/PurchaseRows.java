@@ -36,7 +36,7 @@ public class PurchaseRows {
 			+ "amount_minor, currency, payment_method, buyer_name, buyer_email, buyer_document, buyer_locale, "
 			+ "buyer_account_id, gateway_charge_id, card_brand, card_last4, pix_code, billet_barcode, "
 			+ "payment_expires_at, decline_reason, created_at, approved_at, warranty_days, refund_requested_at, imported, "
-			+ "subscription_id, recurrence_number, payment_token";
+			+ "subscription_id, recurrence_number, payment_token, buyer_ip";
 
 	private final JdbcClient jdbc;
 
@@ -61,11 +61,13 @@ public class PurchaseRows {
 				INSERT INTO purchases (transaction_code, checkout_attempt, status, offer_id, offer_code, product_id,
 				  product_name, producer_account_id, club_group_id, coupon_code, list_amount_minor, amount_minor,
 				  currency, payment_method, payment_type, buyer_name, buyer_email, buyer_document, buyer_locale,
-				  created_at, updated_at, warranty_days, imported, subscription_id, recurrence_number, attempt_open)
+				  created_at, updated_at, warranty_days, imported, subscription_id, recurrence_number, attempt_open,
+				  buyer_ip)
 				VALUES (:tx, :attempt, :status, :offerId, :offerCode, :productId, :productName, :producer, :group,
 				  :coupon, :list, :amount, :currency, :method, :type, :name, :email, :document, :locale, :at, :at,
-				  :warranty, :imported, :subscription, :recurrence, :open)
+				  :warranty, :imported, :subscription, :recurrence, :open, :ip)
 				""")
+			.param("ip", purchase.buyerIp())
 			.param("subscription", purchase.subscriptionId())
 			.param("recurrence", purchase.recurrenceNumber())
 			.param("open", purchase.subscriptionId() != null)
@@ -379,7 +381,8 @@ public class PurchaseRows {
 					rs.getObject("buyer_account_id", Long.class), Times.instant(rs, "approved_at"),
 					rs.getInt("warranty_days"), Times.instant(rs, "refund_requested_at"), rs.getBoolean("imported"))
 			.withSubscription(rs.getObject("subscription_id", Long.class),
-					rs.getObject("recurrence_number", Integer.class), rs.getString("payment_token"));
+					rs.getObject("recurrence_number", Integer.class), rs.getString("payment_token"))
+			.fromAddress(rs.getString("buyer_ip"));
 	}
 
 	/**

@@ -152,7 +152,8 @@ public record PurchaseData(Product product, List<Affiliate> affiliates, Buyer bu
 	 * @param invoiceBy always HOTMART (the platform invoices)
 	 * @param isFunnel always false
 	 * @param businessModel always I
-	 * @param buyerIp the buyer's IP address: empty (Atrium does not keep it)
+	 * @param buyerIp the buyer's IP address as the checkout page saw it; empty for API
+	 * checkouts and imports
 	 */
 	public record Purchase(@JsonInclude(JsonInclude.Include.NON_NULL) Long approvedDate, Price fullPrice,
 			Price originalOfferPrice, Price price, Offer offer, int recurrenceNumber,
