@@ -145,6 +145,7 @@ class WebhookPagesIntegrationTests {
 				.hasSizeGreaterThan(box.val().length() + 5);
 		}
 		assertThat(form.select("label[for=event-PURCHASE_APPROVED]").text()).startsWith("A purchase was paid");
+		assertThat(form.select("ol.breadcrumb").text()).isEqualTo("Manage my business Webhooks Add a webhook endpoint");
 		assertThat(form.select("input[name=products][value=" + bread.id() + "]")).hasSize(1);
 
 		Page created = me.web()
@@ -157,6 +158,8 @@ class WebhookPagesIntegrationTests {
 		String secret = created.document().getElementById("signing-secret").val();
 		String hottok = created.document().getElementById("secret-hottok").val();
 		assertThat(secret).startsWith("whsec_");
+		assertThat(created.document().select("ol.breadcrumb").text())
+			.isEqualTo("Manage my business Webhooks Endpoint added");
 		assertThat(created.document().select("[role=alert]").text()).contains("will not be shown again");
 		WebhookEndpoint saved = this.webhooks.endpoints(me.id()).get(0);
 		assertThat(saved.url()).isEqualTo(receiver.url());
