@@ -14,6 +14,8 @@ Settings (environment variables):
     ATRIUM_HOTTOK           your hottok, shown on Atrium's webhook page
     HOST, PORT              where to listen (default 127.0.0.1:8000)
     MEMBERS_DB              the SQLite file (default members.db)
+    GRACE_DAYS              how long access lasts after a refused renewal (PURCHASE_DELAYED) while
+                            Atrium retries the card (default 10, Atrium's default retry window; 0: none)
 
 Endpoints:
     POST /webhooks/atrium                          the URL to register in Atrium (behind HTTPS)
@@ -39,6 +41,7 @@ TEST_TRANSACTION = "HP00000000000000"  # Atrium's "send test event" uses it, wit
 SECRETS = [s.strip() for s in os.environ.get("ATRIUM_WEBHOOK_SECRETS", "").split(",") if s.strip()]
 HOTTOK = os.environ.get("ATRIUM_HOTTOK", "")
 DB = os.environ.get("MEMBERS_DB", "members.db")
+GRACE_MS = int(float(os.environ.get("GRACE_DAYS", "10")) * 24 * 3600 * 1000)
 
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS processed_events (
@@ -52,7 +55,7 @@ CREATE TABLE IF NOT EXISTS grants (
   product_id INTEGER NOT NULL,
   transaction_code TEXT,          -- the purchase that last changed it (quoted by the buyer)
   subscriber_code TEXT,
-  state TEXT NOT NULL,            -- 'active', 'suspended' (a charge unpaid) or 'revoked'
+  state TEXT NOT NULL,            -- 'active', 'delayed' (a renewal unpaid, retries running) or 'revoked'
   access_until INTEGER,           -- epoch ms; NULL: no end while active
   changed_at INTEGER NOT NULL     -- creation_date of the last event applied (older ones are ignored)
 );
@@ -109,7 +112,7 @@ def set_grant(db, key, changed_at, state, access_until, email=None, product_id=N
         db.execute("UPDATE grants SET state = ?, access_until = ?, changed_at = ?,"
                    " transaction_code = COALESCE(?, transaction_code) WHERE grant_key = ?",
                    (state, access_until, changed_at, transaction, key))
-    return f"{key} {state}" + (f" until {access_until}" if state == "active" and access_until else "")
+    return f"{key} {state}" + (f" until {access_until}" if state != "revoked" and access_until else "")
 
 
 def apply(db, envelope) -> str:
@@ -136,8 +139,9 @@ def apply(db, envelope) -> str:
             # recorded even with no grant yet, so a late PURCHASE_APPROVED cannot grant it again
             return set_grant(db, key, at, "revoked", at, **who)
         if event == "PURCHASE_DELAYED":
-            # a subscription charge went unpaid: pause until a PURCHASE_APPROVED pays it
-            return set_grant(db, key, at, "suspended", None, **who)
+            # a renewal was refused and Atrium retries the card: keep access for the grace period, as
+            # Atrium's own members area does by default; the PURCHASE_APPROVED of a paid retry lifts it
+            return set_grant(db, key, at, "delayed", at + GRACE_MS, **who)
         return "nothing to do for " + event  # billet printed, PIX expired, protest, abandoned cart
 
     if event == "SUBSCRIPTION_CANCELLATION":
@@ -145,7 +149,7 @@ def apply(db, envelope) -> str:
         key = f"sub:{subscriber.get('code')}"
         row = db.execute("SELECT state FROM grants WHERE grant_key = ?", (key,)).fetchone()
         if row is not None and row["state"] != "active":
-            return set_grant(db, key, at, "revoked", at)  # an unpaid one ends at once
+            return set_grant(db, key, at, "revoked", at)  # a charge unpaid (or refunded): ends at once
         # nothing more is charged; access lasts to the end of the paid period
         return set_grant(db, key, at, "active", data.get("date_next_charge") or at, subscriber.get("email"),
                          product_id, None, subscriber.get("code"))
@@ -157,7 +161,8 @@ def has_access(db, email, product_id, now_ms=None) -> bool:
     now_ms = now_ms if now_ms is not None else int(time.time() * 1000)
     rows = db.execute("SELECT state, access_until FROM grants WHERE lower(email) = lower(?) AND product_id = ?",
                       (email, product_id)).fetchall()
-    return any(r["state"] == "active" and (r["access_until"] is None or now_ms < r["access_until"]) for r in rows)
+    return any(r["state"] in ("active", "delayed") and (r["access_until"] is None or now_ms < r["access_until"])
+               for r in rows)
 
 
 class Handler(BaseHTTPRequestHandler):

@@ -1,5 +1,7 @@
 package io.atrium.webhooks;
 
+import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -23,6 +25,9 @@ final class ExternalMembersArea {
 
 	private static final JsonMapper JSON = JsonMapper.builder().build();
 
+	/** How long access lasts after a refused renewal: Atrium's default retry window. */
+	static final Duration GRACE = Duration.ofDays(10);
+
 	/**
 	 * Someone's access to a product.
 	 *
@@ -30,7 +35,7 @@ final class ExternalMembersArea {
 	 * @param productId the product
 	 * @param transaction the purchase that last changed it
 	 * @param subscriberCode the subscription's code, or null
-	 * @param state active, suspended or revoked
+	 * @param state active, delayed (a renewal unpaid, retries running) or revoked
 	 * @param accessUntil when access ends (epoch ms), or null for no end
 	 * @param changedAt the creation date of the last event applied
 	 */
@@ -38,7 +43,8 @@ final class ExternalMembersArea {
 			Long accessUntil, long changedAt) {
 
 		boolean allows(Instant at) {
-			return this.state.equals("active") && (this.accessUntil == null || at.toEpochMilli() < this.accessUntil);
+			return (this.state.equals("active") || this.state.equals("delayed"))
+					&& (this.accessUntil == null || at.toEpochMilli() < this.accessUntil);
 		}
 
 	}
@@ -46,6 +52,8 @@ final class ExternalMembersArea {
 	private final String secret;
 
 	private final String hottok;
+
+	private final Clock clock;
 
 	private final Set<String> processed = ConcurrentHashMap.newKeySet();
 
@@ -57,15 +65,20 @@ final class ExternalMembersArea {
 
 	private final AtomicInteger refused = new AtomicInteger();
 
-	ExternalMembersArea(String secret, String hottok) {
+	/**
+	 * @param clock the members area's time, which its signature check compares with
+	 * {@code webhook-timestamp} (the test clock when a test moves Atrium's)
+	 */
+	ExternalMembersArea(String secret, String hottok, Clock clock) {
 		this.secret = secret;
 		this.hottok = hottok;
+		this.clock = clock;
 	}
 
 	/** Answers a webhook: 401 when it is not Atrium's, 200 otherwise. */
 	synchronized Receiver.Reply receive(Receiver.Request request) {
 		if (!this.hottok.equals(request.header("x-hotmart-hottok"))
-				|| !StandardWebhooksCheck.verifies(this.secret, request, Instant.now())) {
+				|| !StandardWebhooksCheck.verifies(this.secret, request, this.clock.instant())) {
 			this.refused.incrementAndGet();
 			return Receiver.Reply.status(401);
 		}
@@ -106,7 +119,8 @@ final class ExternalMembersArea {
 				put(key, at, "active", null, email, product, transaction, subscriber);
 			case "PURCHASE_REFUNDED", "PURCHASE_CHARGEBACK", "PURCHASE_CANCELED" ->
 				put(key, at, "revoked", at, email, product, transaction, subscriber);
-			case "PURCHASE_DELAYED" -> put(key, at, "suspended", null, email, product, transaction, subscriber);
+			case "PURCHASE_DELAYED" ->
+				put(key, at, "delayed", at + GRACE.toMillis(), email, product, transaction, subscriber);
 			default -> {
 			}
 		}

@@ -39,10 +39,12 @@ import io.atrium.checkout.Checkout;
 import io.atrium.checkout.Purchase;
 import io.atrium.checkout.Refunds;
 import io.atrium.shared.Money;
+import io.atrium.subscriptions.Renewals;
 import io.atrium.subscriptions.Requester;
 import io.atrium.subscriptions.Subscription;
 import io.atrium.subscriptions.Subscriptions;
 import io.atrium.support.Eventually;
+import io.atrium.support.TestClock;
 import io.atrium.support.TestMail;
 import io.atrium.support.WebClient;
 import io.atrium.support.WebClient.Page;
@@ -78,6 +80,9 @@ class ExternalMembersAreaIntegrationTests {
 
 	static final JsonMapper JSON = JsonMapper.builder().build();
 
+	/** The sandbox approves it at checkout and declines every renewal. */
+	static final String RENEWALS_DECLINED = "4000000000340002";
+
 	@LocalServerPort
 	int port;
 
@@ -102,6 +107,12 @@ class ExternalMembersAreaIntegrationTests {
 	@Autowired
 	Webhooks webhooks;
 
+	@Autowired
+	Renewals renewals;
+
+	@Autowired
+	TestClock clock;
+
 	Receiver receiver;
 
 	@AfterEach
@@ -109,6 +120,7 @@ class ExternalMembersAreaIntegrationTests {
 		if (this.receiver != null) {
 			this.receiver.close();
 		}
+		this.clock.reset();
 	}
 
 	@Test
@@ -197,6 +209,27 @@ class ExternalMembersAreaIntegrationTests {
 		assertThat(area.allows(email, club.id(), paidUntil.minusSeconds(1))).isTrue();
 		assertThat(area.allows(email, club.id(), paidUntil)).isFalse();
 		assertThat(area.events()).containsExactly("PURCHASE_APPROVED", "SUBSCRIPTION_CANCELLATION");
+
+		// a refused renewal: access goes on while Atrium retries the card; cancelled
+		// unpaid, it ends at once
+		String late = WebhookWorld.unique("late-subscriber");
+		pay(new WebClient(this.port).language("en"), monthly.code(), late, RENEWALS_DECLINED);
+		Eventually.until("the late subscriber is granted", () -> area.allows(late, club.id(), this.clock.instant()));
+		ExternalMembersArea.Grant first = area.grant(late, club.id()).orElseThrow();
+		Subscription running = this.subscriptions.get(Requester.producer(producer.id()), first.subscriberCode());
+		this.clock.set(running.nextChargeAt().plus(Duration.ofMinutes(1)));
+		this.renewals.runDue();
+		Eventually.until("the unpaid renewal reaches the members area",
+				() -> area.events().contains("PURCHASE_DELAYED"));
+		ExternalMembersArea.Grant delayed = area.grant(late, club.id()).orElseThrow();
+		assertThat(delayed.state()).isEqualTo("delayed");
+		assertThat(delayed.transaction()).isNotEqualTo(first.transaction());
+		assertThat(area.allows(late, club.id(), this.clock.instant())).isTrue();
+		assertThat(area.allows(late, club.id(), this.clock.instant().plus(ExternalMembersArea.GRACE))).isFalse();
+		this.subscriptions.cancel(Requester.producer(producer.id()), first.subscriberCode(), false);
+		Eventually.until("the unpaid subscription's cancellation reaches the members area",
+				() -> area.grant(late, club.id()).orElseThrow().state().equals("revoked"));
+		assertThat(area.allows(late, club.id(), this.clock.instant())).isFalse();
 		assertThat(area.refused()).isZero();
 	}
 
@@ -372,7 +405,7 @@ class ExternalMembersAreaIntegrationTests {
 						"scope", "chosen", "products", String.valueOf(product.id())));
 		assertThat(created.status()).isEqualTo(200);
 		ExternalMembersArea area = new ExternalMembersArea(created.document().getElementById("signing-secret").val(),
-				created.document().getElementById("secret-hottok").val());
+				created.document().getElementById("secret-hottok").val(), this.clock);
 		this.receiver.answer(area::receive);
 		return area;
 	}
@@ -386,6 +419,14 @@ class ExternalMembersAreaIntegrationTests {
 
 	/** A buyer pays on the checkout page with an approved card; the result page. */
 	private static Page pay(WebClient buyer, String offerCode, String email) {
+		return pay(buyer, offerCode, email, WebhookWorld.APPROVED_CARD);
+	}
+
+	/**
+	 * A buyer pays on the checkout page with a card the sandbox approves; the result
+	 * page.
+	 */
+	private static Page pay(WebClient buyer, String offerCode, String email, String card) {
 		Page form = buyer.get("/checkout/" + offerCode);
 		assertThat(form.status()).isEqualTo(200);
 		Map<String, String> fields = new HashMap<>();
@@ -397,7 +438,7 @@ class ExternalMembersAreaIntegrationTests {
 		fields.put("coupon", "");
 		fields.put("action", "pay");
 		fields.put("method", "CARD");
-		fields.put("cardNumber", WebhookWorld.APPROVED_CARD);
+		fields.put("cardNumber", card);
 		fields.put("cardHolder", "BIA BUYER");
 		fields.put("cardExpMonth", "12");
 		fields.put("cardExpYear", "2099");
