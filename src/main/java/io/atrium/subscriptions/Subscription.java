@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 
+import io.atrium.catalog.BillingPeriod;
 import io.atrium.checkout.DeclineReason;
 
 /**
@@ -476,6 +477,7 @@ public final class Subscription {
 			record("PLAN_SWITCH_SCHEDULED", actor, actorAccountId, detail, at, dunning);
 			return;
 		}
+		followDueDay(to);
 		this.plan = to;
 		this.pendingOfferId = null;
 		if (quote.newCycle()) {
@@ -495,9 +497,23 @@ public final class Subscription {
 	 */
 	public void applyScheduledPlan(Plan to, Instant at, DunningSchedule dunning) {
 		String detail = this.plan.offerCode() + " -> " + to.offerCode();
+		followDueDay(to);
 		this.plan = to;
 		this.pendingOfferId = null;
 		record("PLAN_SWITCHED", Actor.SYSTEM, null, detail, at, dunning);
+	}
+
+	/**
+	 * A day of the week and a day of the month do not translate: between a weekly and a
+	 * monthly-based plan the due day becomes that of the next charge in the new plan's
+	 * terms, and a due day asked in the old plan's terms is dropped.
+	 */
+	private void followDueDay(Plan to) {
+		boolean weeklyBefore = this.plan.period() == BillingPeriod.WEEKLY;
+		if (weeklyBefore != (to.period() == BillingPeriod.WEEKLY) && this.nextChargeDate != null) {
+			this.dueDay = BillingCalendar.dueDayOf(this.nextChargeDate, to.period());
+			this.pendingDueDay = null;
+		}
 	}
 
 	/**
