@@ -241,13 +241,20 @@ class SubscriptionRows {
 	 * @return the ids leased, most overdue first
 	 */
 	List<Long> claimDue(Instant now, Instant leaseUntil, String owner, int limit) {
+		// more candidates than wanted: another instance claiming at the same moment takes
+		// the first ones, and this one goes on to the next instead of ending its run
 		List<Long> candidates = this.jdbc.sql("""
 				SELECT id FROM subscriptions
 				WHERE next_attempt_at <= :now AND (claimed_until IS NULL OR claimed_until < :now)
 				ORDER BY next_attempt_at, id
-				""").param("now", utc(now)).query(Long.class).list().stream().limit(limit).toList();
-		return candidates.stream()
-			.filter((id) -> this.jdbc.sql("""
+				LIMIT :scan
+				""").param("now", utc(now)).param("scan", limit * 3).query(Long.class).list();
+		List<Long> claimed = new java.util.ArrayList<>();
+		for (long id : candidates) {
+			if (claimed.size() == limit) {
+				break;
+			}
+			int updated = this.jdbc.sql("""
 					UPDATE subscriptions SET claimed_until = :until, claim_owner = :owner
 					WHERE id = :id AND next_attempt_at <= :now AND (claimed_until IS NULL OR claimed_until < :now)
 					""")
@@ -255,8 +262,12 @@ class SubscriptionRows {
 				.param("owner", owner)
 				.param("id", id)
 				.param("now", utc(now))
-				.update() == 1)
-			.toList();
+				.update();
+			if (updated == 1) {
+				claimed.add(id);
+			}
+		}
+		return claimed;
 	}
 
 	void release(long id, String owner) {
