@@ -92,8 +92,9 @@ public class RecurringCharges {
 		}
 		Charge charge;
 		try {
-			charge = this.gateway.charge(new ChargeRequest(key, request.price(), PaymentMethod.CARD, request.card(),
-					request.buyer().name(), request.buyer().email(), request.productName(),
+			// what the recurrence's purchase records: every attempt charges the same
+			charge = this.gateway.charge(new ChargeRequest(key, purchase.terms().price(), PaymentMethod.CARD,
+					request.card(), request.buyer().name(), request.buyer().email(), request.productName(),
 					(request.card() != null) ? null : request.paymentToken(), request.card() != null));
 		}
 		catch (RuntimeException ex) {
@@ -164,8 +165,7 @@ public class RecurringCharges {
 	 * @param recurrenceNumber 1, or 0 for a free trial's sign-up
 	 */
 	public void attach(long purchaseId, long subscriptionId, int recurrenceNumber) {
-		this.transaction
-			.executeWithoutResult((status) -> this.rows.attach(purchaseId, subscriptionId, recurrenceNumber));
+		this.joined.executeWithoutResult((status) -> this.rows.attach(purchaseId, subscriptionId, recurrenceNumber));
 	}
 
 	/**
