@@ -188,7 +188,7 @@ class Billing {
 		save(s, dunning, now);
 	}
 
-	private void chargedEvent(Subscription s, Integer recurrence, Purchase purchase, Instant now) {
+	void chargedEvent(Subscription s, Integer recurrence, Purchase purchase, Instant now) {
 		publish(new SubscriptionEvents.Charged(SubscriptionRef.of(s), recurrence, purchase.transaction(),
 				purchase.terms().price(), purchase.payment().cardBrand(), purchase.payment().cardLast4(),
 				s.nextChargeAt(), now));

@@ -125,21 +125,23 @@ public class Subscriptions {
 	}
 
 	/**
-	 * Saves a producer's dunning settings; DELAYED subscriptions follow them at once.
+	 * Saves a producer's dunning settings; DELAYED subscriptions follow them at once
+	 * (their retries, and their access when the grace setting changed).
 	 * @param producerAccountId the producer
 	 * @param schedule the settings
 	 */
 	public void saveDunning(long producerAccountId, DunningSchedule schedule) {
 		this.writing.executeWithoutResult(
 				(status) -> this.rows.saveSettings(producerAccountId, schedule, this.clock.instant()));
-		for (long id : this.rows.idsOfProducer(producerAccountId)) {
-			this.billing.change(id, (s, dunning, now) -> {
+		for (Subscription delayed : this.rows.ofProducer(producerAccountId)) {
+			if (delayed.status() != SubscriptionStatus.DELAYED) {
+				continue;
+			}
+			this.billing.change(delayed.id(), (s, dunning, now) -> {
 				if (s.status() == SubscriptionStatus.DELAYED) {
-					Instant before = s.nextAttemptAt();
 					s.reschedule(dunning);
-					if (before == null || !before.equals(s.nextAttemptAt())) {
-						this.rows.save(s, now);
-					}
+					this.rows.save(s, now);
+					this.billing.publishAccess(s, dunning, now);
 				}
 			});
 		}
@@ -338,15 +340,24 @@ public class Subscriptions {
 		Subscription s = get(requester, subscriberCode);
 		Plan to = target(s, offerCode);
 		PlanSwitchQuote quote = quote(s, to, this.clock.instant());
+		Purchase difference = null;
 		if (quote.chargeNow().amountMinor() > 0) {
 			Outcome outcome = this.billing.chargeDifference(s, to, quote.chargeNow(),
 					"switch-" + s.version() + "-" + to.offerId());
 			refuseUnpaid(outcome);
+			difference = outcome.purchase();
 		}
 		String from = s.plan().offerCode();
+		Purchase paid = difference;
 		return this.billing.change(s.id(), (sub, dunning, now) -> {
 			PlanSwitchQuote again = (sub.version() == s.version()) ? quote : quote(sub, to, now);
 			sub.switchPlan(to, again, requester.actor(), requester.accountId(), now, dunning);
+			if (paid != null) {
+				// the receipt of the upgrade's difference (checkout leaves a
+				// subscription's
+				// charges to this module)
+				this.billing.chargedEvent(sub, null, paid, now);
+			}
 			this.billing.publish(new SubscriptionEvents.PlanSwitched(SubscriptionRef.of(sub), from, to.offerCode(),
 					again.kind(), again.chargeNow(), again.effectiveAt(), requester.actor(), now));
 		});
