@@ -310,6 +310,27 @@ public final class Subscription {
 	}
 
 	/**
+	 * One of its charges was refunded or charged back: the subscription ends now
+	 * (CANCELLED_BY_ADMIN), with access. Already ended: nothing changes.
+	 * @param cause {@code REFUNDED} or {@code CHARGED_BACK}
+	 * @param transaction the charge's transaction code
+	 * @param at when
+	 * @param dunning the producer's dunning settings
+	 * @return whether it ended now
+	 */
+	public boolean endForRefund(String cause, String transaction, Instant at, DunningSchedule dunning) {
+		if (!CANCELLABLE.contains(this.status)) {
+			return false;
+		}
+		this.accessUntil = at;
+		this.cancelledAt = at;
+		this.pendingOfferId = null;
+		this.pendingDueDay = null;
+		move(SubscriptionStatus.CANCELLED_BY_ADMIN, cause, Actor.SYSTEM, null, transaction, at, dunning);
+		return true;
+	}
+
+	/**
 	 * Cancels: no more charges; access continues to the end of the paid period (the end
 	 * of the trial during one), and ends at once when a charge is unpaid.
 	 * @param actor who cancels

@@ -21,7 +21,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
-import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
@@ -34,6 +33,11 @@ import org.springframework.transaction.annotation.Transactional;
  * {@link SandboxCards}; PIX (30 minutes) and billet (3 days) stay pending until someone
  * marks them paid on the sandbox page {@code /sandbox/payments/{id}}. Stores only a
  * card's brand and last four digits.
+ * <p>
+ * Its vault ({@code sandbox_payment_methods}) keeps the cards a charge asked to store, by
+ * token ({@code pm_…}): brand, last four digits and expiry, never the number or CVC, plus
+ * how their later charges are answered (the renewal test cards, or {@link #setBehaviour}
+ * and the sandbox page {@code /sandbox/payment-methods/{token}}).
  */
 @Service
 @ConditionalOnProperty(name = "atrium.payments.gateway", havingValue = "sandbox", matchIfMissing = true)
@@ -51,11 +55,25 @@ public class SandboxGateway implements PaymentGateway {
 
 	private final Clock clock;
 
+	private final SandboxVault vault;
+
 	SandboxGateway(JdbcClient jdbc, Clock clock) {
 		this.jdbc = jdbc;
 		this.clock = clock;
+		this.vault = new SandboxVault(jdbc);
 	}
 
+	/**
+	 * {@inheritDoc}
+	 * <p>
+	 * A typed card is decided by {@link SandboxCards}; with
+	 * {@link ChargeRequest#storeMethod()} an approved card (or, for a zero amount, a
+	 * verified one) is stored and its token answered, a declined one stores nothing. A
+	 * {@link ChargeRequest#paymentToken()} charges a stored card: an unknown token is an
+	 * invalid card, a card whose expiry month is over (by the clock) an expired one,
+	 * otherwise the stored behaviour decides ({@link #setBehaviour}).
+	 * @throws IllegalArgumentException when both a card and a token are given
+	 */
 	@Override
 	@Transactional(propagation = Propagation.REQUIRES_NEW)
 	public Charge charge(ChargeRequest request) {
@@ -63,54 +81,95 @@ public class SandboxGateway implements PaymentGateway {
 		if (earlier.isPresent()) {
 			return earlier.get();
 		}
+		if (request.method() == PaymentMethod.CARD && request.card() != null && request.paymentToken() != null) {
+			throw new IllegalArgumentException("Charge a typed card or a stored payment method, not both");
+		}
 		Instant now = this.clock.instant();
+		YearMonth month = YearMonth.from(now.atZone(ZoneOffset.UTC));
+		Decision decision = switch (request.method()) {
+			case CARD ->
+				(request.card() != null) ? typedCard(request, month) : storedCard(request.paymentToken(), month);
+			case PIX -> Decision.pending("00020126580014br.gov.bcb.pix0136" + HexFormat.of().formatHex(bytes(16))
+					+ "5204000053039865802BR" + "5913ATRIUM SANDBOX6009SAO PAULO62070503***6304"
+					+ HexFormat.of().formatHex(bytes(2)).toUpperCase(), null, now.plus(PIX_VALIDITY));
+			case BILLET -> Decision.pending(null, billetLine(), now.plus(BILLET_VALIDITY));
+		};
 		String id = "sbx_" + HexFormat.of().formatHex(bytes(12));
-		ChargeStatus status = ChargeStatus.PENDING;
-		DeclineReason reason = null;
-		String brand = null;
-		String last4 = null;
-		String pix = null;
-		String billet = null;
-		Instant expires = null;
-		if (request.method() == PaymentMethod.CARD) {
-			reason = SandboxCards.decide(request.card(), YearMonth.from(now.atZone(ZoneOffset.UTC)));
-			status = (reason == null) ? ChargeStatus.APPROVED : ChargeStatus.DECLINED;
-			brand = request.card().brand();
-			last4 = request.card().last4();
+		// a concurrent call with the same key waits for the first row, then answers it
+		int inserted = this.jdbc.sql("""
+				INSERT INTO sandbox_charges (id, idempotency_key, status, method, amount_minor, currency,
+				  decline_reason, card_brand, card_last4, pix_code, billet_barcode, expires_at, description,
+				  payment_token, created_at, updated_at)
+				VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING
+				""")
+			.params(id, request.idempotencyKey(), decision.status().name(), request.method().name(),
+					request.amount().amountMinor(), request.amount().currency().getCurrencyCode(),
+					(decision.reason() != null) ? decision.reason().name() : null, decision.brand(), decision.last4(),
+					decision.pix(), decision.billet(), Times.utc(decision.expires()), truncate(request.description()),
+					decision.token(), Times.utc(now), Times.utc(now))
+			.update();
+		if (inserted == 0) {
+			return find(request.idempotencyKey()).orElseThrow();
 		}
-		else if (request.method() == PaymentMethod.PIX) {
-			pix = "00020126580014br.gov.bcb.pix0136" + HexFormat.of().formatHex(bytes(16)) + "5204000053039865802BR"
-					+ "5913ATRIUM SANDBOX6009SAO PAULO62070503***6304"
-					+ HexFormat.of().formatHex(bytes(2)).toUpperCase();
-			expires = now.plus(PIX_VALIDITY);
+		if (decision.store()) {
+			this.vault.store(decision.token(), request.card(), SandboxCards.laterCharges(request.card()), now);
 		}
-		else {
-			StringBuilder line = new StringBuilder();
-			for (int i = 0; i < 47; i++) {
-				line.append(RANDOM.nextInt(10));
-			}
-			billet = line.toString();
-			expires = now.plus(BILLET_VALIDITY);
-		}
-		try {
-			this.jdbc.sql("""
-					INSERT INTO sandbox_charges (id, idempotency_key, status, method, amount_minor, currency,
-					  decline_reason, card_brand, card_last4, pix_code, billet_barcode, expires_at, description,
-					  created_at, updated_at)
-					VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-					""")
-				.params(id, request.idempotencyKey(), status.name(), request.method().name(),
-						request.amount().amountMinor(), request.amount().currency().getCurrencyCode(),
-						(reason != null) ? reason.name() : null, brand, last4, pix, billet, Times.utc(expires),
-						truncate(request.description()), Times.utc(now), Times.utc(now))
-				.update();
-		}
-		catch (DuplicateKeyException ex) {
-			return find(request.idempotencyKey()).orElseThrow(() -> ex);
-		}
-		log.info("Sandbox charge {} for {}: {} {}", id, request.idempotencyKey(), status,
-				(reason != null) ? reason : "");
+		log.info("Sandbox charge {} for {}: {} {}{}", id, request.idempotencyKey(), decision.status(),
+				(decision.reason() != null) ? decision.reason() : "", decision.store() ? " (card stored)" : "");
 		return find(request.idempotencyKey()).orElseThrow();
+	}
+
+	private Decision typedCard(ChargeRequest request, YearMonth month) {
+		DeclineReason reason = SandboxCards.decide(request.card(), month);
+		boolean store = reason == null && request.storeMethod();
+		return new Decision((reason == null) ? ChargeStatus.APPROVED : ChargeStatus.DECLINED, reason,
+				request.card().brand(), request.card().last4(), null, null, null,
+				store ? "pm_" + HexFormat.of().formatHex(bytes(12)) : null, store);
+	}
+
+	private Decision storedCard(String token, YearMonth month) {
+		Optional<SandboxPaymentMethod> stored = this.vault.find(token);
+		if (stored.isEmpty()) {
+			return new Decision(ChargeStatus.DECLINED, DeclineReason.INVALID_CARD, null, null, null, null, null, null,
+					false);
+		}
+		SandboxPaymentMethod method = stored.get();
+		DeclineReason reason = SandboxCards.expired(method.expMonth(), method.expYear(), month)
+				? DeclineReason.EXPIRED_CARD : method.declinesWith();
+		return new Decision((reason == null) ? ChargeStatus.APPROVED : ChargeStatus.DECLINED, reason,
+				method.cardBrand(), method.cardLast4(), null, null, null, method.token(), false);
+	}
+
+	private static String billetLine() {
+		StringBuilder line = new StringBuilder();
+		for (int i = 0; i < 47; i++) {
+			line.append(RANDOM.nextInt(10));
+		}
+		return line.toString();
+	}
+
+	/**
+	 * A stored card, for the sandbox page.
+	 * @param token the stored method's token
+	 * @return the stored card, empty when the token is unknown
+	 */
+	@Transactional(readOnly = true)
+	public Optional<SandboxPaymentMethod> paymentMethod(String token) {
+		return this.vault.find(token);
+	}
+
+	/**
+	 * Changes how the sandbox answers the later charges of a stored card, as a
+	 * processor's test dashboard does. An expired card stays declined as expired whatever
+	 * is set.
+	 * @param token the stored method's token
+	 * @param declinesWith the reason every later charge is declined with; null to approve
+	 * them
+	 * @return whether the token is known (nothing changes otherwise)
+	 */
+	@Transactional
+	public boolean setBehaviour(String token, DeclineReason declinesWith) {
+		return this.vault.declineLaterChargesWith(token, declinesWith, this.clock.instant());
 	}
 
 	@Override
@@ -187,7 +246,7 @@ public class SandboxGateway implements PaymentGateway {
 		return new Charge(rs.getString("id"), rs.getString("idempotency_key"),
 				ChargeStatus.valueOf(rs.getString("status")), (reason != null) ? DeclineReason.valueOf(reason) : null,
 				rs.getString("card_brand"), rs.getString("card_last4"), rs.getString("pix_code"),
-				rs.getString("billet_barcode"), Times.instant(rs, "expires_at"), null);
+				rs.getString("billet_barcode"), Times.instant(rs, "expires_at"), rs.getString("payment_token"));
 	}
 
 	private static byte[] bytes(int n) {
@@ -198,6 +257,18 @@ public class SandboxGateway implements PaymentGateway {
 
 	private static String truncate(String text) {
 		return (text == null || text.length() <= 200) ? text : text.substring(0, 200);
+	}
+
+	/**
+	 * What the sandbox answers a charge, before it is recorded.
+	 */
+	private record Decision(ChargeStatus status, DeclineReason reason, String brand, String last4, String pix,
+			String billet, Instant expires, String token, boolean store) {
+
+		static Decision pending(String pix, String billet, Instant expires) {
+			return new Decision(ChargeStatus.PENDING, null, null, null, pix, billet, expires, null, false);
+		}
+
 	}
 
 	/**
