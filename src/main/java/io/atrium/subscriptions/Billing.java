@@ -99,18 +99,26 @@ class Billing {
 
 	/**
 	 * Charges the subscription's next unpaid recurrence (or its next one) and records the
-	 * outcome.
+	 * outcome, when one is still to pay: for the system, a charge or retry due now; for
+	 * the buyer, an unpaid recurrence. Checked on the locked subscription, so a caller
+	 * that read it before another paid charges nothing (a double click, a second
+	 * instance) instead of the next period ahead of time.
 	 * @param subscriptionId the subscription
 	 * @param card a card the buyer just typed (charged and kept), or null for the stored
 	 * card
 	 * @param actor who asks (the system for renewals, the buyer paying)
-	 * @return the outcome, and the subscription after it
+	 * @return the outcome (null when nothing was to pay), and the subscription after it
 	 */
 	Charged chargeNext(long subscriptionId, CardDetails card, Actor actor) {
 		Prepared prepared = this.transaction.execute((status) -> {
 			Subscription s = this.rows.lock(subscriptionId).orElseThrow();
 			DunningSchedule dunning = dunning(s.producerAccountId());
 			Instant now = this.clock.instant();
+			boolean toPay = (actor == Actor.SYSTEM) ? s.due(now, dunning) == Subscription.Step.CHARGE
+					: s.unpaidCount() > 0 && s.status().billable();
+			if (!toPay) {
+				return null;
+			}
 			if (s.pendingOfferId() != null && s.unpaidCount() == 0) {
 				plan(s, s.pendingOfferId()).ifPresent((p) -> s.applyScheduledPlan(p, now, dunning));
 				save(s, dunning, now);
@@ -118,6 +126,9 @@ class Billing {
 			int recurrence = s.currentRecurrence() + 1;
 			return new Prepared(recurrence, request(s, recurrence, null, card));
 		});
+		if (prepared == null) {
+			return new Charged(null, this.rows.find(subscriptionId).orElseThrow());
+		}
 		Outcome outcome = this.charges.charge(prepared.request());
 		Subscription after = this.transaction.execute((status) -> {
 			Subscription s = this.rows.lock(subscriptionId).orElseThrow();
@@ -249,7 +260,7 @@ class Billing {
 	/**
 	 * What a charge did.
 	 *
-	 * @param outcome the charge's outcome
+	 * @param outcome the charge's outcome, null when nothing was charged
 	 * @param subscription the subscription after it
 	 */
 	record Charged(Outcome outcome, Subscription subscription) {

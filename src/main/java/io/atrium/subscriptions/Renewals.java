@@ -115,7 +115,7 @@ public class Renewals {
 				}
 				case CHARGE -> {
 					Billing.Charged charged = this.billing.chargeNext(subscriptionId, null, Actor.SYSTEM);
-					if (!charged.outcome().known()) {
+					if (charged.outcome() != null && !charged.outcome().known()) {
 						// the gateway could not be reached: try again on a later run
 						return false;
 					}

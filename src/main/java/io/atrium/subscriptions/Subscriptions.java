@@ -242,7 +242,9 @@ public class Subscriptions {
 		CardDetails next = card;
 		while (s.unpaidCount() > 0 && s.status().billable()) {
 			Billing.Charged charged = this.billing.chargeNext(s.id(), next, requester.actor());
-			refuseUnpaid(charged.outcome());
+			if (charged.outcome() != null) {
+				refuseUnpaid(charged.outcome());
+			}
 			s = charged.subscription();
 			next = null;
 		}
@@ -350,6 +352,10 @@ public class Subscriptions {
 		String from = s.plan().offerCode();
 		Purchase paid = difference;
 		return this.billing.change(s.id(), (sub, dunning, now) -> {
+			if (sub.plan().offerId() == to.offerId()) {
+				// a concurrent request (a double click) switched it already
+				return;
+			}
 			PlanSwitchQuote again = (sub.version() == s.version()) ? quote : quote(sub, to, now);
 			sub.switchPlan(to, again, requester.actor(), requester.accountId(), now, dunning);
 			if (paid != null) {
