@@ -67,6 +67,8 @@ public final class Subscription {
 
 	private LocalDate nextChargeDate;
 
+	private LocalDate periodStartDate;
+
 	private Instant lastChargedAt;
 
 	private int unpaidCount;
@@ -212,6 +214,7 @@ public final class Subscription {
 		boolean wasTrial = inTrial();
 		this.currentRecurrence = recurrence;
 		this.lastChargedAt = at;
+		this.periodStartDate = this.nextChargeDate;
 		if (this.unpaidCount > 0) {
 			this.unpaidCount--;
 		}
@@ -417,9 +420,11 @@ public final class Subscription {
 		if (chargedRecurrence != null) {
 			this.lastChargedAt = at;
 			this.nextChargeDate = BillingCalendar.onOrAfter(today.plusDays(1), this.plan.period(), this.dueDay);
+			this.periodStartDate = BillingCalendar.previous(this.nextChargeDate, this.plan.period(), this.dueDay);
 		}
 		else if (this.nextChargeDate == null || !this.nextChargeDate.isAfter(today)) {
 			this.nextChargeDate = BillingCalendar.onOrAfter(today.plusDays(1), this.plan.period(), this.dueDay);
+			this.periodStartDate = BillingCalendar.previous(this.nextChargeDate, this.plan.period(), this.dueDay);
 		}
 		this.unpaidCount = 0;
 		this.overdueSince = null;
@@ -506,6 +511,7 @@ public final class Subscription {
 			this.dueDay = BillingCalendar.dueDayOf(today, to.period());
 			this.pendingDueDay = null;
 			this.nextChargeDate = BillingCalendar.next(today, to.period(), this.dueDay);
+			this.periodStartDate = today;
 		}
 		record("PLAN_SWITCHED", actor, actorAccountId, detail, at, dunning);
 	}
@@ -580,6 +586,9 @@ public final class Subscription {
 	 * the start for the first)
 	 */
 	public Instant periodStart() {
+		if (this.periodStartDate != null) {
+			return BillingCalendar.at(this.periodStartDate, this.zone);
+		}
 		if (this.nextChargeDate == null || this.currentRecurrence <= 1) {
 			return (this.trialEndsAt != null && this.currentRecurrence == 1) ? this.trialEndsAt : this.startedAt;
 		}
@@ -676,10 +685,10 @@ public final class Subscription {
 	 * The stored state, for the rows that restore a subscription.
 	 */
 	record State(Plan plan, SubscriptionStatus status, int dueDay, Integer pendingDueDay, int currentRecurrence,
-			LocalDate nextChargeDate, Instant lastChargedAt, int unpaidCount, Instant overdueSince, int failedAttempts,
-			Instant lastFailedAt, DeclineReason lastDecline, boolean cardNeedsUpdate, PaymentCard card,
-			Instant cancelledAt, Instant accessUntil, Long pendingOfferId, Instant reactivationOfferedAt,
-			Boolean reactivationCharge, Instant nextAttemptAt, long version) {
+			LocalDate nextChargeDate, LocalDate periodStartDate, Instant lastChargedAt, int unpaidCount,
+			Instant overdueSince, int failedAttempts, Instant lastFailedAt, DeclineReason lastDecline,
+			boolean cardNeedsUpdate, PaymentCard card, Instant cancelledAt, Instant accessUntil, Long pendingOfferId,
+			Instant reactivationOfferedAt, Boolean reactivationCharge, Instant nextAttemptAt, long version) {
 	}
 
 	void restore(State s) {
@@ -689,6 +698,7 @@ public final class Subscription {
 		this.pendingDueDay = s.pendingDueDay();
 		this.currentRecurrence = s.currentRecurrence();
 		this.nextChargeDate = s.nextChargeDate();
+		this.periodStartDate = s.periodStartDate();
 		this.lastChargedAt = s.lastChargedAt();
 		this.unpaidCount = s.unpaidCount();
 		this.overdueSince = s.overdueSince();
@@ -708,10 +718,10 @@ public final class Subscription {
 
 	State state() {
 		return new State(this.plan, this.status, this.dueDay, this.pendingDueDay, this.currentRecurrence,
-				this.nextChargeDate, this.lastChargedAt, this.unpaidCount, this.overdueSince, this.failedAttempts,
-				this.lastFailedAt, this.lastDecline, this.cardNeedsUpdate, this.card, this.cancelledAt,
-				this.accessUntil, this.pendingOfferId, this.reactivationOfferedAt, this.reactivationCharge,
-				this.nextAttemptAt, this.version);
+				this.nextChargeDate, this.periodStartDate, this.lastChargedAt, this.unpaidCount, this.overdueSince,
+				this.failedAttempts, this.lastFailedAt, this.lastDecline, this.cardNeedsUpdate, this.card,
+				this.cancelledAt, this.accessUntil, this.pendingOfferId, this.reactivationOfferedAt,
+				this.reactivationCharge, this.nextAttemptAt, this.version);
 	}
 
 	void clearChanges() {
@@ -792,6 +802,14 @@ public final class Subscription {
 
 	public Instant lastChargedAt() {
 		return this.lastChargedAt;
+	}
+
+	/**
+	 * @return the due date (producer's zone) the paid period running now started on; null
+	 * while the first period runs (from {@link #startedAt()})
+	 */
+	public LocalDate periodStartDate() {
+		return this.periodStartDate;
 	}
 
 	public int unpaidCount() {

@@ -35,7 +35,7 @@ class SubscriptionRows {
 			+ "s.last_charged_at, s.unpaid_count, s.overdue_since, s.failed_attempts, s.last_failed_at, "
 			+ "s.last_decline, s.card_needs_update, s.payment_token, s.card_brand, s.card_last4, s.cancelled_at, "
 			+ "s.access_until, s.pending_offer_id, s.reactivation_offered_at, s.reactivation_charge, "
-			+ "s.next_attempt_at, s.version";
+			+ "s.next_attempt_at, s.version, s.period_start";
 
 	private final JdbcClient jdbc;
 
@@ -120,7 +120,8 @@ class SubscriptionRows {
 				  billing_period = :period, max_charges = :max, trial_days = :trial, club_group_id = :group,
 				  warranty_days = :warranty, amount_minor = :amount, currency = :currency, status = :status,
 				  due_day = :dueDay, pending_due_day = :pendingDueDay, current_recurrence = :current,
-				  next_charge_date = :nextDate, next_charge_at = :nextAt, last_charged_at = :lastCharged,
+				  next_charge_date = :nextDate, next_charge_at = :nextAt, period_start = :periodStart,
+				  last_charged_at = :lastCharged,
 				  unpaid_count = :unpaid, overdue_since = :overdueSince, failed_attempts = :failed,
 				  last_failed_at = :lastFailed, last_decline = :decline, card_needs_update = :needsCard,
 				  payment_token = :token, card_brand = :brand, card_last4 = :last4, cancelled_at = :cancelled,
@@ -145,6 +146,7 @@ class SubscriptionRows {
 			.param("current", source.currentRecurrence())
 			.param("nextDate", (source.nextChargeDate() != null) ? Date.valueOf(source.nextChargeDate()) : null)
 			.param("nextAt", utc(source.nextChargeAt()))
+			.param("periodStart", (source.periodStartDate() != null) ? Date.valueOf(source.periodStartDate()) : null)
 			.param("lastCharged", utc(source.lastChargedAt()))
 			.param("unpaid", source.unpaidCount())
 			.param("overdueSince", utc(source.overdueSince()))
@@ -350,10 +352,12 @@ class SubscriptionRows {
 		String token = rs.getString("payment_token");
 		String decline = rs.getString("last_decline");
 		Date next = rs.getDate("next_charge_date");
+		Date periodStart = rs.getDate("period_start");
 		s.restore(new Subscription.State(plan, SubscriptionStatus.valueOf(rs.getString("status")), rs.getInt("due_day"),
 				rs.getObject("pending_due_day", Integer.class), rs.getInt("current_recurrence"),
-				(next != null) ? next.toLocalDate() : null, instant(rs, "last_charged_at"), rs.getInt("unpaid_count"),
-				instant(rs, "overdue_since"), rs.getInt("failed_attempts"), instant(rs, "last_failed_at"),
+				(next != null) ? next.toLocalDate() : null, (periodStart != null) ? periodStart.toLocalDate() : null,
+				instant(rs, "last_charged_at"), rs.getInt("unpaid_count"), instant(rs, "overdue_since"),
+				rs.getInt("failed_attempts"), instant(rs, "last_failed_at"),
 				(decline != null) ? DeclineReason.valueOf(decline) : null, rs.getBoolean("card_needs_update"),
 				(token != null) ? new PaymentCard(token, rs.getString("card_brand"), rs.getString("card_last4")) : null,
 				instant(rs, "cancelled_at"), instant(rs, "access_until"), rs.getObject("pending_offer_id", Long.class),

@@ -543,6 +543,22 @@ class SubscriptionTests {
 	}
 
 	@Test
+	void thePeriodPaidWhenTheDueDayChangesRunsFromTheOldDayToTheNewAndUpgradesProrateOverIt() {
+		Subscription s = boughtOnJanuary10();
+		s.changeDueDay(25, Actor.BUYER, 42L, noon(2027, 1, 20), DUNNING);
+		s.paid(2, "HP2", Actor.SYSTEM, midnight(2027, 2, 10), DUNNING);
+		assertThat(s.periodStartDate()).isEqualTo(LocalDate.of(2027, 2, 10));
+		assertThat(s.periodStart()).isEqualTo(midnight(2027, 2, 10));
+		assertThat(s.nextChargeAt()).isEqualTo(midnight(2027, 3, 25));
+		// on March 4th at midnight, 21 of the 43 days are left
+		PlanSwitchQuote quote = PlanSwitchQuote.of(MONTHLY.price(), MONTHLY.period(), MONTHLY_PLUS.price(),
+				MONTHLY_PLUS.period(), s.periodStart(), s.nextChargeAt(), midnight(2027, 3, 4), false);
+		assertThat(quote.chargeNow()).isEqualTo(Money.of(1465, "BRL"));
+		s.paid(3, "HP3", Actor.SYSTEM, midnight(2027, 3, 25), DUNNING);
+		assertThat(s.periodStart()).isEqualTo(midnight(2027, 3, 25));
+	}
+
+	@Test
 	void aDueDayOf31AppliesAsTheLastDayOfFebruary() {
 		Subscription s = start(MONTHLY, noon(2027, 1, 5));
 		s.changeDueDay(31, Actor.PRODUCER, 7L, noon(2027, 1, 20), DUNNING);
