@@ -186,6 +186,16 @@ class Billing {
 				s.paid(recurrence, purchase.transaction(), actor, now, dunning);
 				chargedEvent(s, recurrence, purchase, now);
 			}
+			else if (s.paidAfterCancellation(recurrence, purchase.transaction(), now, dunning)) {
+				// cancelled while this charge was under way: the buyer gets the period
+				// paid
+				chargedEvent(s, recurrence, purchase, now);
+			}
+		}
+		else if (s.status().cancelled()) {
+			// refused while the cancellation committed: dropped like the other unpaid
+			// ones
+			this.charges.dropUnpaid(s.id());
 		}
 		else if (outcome.attempt() > s.failedAttempts() && s.status().billable()
 				&& recurrence == s.currentRecurrence() + 1) {
@@ -199,7 +209,7 @@ class Billing {
 		save(s, dunning, now);
 	}
 
-	void chargedEvent(Subscription s, Integer recurrence, Purchase purchase, Instant now) {
+	private void chargedEvent(Subscription s, Integer recurrence, Purchase purchase, Instant now) {
 		publish(new SubscriptionEvents.Charged(SubscriptionRef.of(s), recurrence, purchase.transaction(),
 				purchase.terms().price(), purchase.payment().cardBrand(), purchase.payment().cardLast4(),
 				s.nextChargeAt(), now));

@@ -240,6 +240,36 @@ public final class Subscription {
 	}
 
 	/**
+	 * A charge under way when the subscription was cancelled went through: the period it
+	 * pays is given (access continues to that period's end, the buyer paid for it); the
+	 * status stays cancelled and nothing more is charged. Anything else changes nothing.
+	 * @param recurrence the recurrence paid
+	 * @param transaction its purchase's transaction code
+	 * @param at when
+	 * @param dunning the producer's dunning settings
+	 * @return whether it was recorded
+	 */
+	public boolean paidAfterCancellation(int recurrence, String transaction, Instant at, DunningSchedule dunning) {
+		if (!this.status.cancelled() || recurrence != this.currentRecurrence + 1 || this.nextChargeDate == null) {
+			return false;
+		}
+		this.currentRecurrence = recurrence;
+		this.lastChargedAt = at;
+		this.periodStartDate = this.nextChargeDate;
+		if (this.unpaidCount > 0) {
+			this.unpaidCount--;
+		}
+		this.nextChargeDate = BillingCalendar.next(this.nextChargeDate, this.plan.period(), this.dueDay);
+		Instant end = nextChargeAt();
+		if (this.accessUntil == null || end.isAfter(this.accessUntil)) {
+			this.accessUntil = end;
+		}
+		record("PAID_AFTER_CANCELLATION", Actor.SYSTEM, null, "recurrence " + recurrence + " " + transaction, at,
+				dunning);
+		return true;
+	}
+
+	/**
 	 * A charge of the oldest unpaid recurrence was refused: DELAYED, with retries for a
 	 * soft decline; a hard decline asks the buyer for another card and is not retried.
 	 * @param reason the decline reason

@@ -559,6 +559,28 @@ class SubscriptionTests {
 	}
 
 	@Test
+	void aChargeUnderWayWhenTheSubscriptionWasCancelledGivesThePeriodItPaid() {
+		Subscription s = boughtOnJanuary10();
+		// the renewal charged at midnight; the buyer cancelled before its answer was
+		// recorded
+		s.cancel(Actor.BUYER, 42L, midnight(2027, 2, 10).plusSeconds(2), DUNNING);
+		assertThat(s.accessUntil()).isEqualTo(midnight(2027, 2, 10).plusSeconds(2));
+		assertThat(s.paidAfterCancellation(3, "HP3", midnight(2027, 2, 10).plusSeconds(3), DUNNING)).isFalse();
+		assertThat(s.paidAfterCancellation(2, "HP2", midnight(2027, 2, 10).plusSeconds(3), DUNNING)).isTrue();
+		assertThat(s.status()).isEqualTo(SubscriptionStatus.CANCELLED_BY_CUSTOMER);
+		assertThat(s.currentRecurrence()).isEqualTo(2);
+		assertThat(s.accessUntil()).isEqualTo(midnight(2027, 3, 10));
+		assertThat(s.dateNextCharge()).isEqualTo(midnight(2027, 3, 10));
+		assertThat(s.givesAccess(noon(2027, 3, 9), DUNNING)).isTrue();
+		assertThat(s.nextAttemptAt()).isNull();
+		assertThat(last(s).cause()).isEqualTo("PAID_AFTER_CANCELLATION");
+		assertThat(s.paidAfterCancellation(2, "HP2", midnight(2027, 2, 10).plusSeconds(4), DUNNING)).isFalse();
+		assertThat(boughtOnJanuary10().paidAfterCancellation(2, "HP2", midnight(2027, 2, 10), DUNNING))
+			.as("not cancelled")
+			.isFalse();
+	}
+
+	@Test
 	void aDueDayOf31AppliesAsTheLastDayOfFebruary() {
 		Subscription s = start(MONTHLY, noon(2027, 1, 5));
 		s.changeDueDay(31, Actor.PRODUCER, 7L, noon(2027, 1, 20), DUNNING);
