@@ -171,6 +171,7 @@ public class RecurringCharges {
 	 * @param recurrenceNumber 1, or 0 for a free trial's sign-up
 	 */
 	public void attach(long purchaseId, long subscriptionId, int recurrenceNumber) {
+		// joins: attached only if the subscription the caller inserts commits with it
 		this.joined.executeWithoutResult((status) -> this.rows.attach(purchaseId, subscriptionId, recurrenceNumber));
 	}
 

@@ -349,23 +349,19 @@ public class Subscriptions {
 			refuseUnpaid(outcome);
 			difference = outcome.purchase();
 		}
-		String from = s.plan().offerCode();
 		Purchase paid = difference;
+		String from = s.plan().offerCode();
 		return this.billing.change(s.id(), (sub, dunning, now) -> {
-			if (sub.plan().offerId() == to.offerId()) {
-				// a concurrent request (a double click) switched it already
-				return;
-			}
 			PlanSwitchQuote again = (sub.version() == s.version()) ? quote : quote(sub, to, now);
 			sub.switchPlan(to, again, requester.actor(), requester.accountId(), now, dunning);
-			if (paid != null) {
-				// the receipt of the upgrade's difference (checkout leaves a
-				// subscription's
-				// charges to this module)
-				this.billing.chargedEvent(sub, null, paid, now);
-			}
 			this.billing.publish(new SubscriptionEvents.PlanSwitched(SubscriptionRef.of(sub), from, to.offerCode(),
 					again.kind(), again.chargeNow(), again.effectiveAt(), requester.actor(), now));
+			if (paid != null) {
+				// the receipt of the difference (a charge outside the recurrences)
+				this.billing.publish(new SubscriptionEvents.Charged(SubscriptionRef.of(sub), null, paid.transaction(),
+						paid.terms().price(), paid.payment().cardBrand(), paid.payment().cardLast4(),
+						sub.nextChargeAt(), now));
+			}
 		});
 	}
 
