@@ -69,48 +69,36 @@ class RecordedSubscriptionEvents {
 	}
 
 	/**
-	 * @param subscriptionId a subscription
+	 * @param s a subscription
 	 * @param type an event type
 	 * @return the events of that type about it, in the order they were committed
 	 */
-	static <T> List<T> of(long subscriptionId, Class<T> type) {
-		return EVENTS.stream()
-			.filter(type::isInstance)
-			.map(type::cast)
-			.filter((e) -> about(e, subscriptionId))
-			.toList();
+	static <T> List<T> of(Subscription s, Class<T> type) {
+		return EVENTS.stream().filter(type::isInstance).map(type::cast).filter((e) -> about(e, s)).toList();
 	}
 
 	/**
-	 * @param subscriptionId a subscription
+	 * @param s a subscription
 	 * @return the access it gives now, as the members area was last told (the highest
 	 * version)
 	 */
-	static Optional<SubscriptionAccessChanged> access(long subscriptionId) {
-		return of(subscriptionId, SubscriptionAccessChanged.class).stream()
+	static Optional<SubscriptionAccessChanged> access(Subscription s) {
+		return of(s, SubscriptionAccessChanged.class).stream()
 			.max(Comparator.comparingLong(SubscriptionAccessChanged::version));
 	}
 
 	/**
-	 * @param subscriptionId a subscription
-	 * @return the names of the lifecycle events about it (Started, Charged…), in order
+	 * Whether an event is about the subscription: by id and code, since the test JVM runs
+	 * several databases whose ids repeat.
 	 */
-	static List<String> names(long subscriptionId) {
-		return EVENTS.stream()
-			.filter((e) -> !(e instanceof SubscriptionAccessChanged))
-			.filter((e) -> about(e, subscriptionId))
-			.map((e) -> e.getClass().getSimpleName())
-			.toList();
-	}
-
-	private static boolean about(Object event, long subscriptionId) {
+	private static boolean about(Object event, Subscription s) {
 		if (event instanceof SubscriptionAccessChanged access) {
-			return access.subscriptionId() == subscriptionId;
+			return access.subscriptionId() == s.id() && access.subscriberCode().equals(s.code());
 		}
 		try {
 			// every lifecycle event names its subscription with subscription()
-			Object ref = event.getClass().getMethod("subscription").invoke(event);
-			return ((SubscriptionRef) ref).subscriptionId() == subscriptionId;
+			SubscriptionRef ref = (SubscriptionRef) event.getClass().getMethod("subscription").invoke(event);
+			return ref.subscriptionId() == s.id() && ref.subscriberCode().equals(s.code());
 		}
 		catch (ReflectiveOperationException ex) {
 			return false;

@@ -168,7 +168,7 @@ class RenewalsConcurrencyIntegrationTests {
 			Purchase charge = recurrence(s, recurrence);
 			assertThat(charge.status()).isEqualTo(PurchaseStatus.APPROVED);
 			assertThat(this.shop.sandboxCharges(charge)).as(charge.transaction()).containsExactly("APPROVED 3000");
-			assertThat(RecordedSubscriptionEvents.of(s.id(), SubscriptionEvents.Charged.class))
+			assertThat(RecordedSubscriptionEvents.of(s, SubscriptionEvents.Charged.class))
 				.filteredOn((e) -> Integer.valueOf(recurrence).equals(e.recurrence()))
 				.hasSize(1);
 		}

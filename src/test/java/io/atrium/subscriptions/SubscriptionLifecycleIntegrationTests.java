@@ -60,6 +60,9 @@ class SubscriptionLifecycleIntegrationTests {
 	@Autowired
 	TestClock clock;
 
+	@Autowired
+	Renewals renewals;
+
 	SubscriptionShop shop;
 
 	final List<Subscription> started = new ArrayList<>();
@@ -120,11 +123,11 @@ class SubscriptionLifecycleIntegrationTests {
 	}
 
 	static boolean access(Subscription s) {
-		return RecordedSubscriptionEvents.access(s.id()).orElseThrow().access();
+		return RecordedSubscriptionEvents.access(s).orElseThrow().access();
 	}
 
 	static <T> List<T> events(Subscription s, Class<T> type) {
-		return RecordedSubscriptionEvents.of(s.id(), type);
+		return RecordedSubscriptionEvents.of(s, type);
 	}
 
 	static void mails(String email, int atLeast) {
@@ -212,7 +215,7 @@ class SubscriptionLifecycleIntegrationTests {
 		Instant trialEnd = midnight(SAO_PAULO, 2027, 2, 15);
 		assertThat(cancelled.accessUntil()).isEqualTo(trialEnd);
 		assertThat(cancelled.dateNextCharge()).isEqualTo(trialEnd);
-		SubscriptionAccessChanged told = RecordedSubscriptionEvents.access(s.id()).orElseThrow();
+		SubscriptionAccessChanged told = RecordedSubscriptionEvents.access(s).orElseThrow();
 		assertThat(told.access()).isTrue();
 		assertThat(told.accessUntil()).isEqualTo(trialEnd);
 		assertThat(told.status()).isEqualTo(SubscriptionStatus.CANCELLED_BY_CUSTOMER);
@@ -253,7 +256,7 @@ class SubscriptionLifecycleIntegrationTests {
 		assertThat(unpaid.status()).isEqualTo(PurchaseStatus.OVERDUE);
 		assertThat(unpaid.terms().price()).isEqualTo(Money.of(3000, "BRL"));
 		assertThat(this.shop.sandboxCharges(unpaid)).containsExactly("DECLINED 3000");
-		SubscriptionAccessChanged told = RecordedSubscriptionEvents.access(s.id()).orElseThrow();
+		SubscriptionAccessChanged told = RecordedSubscriptionEvents.access(s).orElseThrow();
 		assertThat(told.access()).as("the default grace keeps access while DELAYED").isTrue();
 		assertThat(told.status()).isEqualTo(SubscriptionStatus.DELAYED);
 		assertThat(told.overdueSince()).isEqualTo(due);
@@ -432,7 +435,7 @@ class SubscriptionLifecycleIntegrationTests {
 		Subscription cancelled = this.subscriptions.cancel(buyer(s), s.code(), true);
 		assertThat(cancelled.status()).isEqualTo(SubscriptionStatus.CANCELLED_BY_CUSTOMER);
 		assertThat(cancelled.dateNextCharge()).isEqualTo(paidUntil);
-		SubscriptionAccessChanged told = RecordedSubscriptionEvents.access(s.id()).orElseThrow();
+		SubscriptionAccessChanged told = RecordedSubscriptionEvents.access(s).orElseThrow();
 		assertThat(told.access()).isTrue();
 		assertThat(told.accessUntil()).isEqualTo(paidUntil);
 		assertThatThrownBy(() -> this.subscriptions.cancel(producer(s), s.code(), true))
@@ -495,6 +498,45 @@ class SubscriptionLifecycleIntegrationTests {
 		// purchase, cancellation, receipt, reactivation offer, receipt, reactivated,
 		// receipt
 		mails(email, 7);
+	}
+
+	@Test
+	void aCancellationWhileTheRenewalIsBeingChargedKeepsTheBuyerThePeriodTheyPaid() throws Exception {
+		this.clock.set(local(SAO_PAULO, 2027, 7, 1, 12, 0));
+		Offer offer = this.shop.monthly("America/Sao_Paulo", 3000, 0);
+		Subscription s = subscribe(offer, SubscriptionShop.unique("race"), SandboxCards.APPROVED);
+		this.clock.set(midnight(SAO_PAULO, 2027, 8, 1).plus(Duration.ofMinutes(1)));
+		ApprovalPause.arm(s.id());
+		java.util.concurrent.ExecutorService run = java.util.concurrent.Executors.newSingleThreadExecutor();
+		try {
+			java.util.concurrent.Future<Integer> renewal = run.submit(() -> this.renewals.runDue());
+			// the gateway charged; before Atrium records it, the buyer cancels
+			ApprovalPause.awaitHeld();
+			Subscription cancelled = this.subscriptions.cancel(buyer(s), s.code(), true);
+			assertThat(cancelled.accessUntil()).as("the due date passed: access ends now")
+				.isBefore(midnight(SAO_PAULO, 2027, 8, 1).plus(Duration.ofMinutes(2)));
+			ApprovalPause.release();
+			renewal.get(60, java.util.concurrent.TimeUnit.SECONDS);
+		}
+		finally {
+			ApprovalPause.release();
+			run.shutdownNow();
+		}
+		Subscription after = this.shop.reload(s);
+		assertThat(after.status()).isEqualTo(SubscriptionStatus.CANCELLED_BY_CUSTOMER);
+		assertThat(after.currentRecurrence()).isEqualTo(2);
+		assertThat(after.accessUntil()).as("the month paid").isEqualTo(midnight(SAO_PAULO, 2027, 9, 1));
+		assertThat(after.dateNextCharge()).isEqualTo(midnight(SAO_PAULO, 2027, 9, 1));
+		assertThat(recurrence(s, 2).status()).isEqualTo(PurchaseStatus.APPROVED);
+		assertThat(this.shop.sandboxCharges(recurrence(s, 2))).containsExactly("APPROVED 3000");
+		SubscriptionAccessChanged told = RecordedSubscriptionEvents.access(s).orElseThrow();
+		assertThat(told.access()).isTrue();
+		assertThat(told.accessUntil()).isEqualTo(midnight(SAO_PAULO, 2027, 9, 1));
+		assertThat(events(s, SubscriptionEvents.Charged.class)).extracting(SubscriptionEvents.Charged::recurrence)
+			.containsExactly(2);
+		assertThat(causes(s)).containsExactly("PURCHASE_APPROVED", "CANCELLED", "PAID_AFTER_CANCELLATION");
+		this.shop.renewAt(s, midnight(SAO_PAULO, 2027, 9, 1).plus(Duration.ofMinutes(1)));
+		assertThat(recurrences(s)).containsExactly(1, 2);
 	}
 
 	@Test
