@@ -6,9 +6,10 @@
  * One function, {@link io.atrium.club.access.AccessPolicy#decide}, answers whether a
  * student may open a page and why not; the student's pages, the producer's "why" page and
  * both APIs use it through {@link io.atrium.club.access.ClubAccess}. The module reacts to
- * {@code PurchaseApproved} (enrolment), {@code PurchaseRefunded} and
- * {@code PurchaseChargedBack} (access ends) with {@code @ApplicationModuleListener}s that
- * run after the purchase committed and are retried until they succeed, so a failure here
+ * {@code PurchaseApproved} (enrolment, first purchases only), {@code PurchaseRefunded}
+ * and {@code PurchaseChargedBack} (access ends) and {@code SubscriptionAccessChanged}
+ * (one access right per subscription) with {@code @ApplicationModuleListener}s that run
+ * after the purchase committed and are retried until they succeed, so a failure here
  * never rolls back a charged purchase. A new members-area product gets its default group
  * through {@link io.atrium.catalog.ClubGroupDirectory}, in the catalog's transaction. See
  * docs/club.md.

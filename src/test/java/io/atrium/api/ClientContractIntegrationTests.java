@@ -156,6 +156,12 @@ class ClientContractIntegrationTests {
 		assertErrorBody(send(
 				"POST /products/api/v1/product/1/coupon HTTP/1.1\r\n" + bearer + "Content-Type: application/json\r\n",
 				"{\"code\":"), 400);
+		// a malformed form body on a PATCH, read by Spring's form filter before any
+		// controller
+		assertErrorBody(send("PATCH /api/v1/products/1 HTTP/1.1\r\n" + bearer
+				+ "Content-Type: application/x-www-form-urlencoded\r\n", "name=%ZZ"), 400);
+		assertErrorBody(send("PATCH /payments/api/v1/subscriptions/X53ZPFQZ HTTP/1.1\r\n" + bearer
+				+ "Content-Type: application/x-www-form-urlencoded\r\n", "due_day=%ZZ"), 400);
 		// a problem detail of Atrium's own API carries the same three members
 		RawHttp.Response problem = send("GET /api/v1/no-such-thing HTTP/1.1\r\n" + bearer, "");
 		assertThat(json(problem).path("status").asInt()).isEqualTo(404);

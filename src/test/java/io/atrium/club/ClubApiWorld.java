@@ -123,7 +123,8 @@ final class ClubApiWorld {
 		return email;
 	}
 
-	private String token(long producer) {
+	/** A bearer token for the producer's API calls. */
+	String token(long producer) {
 		CreatedCredential credential = this.credentials.create(producer, "club api test");
 		HttpHeaders headers = new HttpHeaders();
 		headers.set(HttpHeaders.AUTHORIZATION, "Basic " + Base64.getEncoder()

@@ -14,6 +14,7 @@ import org.slf4j.LoggerFactory;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
+import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.web.multipart.MultipartException;
 
@@ -50,8 +51,11 @@ class ApiErrorDispatchFilter extends OncePerRequestFilter {
 		Object statusAttribute = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
 		int status = (statusAttribute instanceof Integer code) ? code : 500;
 		Throwable failure = (Throwable) request.getAttribute(RequestDispatcher.ERROR_EXCEPTION);
-		if (causedBy(failure, MultipartException.class) || causedBy(failure, IllegalStateException.class)
-				&& String.valueOf(failure.getMessage()).toLowerCase().contains("multipart")) {
+		// a malformed multipart body, or a malformed form body of a PUT, PATCH or DELETE
+		// (Spring's FormContentFilter reads those before any controller)
+		if (causedBy(failure, MultipartException.class) || causedBy(failure, HttpMessageNotReadableException.class)
+				|| causedBy(failure, IllegalStateException.class)
+						&& String.valueOf(failure.getMessage()).toLowerCase().contains("multipart")) {
 			status = 400;
 		}
 		if (status >= 500 && failure != null) {

@@ -9,7 +9,9 @@ import java.time.Instant;
  * @param date when it changes or changed: the release date for
  * {@link AccessReason#NOT_RELEASED_YET} (null when the page opens after another page is
  * completed), the expiry for {@link AccessReason#EXPIRED}, the end of the access period
- * for {@link AccessReason#ACCESS_PERIOD_ENDED}; null otherwise
+ * for {@link AccessReason#ACCESS_PERIOD_ENDED}, the first unpaid due date for
+ * {@link AccessReason#SUBSCRIPTION_OVERDUE}, the end of access for
+ * {@link AccessReason#SUBSCRIPTION_CANCELLED} (null when none is known); null otherwise
  * @param prerequisitePageId for a page released after another page is completed, that
  * page's internal id; null otherwise
  */

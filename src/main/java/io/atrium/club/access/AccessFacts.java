@@ -1,6 +1,7 @@
 package io.atrium.club.access;
 
 import java.time.Instant;
+import java.util.List;
 
 import io.atrium.club.groups.PurchaseState;
 
@@ -29,11 +30,17 @@ public record AccessFacts(EnrollmentState enrollment, ContentRule rule, Instant 
 	 * @param blocked whether the producer blocked the student
 	 * @param accessEndsAt the end of an imported access period, null when open-ended
 	 * @param purchaseState the state of the purchase behind the access
-	 * @param subscriptionActive whether the subscription behind the access is active;
-	 * null when the access does not come from a subscription
+	 * @param subscriptions one access right per subscription the student has of the
+	 * product; empty when the access does not come from a subscription (a one-off
+	 * purchase, an import)
 	 */
 	public record EnrollmentState(Instant startedAt, boolean blocked, Instant accessEndsAt, PurchaseState purchaseState,
-			Boolean subscriptionActive) {
+			List<SubscriptionRight> subscriptions) {
+
+		public EnrollmentState {
+			subscriptions = (subscriptions != null) ? List.copyOf(subscriptions) : List.of();
+		}
+
 	}
 
 }

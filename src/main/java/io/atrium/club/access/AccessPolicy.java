@@ -2,7 +2,9 @@ package io.atrium.club.access;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 
 import io.atrium.club.groups.PurchaseState;
 
@@ -57,9 +59,31 @@ public final class AccessPolicy {
 		else if (e.purchaseState() == PurchaseState.CHARGED_BACK) {
 			denials.add(AccessDenial.of(AccessReason.PURCHASE_CHARGED_BACK));
 		}
-		if (Boolean.FALSE.equals(e.subscriptionActive())) {
-			denials.add(AccessDenial.of(AccessReason.SUBSCRIPTION_INACTIVE));
+		subscriptions(e.subscriptions(), now, denials);
+	}
+
+	/**
+	 * A student with subscriptions of the product needs one of them to grant access now;
+	 * when none does, each kind of lapse is one reason (overdue, cancelled, inactive),
+	 * dated by the latest of its subscriptions. Without subscriptions nothing is added.
+	 */
+	private static void subscriptions(List<SubscriptionRight> rights, Instant now, List<AccessDenial> denials) {
+		if (rights.isEmpty() || rights.stream().anyMatch((r) -> r.grants(now))) {
+			return;
 		}
+		Map<AccessReason, AccessDenial> lapses = new EnumMap<>(AccessReason.class);
+		for (SubscriptionRight right : rights) {
+			AccessDenial d = right.denial(now);
+			lapses.merge(d.reason(), d, AccessPolicy::later);
+		}
+		denials.addAll(lapses.values());
+	}
+
+	private static AccessDenial later(AccessDenial a, AccessDenial b) {
+		if (a.date() == null) {
+			return b;
+		}
+		return (b.date() != null && b.date().isAfter(a.date())) ? b : a;
 	}
 
 	private static void content(AccessFacts.EnrollmentState e, AccessFacts facts, Instant now,

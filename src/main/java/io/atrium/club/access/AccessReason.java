@@ -21,7 +21,23 @@ public enum AccessReason {
 	/** The purchase that gave access was charged back. */
 	PURCHASE_CHARGED_BACK,
 
-	/** The subscription behind the access is not active. */
+	/**
+	 * The student's subscriptions of the product give no access and one of them has an
+	 * unpaid charge (DELAYED past the producer's grace, or OVERDUE; see the date it is
+	 * overdue since).
+	 */
+	SUBSCRIPTION_OVERDUE,
+
+	/**
+	 * The student's subscriptions of the product give no access and one of them was
+	 * cancelled (see the date its access ended).
+	 */
+	SUBSCRIPTION_CANCELLED,
+
+	/**
+	 * The student's subscriptions of the product give no access for another reason
+	 * (INACTIVE, STARTED...).
+	 */
 	SUBSCRIPTION_INACTIVE,
 
 	/** The student's group does not see this content. */

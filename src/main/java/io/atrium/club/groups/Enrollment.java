@@ -1,8 +1,10 @@
 package io.atrium.club.groups;
 
 import java.time.Instant;
+import java.util.List;
 
 import io.atrium.club.access.AccessFacts;
+import io.atrium.club.access.SubscriptionRight;
 
 /**
  * A student's place in a product: the one group they are in, since when, and what can end
@@ -24,7 +26,8 @@ import io.atrium.club.access.AccessFacts;
  * @param purchaseId the purchase behind the access, null for an import
  * @param transaction the purchase's transaction code, null for an import
  * @param purchaseState what became of that purchase
- * @param subscriptionState the subscription's status, null when not a subscription
+ * @param subscriptions one access right per subscription the student has of the product,
+ * empty when the access does not come from a subscription
  * @param firstAccessAt the first time the student entered the product, null if never
  * @param lastAccessAt the last time, null if never
  * @param accessCount how many times the student entered
@@ -32,16 +35,30 @@ import io.atrium.club.access.AccessFacts;
  */
 public record Enrollment(long id, String publicId, long productId, long producerAccountId, long accountId, String email,
 		String name, long groupId, EnrollmentSource source, Instant startedAt, Instant accessEndsAt, boolean blocked,
-		Long purchaseId, String transaction, PurchaseState purchaseState, String subscriptionState,
+		Long purchaseId, String transaction, PurchaseState purchaseState, List<SubscriptionRight> subscriptions,
 		Instant firstAccessAt, Instant lastAccessAt, int accessCount, Instant createdAt) {
+
+	public Enrollment {
+		subscriptions = (subscriptions != null) ? List.copyOf(subscriptions) : List.of();
+	}
+
+	/**
+	 * @param rights the student's subscription rights of the product
+	 * @return this enrolment with those rights (for the rows that load them)
+	 */
+	public Enrollment withSubscriptions(List<SubscriptionRight> rights) {
+		return new Enrollment(this.id, this.publicId, this.productId, this.producerAccountId, this.accountId,
+				this.email, this.name, this.groupId, this.source, this.startedAt, this.accessEndsAt, this.blocked,
+				this.purchaseId, this.transaction, this.purchaseState, rights, this.firstAccessAt, this.lastAccessAt,
+				this.accessCount, this.createdAt);
+	}
 
 	/**
 	 * @return what the access decision needs of this enrolment
 	 */
 	public AccessFacts.EnrollmentState state() {
-		Boolean subscriptionActive = (this.subscriptionState != null) ? "ACTIVE".equals(this.subscriptionState) : null;
 		return new AccessFacts.EnrollmentState(this.startedAt, this.blocked, this.accessEndsAt, this.purchaseState,
-				subscriptionActive);
+				this.subscriptions);
 	}
 
 	/**
@@ -56,8 +73,11 @@ public record Enrollment(long id, String publicId, long productId, long producer
 				|| (this.accessEndsAt != null && !now.isBefore(this.accessEndsAt))) {
 			return StudentStatus.ENDED;
 		}
-		if (this.subscriptionState != null && !"ACTIVE".equals(this.subscriptionState)) {
-			return StudentStatus.OVERDUE;
+		if (!this.subscriptions.isEmpty() && this.subscriptions.stream().noneMatch((r) -> r.grants(now))) {
+			// a subscription that can be paid again is overdue; cancelled or inactive
+			// ones ended
+			return this.subscriptions.stream().anyMatch(SubscriptionRight::unpaid) ? StudentStatus.OVERDUE
+					: StudentStatus.ENDED;
 		}
 		return StudentStatus.ACTIVE;
 	}

@@ -127,16 +127,6 @@ public class Enrollments {
 	}
 
 	/**
-	 * Records the state of the subscription behind a student's access (the subscriptions
-	 * module calls this); access follows it.
-	 * @param state the subscription's status, {@code ACTIVE} when it gives access
-	 */
-	@Transactional
-	public void subscriptionChanged(long productId, long accountId, String state) {
-		this.rows.setSubscriptionState(productId, accountId, state, this.clock.instant());
-	}
-
-	/**
 	 * Adds a student without a purchase, or updates an existing one's group and dates,
 	 * and sends the access e-mail (with an activation link for a new account).
 	 * @param producerAccountId the producer

@@ -11,10 +11,15 @@ public enum StudentStatus {
 	/** Blocked by the producer. */
 	BLOCKED,
 
-	/** Access ended: refunded, charged back, or the access period is over. */
+	/**
+	 * Access ended: refunded, charged back, the access period is over, or every
+	 * subscription behind it ended (cancelled and past its paid period, or inactive).
+	 */
 	ENDED,
 
-	/** The subscription is not active. */
+	/**
+	 * No subscription behind the access grants it and one of them has an unpaid charge.
+	 */
 	OVERDUE
 
 }

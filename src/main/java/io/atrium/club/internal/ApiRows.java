@@ -20,8 +20,11 @@ public class ApiRows {
 
 	private final JdbcClient jdbc;
 
-	public ApiRows(JdbcClient jdbc) {
+	private final SubscriptionRightRows rights;
+
+	public ApiRows(JdbcClient jdbc, SubscriptionRightRows rights) {
 		this.jdbc = jdbc;
+		this.rights = rights;
 	}
 
 	/**
@@ -45,10 +48,10 @@ public class ApiRows {
 		String where = where(producerAccountId, productId, email, params);
 		params.add(limit);
 		params.add(offset);
-		return this.jdbc.sql(EnrollmentRows.SELECT + where + " ORDER BY e.id LIMIT ? OFFSET ?")
+		return this.rights.attach(this.jdbc.sql(EnrollmentRows.SELECT + where + " ORDER BY e.id LIMIT ? OFFSET ?")
 			.params(params)
 			.query(EnrollmentRows::enrollment)
-			.list();
+			.list());
 	}
 
 	public long countOfProducer(long producerAccountId, Long productId, String email) {
@@ -64,11 +67,11 @@ public class ApiRows {
 	 * @return the producer's enrolments of exactly this address, by id
 	 */
 	public List<Enrollment> ofProducerByEmail(long producerAccountId, String email) {
-		return this.jdbc
+		return this.rights.attach(this.jdbc
 			.sql(EnrollmentRows.SELECT + "WHERE e.producer_account_id = ? AND LOWER(e.student_email) = ? ORDER BY e.id")
 			.params(producerAccountId, email.strip().toLowerCase(Locale.ROOT))
 			.query(EnrollmentRows::enrollment)
-			.list();
+			.list());
 	}
 
 	/**

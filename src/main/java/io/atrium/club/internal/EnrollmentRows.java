@@ -12,6 +12,7 @@ import io.atrium.club.groups.Enrollment;
 import io.atrium.club.groups.EnrollmentSource;
 import io.atrium.club.groups.PurchaseState;
 import io.atrium.club.groups.StudentFilter;
+import io.atrium.club.groups.StudentStatus;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
@@ -19,20 +20,24 @@ import org.springframework.jdbc.support.KeyHolder;
 import org.springframework.stereotype.Repository;
 
 /**
- * The {@code club_enrollments} table.
+ * The {@code club_enrollments} table. Every enrolment it returns carries the student's
+ * subscription rights of the product ({@link SubscriptionRightRows}).
  */
 @Repository
 public class EnrollmentRows {
 
 	static final String SELECT = "SELECT e.id, e.public_id, e.product_id, e.producer_account_id, e.account_id, "
 			+ "e.student_email, e.student_name, e.group_id, e.source, e.started_at, e.access_ends_at, e.blocked, e.purchase_id, e.transaction_code, "
-			+ "e.purchase_state, e.subscription_state, e.first_access_at, e.last_access_at, e.access_count, "
+			+ "e.purchase_state, e.first_access_at, e.last_access_at, e.access_count, "
 			+ "e.created_at FROM club_enrollments e ";
 
 	private final JdbcClient jdbc;
 
-	public EnrollmentRows(JdbcClient jdbc) {
+	private final SubscriptionRightRows rights;
+
+	public EnrollmentRows(JdbcClient jdbc, SubscriptionRightRows rights) {
 		this.jdbc = jdbc;
+		this.rights = rights;
 	}
 
 	public long insert(String publicId, long productId, long producerAccountId, long accountId, String email,
@@ -51,38 +56,42 @@ public class EnrollmentRows {
 	}
 
 	public Optional<Enrollment> find(long id) {
-		return this.jdbc.sql(SELECT + "WHERE e.id = ?").param(id).query(EnrollmentRows::enrollment).optional();
+		return one(this.jdbc.sql(SELECT + "WHERE e.id = ?").param(id).query(EnrollmentRows::enrollment).optional());
 	}
 
 	public Optional<Enrollment> byPublicId(String publicId) {
-		return this.jdbc.sql(SELECT + "WHERE e.public_id = ?")
+		return one(this.jdbc.sql(SELECT + "WHERE e.public_id = ?")
 			.param(publicId)
 			.query(EnrollmentRows::enrollment)
-			.optional();
+			.optional());
 	}
 
 	public Optional<Enrollment> of(long productId, long accountId) {
-		return this.jdbc.sql(SELECT + "WHERE e.product_id = ? AND e.account_id = ?")
+		return one(this.jdbc.sql(SELECT + "WHERE e.product_id = ? AND e.account_id = ?")
 			.params(productId, accountId)
 			.query(EnrollmentRows::enrollment)
-			.optional();
+			.optional());
 	}
 
 	public Optional<Enrollment> lock(long productId, long accountId) {
-		return this.jdbc.sql(SELECT + "WHERE e.product_id = ? AND e.account_id = ? FOR UPDATE")
+		return one(this.jdbc.sql(SELECT + "WHERE e.product_id = ? AND e.account_id = ? FOR UPDATE")
 			.params(productId, accountId)
 			.query(EnrollmentRows::enrollment)
-			.optional();
+			.optional());
+	}
+
+	private Optional<Enrollment> one(Optional<Enrollment> enrollment) {
+		return enrollment.map((e) -> this.rights.attach(List.of(e)).get(0));
 	}
 
 	/**
 	 * @return the student's enrolments across every producer, oldest first
 	 */
 	public List<Enrollment> ofAccount(long accountId) {
-		return this.jdbc.sql(SELECT + "WHERE e.account_id = ? ORDER BY e.created_at, e.id")
+		return this.rights.attach(this.jdbc.sql(SELECT + "WHERE e.account_id = ? ORDER BY e.created_at, e.id")
 			.param(accountId)
 			.query(EnrollmentRows::enrollment)
-			.list();
+			.list());
 	}
 
 	/**
@@ -97,10 +106,11 @@ public class EnrollmentRows {
 		params.add(productId);
 		params.addAll(ids);
 		String marks = String.join(", ", java.util.Collections.nCopies(ids.size(), "?"));
-		return this.jdbc.sql(SELECT + "WHERE e.product_id = ? AND e.id IN (" + marks + ") ORDER BY e.id")
-			.params(params)
-			.query(EnrollmentRows::enrollment)
-			.list();
+		return this.rights
+			.attach(this.jdbc.sql(SELECT + "WHERE e.product_id = ? AND e.id IN (" + marks + ") ORDER BY e.id")
+				.params(params)
+				.query(EnrollmentRows::enrollment)
+				.list());
 	}
 
 	public void moveGroup(Collection<Long> ids, long groupId, Instant now) {
@@ -190,14 +200,6 @@ public class EnrollmentRows {
 			.single() > 0;
 	}
 
-	public void setSubscriptionState(long productId, long accountId, String state, Instant now) {
-		this.jdbc
-			.sql("UPDATE club_enrollments SET subscription_state = ?, updated_at = ? WHERE product_id = ? "
-					+ "AND account_id = ?")
-			.params(state, Times.utc(now), productId, accountId)
-			.update();
-	}
-
 	/**
 	 * Counts an entry into the product.
 	 * @return whether it was the first
@@ -229,10 +231,10 @@ public class EnrollmentRows {
 		}
 		params.add(limit);
 		params.add(offset);
-		return this.jdbc.sql(SELECT + where + " ORDER BY e.id LIMIT ? OFFSET ?")
+		return this.rights.attach(this.jdbc.sql(SELECT + where + " ORDER BY e.id LIMIT ? OFFSET ?")
 			.params(params)
 			.query(EnrollmentRows::enrollment)
-			.list();
+			.list());
 	}
 
 	public long count(long productId, StudentFilter filter, Instant now) {
@@ -263,26 +265,44 @@ public class EnrollmentRows {
 			params.add(filter.groupId());
 		}
 		if (filter.status() != null) {
-			String ended = "(e.purchase_state <> 'ACTIVE' OR (e.access_ends_at IS NOT NULL AND e.access_ends_at <= ?))";
-			switch (filter.status()) {
-				case BLOCKED -> where.append(" AND e.blocked = TRUE");
-				case ENDED -> {
-					where.append(" AND e.blocked = FALSE AND ").append(ended);
-					params.add(Times.utc(now));
-				}
-				case OVERDUE -> {
-					where.append(" AND e.blocked = FALSE AND NOT ").append(ended);
-					where.append(" AND e.subscription_state IS NOT NULL AND e.subscription_state <> 'ACTIVE'");
-					params.add(Times.utc(now));
-				}
-				case ACTIVE -> {
-					where.append(" AND e.blocked = FALSE AND NOT ").append(ended);
-					where.append(" AND (e.subscription_state IS NULL OR e.subscription_state = 'ACTIVE')");
-					params.add(Times.utc(now));
-				}
-			}
+			status(filter.status(), now, where, params);
 		}
 		return where.toString();
+	}
+
+	/**
+	 * The SQL form of {@link Enrollment#status}: ended by the purchase or the access
+	 * period, or (with subscription rights, none of which grants access now) overdue when
+	 * one of them is unpaid and ended otherwise.
+	 */
+	private static void status(StudentStatus status, Instant now, StringBuilder where, List<Object> params) {
+		String ended = "(e.purchase_state <> 'ACTIVE' OR (e.access_ends_at IS NOT NULL AND e.access_ends_at <= ?))";
+		String rights = "EXISTS (SELECT 1 FROM club_subscription_rights r WHERE r.product_id = e.product_id "
+				+ "AND r.account_id = e.account_id";
+		String lapsed = "(" + rights + ") AND NOT " + rights
+				+ " AND r.access = TRUE AND (r.access_until IS NULL OR r.access_until > ?)))";
+		String unpaid = rights + " AND r.status IN ('DELAYED', 'OVERDUE'))";
+		Object at = Times.utc(now);
+		if (status == StudentStatus.BLOCKED) {
+			where.append(" AND e.blocked = TRUE");
+			return;
+		}
+		where.append(" AND e.blocked = FALSE");
+		switch (status) {
+			case ENDED -> {
+				where.append(" AND (").append(ended).append(" OR (").append(lapsed).append(" AND NOT ").append(unpaid);
+				where.append("))");
+				params.addAll(List.of(at, at));
+			}
+			case OVERDUE -> {
+				where.append(" AND NOT ").append(ended).append(" AND ").append(lapsed).append(" AND ").append(unpaid);
+				params.addAll(List.of(at, at));
+			}
+			default -> {
+				where.append(" AND NOT ").append(ended).append(" AND NOT (").append(lapsed).append(")");
+				params.addAll(List.of(at, at));
+			}
+		}
 	}
 
 	/**
@@ -306,9 +326,8 @@ public class EnrollmentRows {
 				rs.getString("student_name"), rs.getLong("group_id"), EnrollmentSource.valueOf(rs.getString("source")),
 				Times.instant(rs, "started_at"), Times.instant(rs, "access_ends_at"), rs.getBoolean("blocked"),
 				(Long) rs.getObject("purchase_id", Long.class), rs.getString("transaction_code"),
-				PurchaseState.valueOf(rs.getString("purchase_state")), rs.getString("subscription_state"),
-				Times.instant(rs, "first_access_at"), Times.instant(rs, "last_access_at"), rs.getInt("access_count"),
-				Times.instant(rs, "created_at"));
+				PurchaseState.valueOf(rs.getString("purchase_state")), List.of(), Times.instant(rs, "first_access_at"),
+				Times.instant(rs, "last_access_at"), rs.getInt("access_count"), Times.instant(rs, "created_at"));
 	}
 
 }

@@ -7,6 +7,7 @@ import java.util.List;
 
 import io.atrium.club.access.AccessFacts.EnrollmentState;
 import io.atrium.club.groups.PurchaseState;
+import io.atrium.subscriptions.SubscriptionStatus;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -24,7 +25,7 @@ class AccessPolicyTests {
 	/** One condition per reason that can be made true independently of the others. */
 	private enum Condition {
 
-		NOT_ENROLLED, BLOCKED, PERIOD_ENDED, REFUNDED, CHARGED_BACK, SUBSCRIPTION_INACTIVE, NOT_IN_GROUP, NOT_RELEASED,
+		NOT_ENROLLED, BLOCKED, PERIOD_ENDED, REFUNDED, CHARGED_BACK, SUBSCRIPTION_LAPSED, NOT_IN_GROUP, NOT_RELEASED,
 		EXPIRED, UNPUBLISHED, MEDIA_UNAVAILABLE, PASSWORD
 
 	}
@@ -111,7 +112,7 @@ class AccessPolicyTests {
 	}
 
 	private static EnrollmentState enrolled() {
-		return new EnrollmentState(START, false, null, PurchaseState.ACTIVE, null);
+		return new EnrollmentState(START, false, null, PurchaseState.ACTIVE, List.of());
 	}
 
 	private static AccessFacts facts(List<Condition> on) {
@@ -119,7 +120,9 @@ class AccessPolicyTests {
 				on.contains(Condition.BLOCKED), on.contains(Condition.PERIOD_ENDED) ? NOW.minusSeconds(1) : null,
 				on.contains(Condition.REFUNDED) ? PurchaseState.REFUNDED
 						: on.contains(Condition.CHARGED_BACK) ? PurchaseState.CHARGED_BACK : PurchaseState.ACTIVE,
-				on.contains(Condition.SUBSCRIPTION_INACTIVE) ? Boolean.FALSE : null);
+				on.contains(Condition.SUBSCRIPTION_LAPSED)
+						? List.of(new SubscriptionRight(1, SubscriptionStatus.INACTIVE, false, null, null))
+						: List.of());
 		Drip drip = on.contains(Condition.NOT_RELEASED) ? Drip.onDate(NOW.plusSeconds(3600)) : Drip.IMMEDIATE;
 		Expiration expiration = on.contains(Condition.EXPIRED) ? Expiration.afterDays(2) : Expiration.NEVER;
 		ContentRule rule = new ContentRule(!on.contains(Condition.NOT_IN_GROUP), drip, expiration);
@@ -142,7 +145,7 @@ class AccessPolicyTests {
 			add(reasons, on, Condition.PERIOD_ENDED, AccessReason.ACCESS_PERIOD_ENDED);
 			add(reasons, on, Condition.REFUNDED, AccessReason.PURCHASE_REFUNDED);
 			add(reasons, on, Condition.CHARGED_BACK, AccessReason.PURCHASE_CHARGED_BACK);
-			add(reasons, on, Condition.SUBSCRIPTION_INACTIVE, AccessReason.SUBSCRIPTION_INACTIVE);
+			add(reasons, on, Condition.SUBSCRIPTION_LAPSED, AccessReason.SUBSCRIPTION_INACTIVE);
 			add(reasons, on, Condition.NOT_IN_GROUP, AccessReason.NOT_IN_GROUP);
 			if (!on.contains(Condition.NOT_IN_GROUP)) {
 				add(reasons, on, Condition.NOT_RELEASED, AccessReason.NOT_RELEASED_YET);

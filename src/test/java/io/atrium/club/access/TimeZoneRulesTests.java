@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.util.Locale;
+import java.util.List;
 
 import io.atrium.club.groups.PurchaseState;
 import io.atrium.platform.Dates;
@@ -89,8 +90,8 @@ class TimeZoneRulesTests {
 	}
 
 	private static AccessFacts facts(Instant start, ContentRule rule) {
-		return new AccessFacts(new AccessFacts.EnrollmentState(start, false, null, PurchaseState.ACTIVE, null), rule,
-				null, true, true, false, false);
+		return new AccessFacts(new AccessFacts.EnrollmentState(start, false, null, PurchaseState.ACTIVE, List.of()),
+				rule, null, true, true, false, false);
 	}
 
 }

@@ -232,9 +232,13 @@ class ClubStudentsApiController extends ClubApiSupport {
 	@Operation(operationId = "explainClubAccess", summary = "Can this student open this page now, and why not?",
 			description = "The same decision the student's own pages use. Reasons come in a fixed order: "
 					+ "NOT_ENROLLED, BLOCKED_BY_PRODUCER, ACCESS_PERIOD_ENDED, PURCHASE_REFUNDED, "
-					+ "PURCHASE_CHARGED_BACK, SUBSCRIPTION_INACTIVE, NOT_IN_GROUP, NOT_RELEASED_YET, EXPIRED, "
+					+ "PURCHASE_CHARGED_BACK, SUBSCRIPTION_OVERDUE, SUBSCRIPTION_CANCELLED, SUBSCRIPTION_INACTIVE, "
+					+ "NOT_IN_GROUP, NOT_RELEASED_YET, EXPIRED, "
 					+ "UNPUBLISHED, MEDIA_UNAVAILABLE, PASSWORD_REQUIRED (the producer's view never has the "
-					+ "student's session, so a password-protected page always lists PASSWORD_REQUIRED).")
+					+ "student's session, so a password-protected page always lists PASSWORD_REQUIRED). A student "
+					+ "with subscriptions of the product needs one of them to give access now; when none does, "
+					+ "SUBSCRIPTION_OVERDUE (one has an unpaid charge), SUBSCRIPTION_CANCELLED (one was cancelled "
+					+ "and its paid period is over) or SUBSCRIPTION_INACTIVE (any other) say why.")
 	@ApiResponse(responseCode = "200", description = "The decision")
 	@ApiResponse(responseCode = "404", description = "No such student or page in this producer's product")
 	AccessResponse explain(@AuthenticationPrincipal ApiClient client, @PathVariable long productId,
@@ -380,8 +384,9 @@ class ClubStudentsApiController extends ClubApiSupport {
 	@JsonInclude(JsonInclude.Include.ALWAYS)
 	@Schema(name = "ClubReason")
 	record Reason(String reason,
-			@Schema(description = "The release date (NOT_RELEASED_YET), expiry (EXPIRED) or access end "
-					+ "(ACCESS_PERIOD_ENDED); null otherwise") Instant date,
+			@Schema(description = "The release date (NOT_RELEASED_YET), expiry (EXPIRED), access end "
+					+ "(ACCESS_PERIOD_ENDED, SUBSCRIPTION_CANCELLED) or the first unpaid due date "
+					+ "(SUBSCRIPTION_OVERDUE); null otherwise") Instant date,
 			@JsonProperty("prerequisite_page_id") @Schema(
 					description = "For a page released after another is completed, that page") Long prerequisitePageId) {
 	}
