@@ -15,16 +15,19 @@ import io.atrium.checkout.Purchase;
 import io.atrium.checkout.PurchaseStatus;
 import io.atrium.checkout.internal.SandboxCards;
 import io.atrium.checkout.internal.SandboxGateway;
+import io.atrium.platform.Dates;
 import io.atrium.shared.Money;
 import io.atrium.support.AtriumIntegrationTest;
 import io.atrium.support.Eventually;
 import io.atrium.support.TestClock;
 import io.atrium.support.TestMail;
+import io.atrium.support.WebClient;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.ApplicationContext;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -42,11 +45,16 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 @AtriumIntegrationTest
 class SubscriptionLifecycleIntegrationTests {
 
+	static final java.util.Locale ENGLISH = java.util.Locale.ENGLISH;
+
 	static final ZoneId SAO_PAULO = ZoneId.of("America/Sao_Paulo");
 
 	static final ZoneId ROME = ZoneId.of("Europe/Rome");
 
 	static final ZoneId SANTIAGO = ZoneId.of("America/Santiago");
+
+	@LocalServerPort
+	int port;
 
 	@Autowired
 	ApplicationContext context;
@@ -134,12 +142,55 @@ class SubscriptionLifecycleIntegrationTests {
 		TestMail.awaitTo(email, atLeast, Duration.ofSeconds(30));
 	}
 
+	/** The student opens the lesson (the members area follows after the commit). */
+	static void opens(WebClient student, String lesson) {
+		WebClient.Page page = awaitPage(student, lesson,
+				(p) -> p.status() == 200 && p.text().contains(SubscriptionShop.LESSON));
+		assertThat(page.text()).contains(SubscriptionShop.LESSON);
+	}
+
+	/** The lesson is closed to the student, for a reason starting with the text. */
+	static void closed(WebClient student, String lesson, String reason) {
+		WebClient.Page page = awaitPage(student, lesson, (p) -> p.status() == 403
+				&& p.document().select("#lock-reasons li").eachText().stream().anyMatch((r) -> r.startsWith(reason)));
+		assertThat(page.status()).isEqualTo(403);
+		assertThat(page.document().select("#lock-reasons li").eachText()).anyMatch((r) -> r.startsWith(reason));
+		assertThat(page.text()).doesNotContain(SubscriptionShop.LESSON);
+	}
+
+	private static WebClient.Page awaitPage(WebClient student, String lesson,
+			java.util.function.Predicate<WebClient.Page> expected) {
+		Instant deadline = Instant.now().plus(Duration.ofSeconds(20));
+		WebClient.Page page = student.get(lesson);
+		while (!expected.test(page) && Instant.now().isBefore(deadline)) {
+			try {
+				Thread.sleep(100);
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+				break;
+			}
+			page = student.get(lesson);
+		}
+		return page;
+	}
+
+	static String overdueSince(Instant due) {
+		return "The subscription has been overdue since " + Dates.show(due, SAO_PAULO, ENGLISH);
+	}
+
+	static String accessEnded(Instant until) {
+		return "The subscription was cancelled; access ended on " + Dates.show(until, SAO_PAULO, ENGLISH);
+	}
+
 	@Test
 	void aTrialChargesNothingUntilItEndsAt00h01ThenAYearOfRenewalsChargesEachMonthOnce() {
 		this.clock.set(local(SAO_PAULO, 2027, 1, 10, 12, 0));
-		Offer offer = this.shop.monthly("America/Sao_Paulo", 4990, 7);
+		SubscriptionShop.Club club = this.shop.monthlyClub("America/Sao_Paulo", 4990, 7);
 		String email = SubscriptionShop.unique("trial");
-		Subscription s = subscribe(offer, email, SandboxCards.APPROVED);
+		WebClient student = this.shop.student(email, this.port);
+		Subscription s = subscribe(club.plan(), email, SandboxCards.APPROVED);
+		opens(student, club.lesson());
 		assertThat(s.status()).isEqualTo(SubscriptionStatus.ACTIVE);
 		assertThat(s.inTrial()).isTrue();
 		assertThat(s.currentRecurrence()).isZero();
@@ -178,6 +229,7 @@ class SubscriptionLifecycleIntegrationTests {
 		assertThat(this.shop.sandboxCharges(first)).containsExactly("APPROVED 4990");
 		assertThat(causes(s)).containsExactly("TRIAL_STARTED", "TRIAL_CONVERTED");
 		assertThat(access(s)).isTrue();
+		opens(student, club.lesson());
 
 		// another run at the same moment charges nothing
 		this.shop.renew(s);
@@ -206,9 +258,10 @@ class SubscriptionLifecycleIntegrationTests {
 	@Test
 	void cancellingDuringTheTrialChargesNothingAndAccessEndsWithTheTrial() {
 		this.clock.set(local(SAO_PAULO, 2027, 2, 1, 12, 0));
-		Offer offer = this.shop.monthly("America/Sao_Paulo", 2990, 14);
+		SubscriptionShop.Club club = this.shop.monthlyClub("America/Sao_Paulo", 2990, 14);
 		String email = SubscriptionShop.unique("trialcancel");
-		Subscription s = subscribe(offer, email, SandboxCards.APPROVED);
+		WebClient student = this.shop.student(email, this.port);
+		Subscription s = subscribe(club.plan(), email, SandboxCards.APPROVED);
 		this.clock.set(local(SAO_PAULO, 2027, 2, 5, 9, 0));
 		Subscription cancelled = this.subscriptions.cancel(buyer(s), s.code(), true);
 		assertThat(cancelled.status()).isEqualTo(SubscriptionStatus.CANCELLED_BY_CUSTOMER);
@@ -225,7 +278,9 @@ class SubscriptionLifecycleIntegrationTests {
 			assertThat(e.accessUntil()).isEqualTo(trialEnd);
 		});
 
+		opens(student, club.lesson());
 		this.shop.renewAt(s, trialEnd.plus(Duration.ofMinutes(1)));
+		closed(student, club.lesson(), accessEnded(trialEnd));
 		this.shop.renewAt(s, midnight(SAO_PAULO, 2027, 4, 15).plus(Duration.ofMinutes(1)));
 		assertThat(recurrences(s)).containsExactly(0);
 		assertThat(this.shop.sandboxCharges(this.shop.charges(s).get(0))).containsExactly("APPROVED 0");
@@ -239,9 +294,10 @@ class SubscriptionLifecycleIntegrationTests {
 	@Test
 	void aSoftDeclineIsDelayedWithAccessRetriedAndRecoveredByARetryOnItsOriginalDates() {
 		this.clock.set(local(SAO_PAULO, 2027, 3, 10, 12, 0));
-		Offer offer = this.shop.monthly("America/Sao_Paulo", 3000, 0);
+		SubscriptionShop.Club club = this.shop.monthlyClub("America/Sao_Paulo", 3000, 0);
 		String email = SubscriptionShop.unique("soft");
-		Subscription s = subscribe(offer, email, SandboxCards.RENEWAL_INSUFFICIENT_FUNDS);
+		WebClient student = this.shop.student(email, this.port);
+		Subscription s = subscribe(club.plan(), email, SandboxCards.RENEWAL_INSUFFICIENT_FUNDS);
 		assertThat(recurrences(s)).containsExactly(1);
 		Instant due = midnight(SAO_PAULO, 2027, 4, 10);
 
@@ -260,6 +316,7 @@ class SubscriptionLifecycleIntegrationTests {
 		assertThat(told.access()).as("the default grace keeps access while DELAYED").isTrue();
 		assertThat(told.status()).isEqualTo(SubscriptionStatus.DELAYED);
 		assertThat(told.overdueSince()).isEqualTo(due);
+		opens(student, club.lesson());
 		assertThat(events(s, SubscriptionEvents.ChargeFailed.class)).singleElement().satisfies((e) -> {
 			assertThat(e.recurrence()).isEqualTo(2);
 			assertThat(e.reason()).isEqualTo(DeclineReason.INSUFFICIENT_FUNDS);
@@ -290,6 +347,7 @@ class SubscriptionLifecycleIntegrationTests {
 		assertThat(recurrences(s)).containsExactly(1, 2);
 		assertThat(causes(s)).containsExactly("PURCHASE_APPROVED", "CHARGE_DECLINED", "CHARGE_DECLINED", "RECOVERED");
 		assertThat(access(s)).isTrue();
+		opens(student, club.lesson());
 		assertThat(events(s, SubscriptionEvents.Charged.class)).extracting(SubscriptionEvents.Charged::recurrence)
 			.containsExactly(2);
 		// the purchase e-mail, two failures and the receipt
@@ -303,17 +361,18 @@ class SubscriptionLifecycleIntegrationTests {
 	@Test
 	void softDeclinesExhaustTheRetriesThenOverdueEndsAccessAndTheFifthUnpaidRecurrenceCancels() {
 		this.clock.set(local(SAO_PAULO, 2027, 5, 10, 12, 0));
-		long producer = this.shop.producer("America/Sao_Paulo");
-		Offer offer = this.shop.plan(producer, this.shop.product(producer), "Monthly", 3000, BillingPeriod.MONTHLY,
-				null, 0);
-		this.subscriptions.saveDunning(producer, new DunningSchedule(List.of(1, 3, 3, 3), false));
+		SubscriptionShop.Club club = this.shop.monthlyClub("America/Sao_Paulo", 3000, 0);
+		this.subscriptions.saveDunning(club.producer(), new DunningSchedule(List.of(1, 3, 3, 3), false));
 		String email = SubscriptionShop.unique("unpaid");
-		Subscription s = subscribe(offer, email, SandboxCards.RENEWAL_PROCESSING_ERROR);
+		WebClient student = this.shop.student(email, this.port);
+		Subscription s = subscribe(club.plan(), email, SandboxCards.RENEWAL_PROCESSING_ERROR);
+		opens(student, club.lesson());
 		Instant due = midnight(SAO_PAULO, 2027, 6, 10);
 
 		Subscription delayed = this.shop.renewAt(s, due.plus(Duration.ofMinutes(1)));
 		assertThat(delayed.status()).isEqualTo(SubscriptionStatus.DELAYED);
 		assertThat(access(s)).as("no grace: DELAYED gives no access").isFalse();
+		closed(student, club.lesson(), overdueSince(due));
 		for (int days : new int[] { 1, 4, 7 }) {
 			Subscription retried = this.shop.renewAt(s, due.plus(Duration.ofDays(days)).plus(Duration.ofMinutes(1)));
 			assertThat(retried.status()).isEqualTo(SubscriptionStatus.DELAYED);
@@ -325,6 +384,7 @@ class SubscriptionLifecycleIntegrationTests {
 		assertThat(overdue.overdueSince()).isEqualTo(due);
 		assertThat(this.shop.sandboxCharges(recurrence(s, 2))).hasSize(5).allMatch((c) -> c.startsWith("DECLINED"));
 		assertThat(access(s)).isFalse();
+		closed(student, club.lesson(), overdueSince(due));
 		assertThat(events(s, SubscriptionEvents.WentOverdue.class)).singleElement()
 			.satisfies((e) -> assertThat(e.overdueSince()).isEqualTo(due));
 		assertThat(events(s, SubscriptionEvents.ChargeFailed.class)).hasSize(5)
@@ -346,6 +406,7 @@ class SubscriptionLifecycleIntegrationTests {
 		assertThat(cancelled.unpaidCount()).isEqualTo(5);
 		assertThat(cancelled.nextAttemptAt()).isNull();
 		assertThat(access(s)).isFalse();
+		closed(student, club.lesson(), "The subscription was cancelled");
 		assertThat(events(s, SubscriptionEvents.Cancelled.class)).singleElement()
 			.satisfies((e) -> assertThat(e.actor()).isEqualTo(Actor.SYSTEM));
 		assertThat(causes(s)).containsExactly("PURCHASE_APPROVED", "CHARGE_DECLINED", "CHARGE_DECLINED",
@@ -364,9 +425,10 @@ class SubscriptionLifecycleIntegrationTests {
 	@Test
 	void aHardDeclineIsNotRetriedGoesOverdueAndANewCardPaysEverythingUnpaidAtOnce() {
 		this.clock.set(local(SAO_PAULO, 2027, 6, 15, 12, 0));
-		Offer offer = this.shop.monthly("America/Sao_Paulo", 3000, 0);
+		SubscriptionShop.Club club = this.shop.monthlyClub("America/Sao_Paulo", 3000, 0);
 		String email = SubscriptionShop.unique("hard");
-		Subscription s = subscribe(offer, email, SandboxCards.RENEWAL_STOLEN_CARD);
+		WebClient student = this.shop.student(email, this.port);
+		Subscription s = subscribe(club.plan(), email, SandboxCards.RENEWAL_STOLEN_CARD);
 		Instant due = midnight(SAO_PAULO, 2027, 7, 15);
 
 		Subscription delayed = this.shop.renewAt(s, due.plus(Duration.ofMinutes(1)));
@@ -384,6 +446,7 @@ class SubscriptionLifecycleIntegrationTests {
 		Subscription overdue = this.shop.renewAt(s, due.plus(Duration.ofDays(10)).plus(Duration.ofMinutes(1)));
 		assertThat(overdue.status()).isEqualTo(SubscriptionStatus.OVERDUE);
 		assertThat(access(s)).isFalse();
+		closed(student, club.lesson(), overdueSince(due));
 		Subscription twice = this.shop.renewAt(s, midnight(SAO_PAULO, 2027, 8, 15).plus(Duration.ofMinutes(1)));
 		assertThat(twice.unpaidCount()).isEqualTo(2);
 		assertThat(twice.unpaidDueDates()).containsExactly(LocalDate.of(2027, 7, 15), LocalDate.of(2027, 8, 15));
@@ -407,6 +470,7 @@ class SubscriptionLifecycleIntegrationTests {
 		assertThat(recovered.card().token()).isNotEqualTo(s.card().token());
 		assertThat(recovered.nextChargeDate()).isEqualTo(LocalDate.of(2027, 9, 15));
 		assertThat(access(s)).as("access back at once").isTrue();
+		opens(student, club.lesson());
 		assertThat(recurrences(s)).containsExactly(1, 2, 3);
 		assertThat(this.shop.sandboxCharges(recurrence(s, 2))).containsExactly("DECLINED 3000", "DECLINED 3000",
 				"APPROVED 3000");
@@ -426,9 +490,10 @@ class SubscriptionLifecycleIntegrationTests {
 	@Test
 	void cancelKeepsAccessToThePaidPeriodsEndAndReactivationUndoesItOrChargesAfterIt() {
 		this.clock.set(local(SAO_PAULO, 2027, 2, 10, 12, 0));
-		Offer offer = this.shop.monthly("America/Sao_Paulo", 3000, 0);
+		SubscriptionShop.Club club = this.shop.monthlyClub("America/Sao_Paulo", 3000, 0);
 		String email = SubscriptionShop.unique("cancel");
-		Subscription s = subscribe(offer, email, SandboxCards.APPROVED);
+		WebClient student = this.shop.student(email, this.port);
+		Subscription s = subscribe(club.plan(), email, SandboxCards.APPROVED);
 		Instant paidUntil = midnight(SAO_PAULO, 2027, 3, 10);
 
 		this.clock.set(local(SAO_PAULO, 2027, 2, 20, 12, 0));
@@ -438,6 +503,7 @@ class SubscriptionLifecycleIntegrationTests {
 		SubscriptionAccessChanged told = RecordedSubscriptionEvents.access(s).orElseThrow();
 		assertThat(told.access()).isTrue();
 		assertThat(told.accessUntil()).isEqualTo(paidUntil);
+		opens(student, club.lesson());
 		assertThatThrownBy(() -> this.subscriptions.cancel(producer(s), s.code(), true))
 			.isInstanceOfSatisfying(SubscriptionRefused.class,
 					(e) -> assertThat(e.reason()).isEqualTo(SubscriptionRefused.Reason.ALREADY_CANCELLED))
@@ -463,6 +529,7 @@ class SubscriptionLifecycleIntegrationTests {
 			.containsExactly(true, false);
 		this.shop.renewAt(s, midnight(SAO_PAULO, 2027, 4, 10).plus(Duration.ofMinutes(1)));
 		assertThat(recurrences(s)).containsExactly(1, 2);
+		closed(student, club.lesson(), accessEnded(midnight(SAO_PAULO, 2027, 4, 10)));
 
 		// the producer alone cannot bring it back: only an offer the buyer accepts
 		assertThatThrownBy(() -> this.subscriptions.reactivate(producer(s), s.code())).isInstanceOfSatisfying(
@@ -486,6 +553,7 @@ class SubscriptionLifecycleIntegrationTests {
 		assertThat(events(s, SubscriptionEvents.Reactivated.class)).extracting(SubscriptionEvents.Reactivated::charged)
 			.containsExactly(false, true);
 		assertThat(access(s)).isTrue();
+		opens(student, club.lesson());
 		assertThatThrownBy(() -> this.subscriptions.reactivate(buyer(s), s.code())).isInstanceOfSatisfying(
 				SubscriptionRefused.class,
 				(e) -> assertThat(e.reason()).isEqualTo(SubscriptionRefused.Reason.ALREADY_ACTIVE));

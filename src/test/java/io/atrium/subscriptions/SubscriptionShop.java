@@ -30,10 +30,18 @@ import io.atrium.checkout.Checkout;
 import io.atrium.checkout.CheckoutRequest;
 import io.atrium.checkout.PaymentMethod;
 import io.atrium.checkout.Purchase;
+import io.atrium.club.content.ClubAreas;
+import io.atrium.club.content.ClubContent;
+import io.atrium.club.content.ClubModule;
+import io.atrium.club.content.ClubPage;
+import io.atrium.club.content.ModuleDetails;
+import io.atrium.club.content.PageDetails;
+import io.atrium.club.content.PageKind;
 import io.atrium.shared.EmailAddress;
 import io.atrium.shared.Money;
 import io.atrium.support.Eventually;
 import io.atrium.support.TestClock;
+import io.atrium.support.WebClient;
 
 import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -46,6 +54,11 @@ final class SubscriptionShop {
 
 	/** The admin requester, who may see every subscription. */
 	static final Requester ADMIN = Requester.admin(1);
+
+	static final String PASSWORD = "correct horse battery";
+
+	/** What the members area's lesson says, seen only with access. */
+	static final String LESSON = "Feed the starter twice a day.";
 
 	private final Accounts accounts;
 
@@ -65,7 +78,10 @@ final class SubscriptionShop {
 
 	private final TestClock clock;
 
+	private final ApplicationContext context;
+
 	SubscriptionShop(ApplicationContext context) {
+		this.context = context;
 		this.accounts = context.getBean(Accounts.class);
 		this.products = context.getBean(Products.class);
 		this.offers = context.getBean(Offers.class);
@@ -112,6 +128,34 @@ final class SubscriptionShop {
 	}
 
 	/**
+	 * The product's members area: a module with one lesson.
+	 * @return the lesson's path for the student
+	 */
+	String lesson(long producer, long product) {
+		String subdomain = "bakery-" + UUID.randomUUID().toString().substring(0, 8);
+		this.context.getBean(ClubAreas.class).change(producer, subdomain, "Baking club");
+		ClubContent content = this.context.getBean(ClubContent.class);
+		ClubModule module = content.addModule(producer, product, new ModuleDetails("Bread", false, true));
+		ClubPage page = content.addPage(producer, module.id(),
+				new PageDetails("Sourdough", PageKind.TEXT, LESSON, null, true));
+		return "/club/" + subdomain + "/pages/" + page.publicId();
+	}
+
+	/**
+	 * A student account (as if activated) that then buys with its address, logged in.
+	 * @param email the address
+	 * @param port the application's port
+	 * @return the student's browser
+	 */
+	WebClient student(String email, int port) {
+		this.accounts.createActive(EmailAddress.of(email), "Maria Souza", PASSWORD, Locale.ENGLISH,
+				Set.of(Role.STUDENT));
+		WebClient web = new WebClient(port);
+		web.logIn(email, PASSWORD);
+		return web;
+	}
+
+	/**
 	 * A plan of the product.
 	 */
 	Offer plan(long producer, long product, String name, long priceMinor, BillingPeriod period, Integer maxCharges,
@@ -126,6 +170,28 @@ final class SubscriptionShop {
 	Offer monthly(String zone, long priceMinor, int trialDays) {
 		long producer = producer(zone);
 		return plan(producer, product(producer), "Monthly", priceMinor, BillingPeriod.MONTHLY, null, trialDays);
+	}
+
+	/**
+	 * A monthly plan of a new product, with a lesson in its members area, of a new
+	 * producer in the zone.
+	 */
+	Club monthlyClub(String zone, long priceMinor, int trialDays) {
+		long producer = producer(zone);
+		long product = product(producer);
+		return new Club(producer,
+				plan(producer, product, "Monthly", priceMinor, BillingPeriod.MONTHLY, null, trialDays),
+				lesson(producer, product));
+	}
+
+	/**
+	 * A plan with a members area.
+	 *
+	 * @param producer the producer
+	 * @param plan the plan
+	 * @param lesson the path of the lesson a subscriber opens
+	 */
+	record Club(long producer, Offer plan, String lesson) {
 	}
 
 	/**
