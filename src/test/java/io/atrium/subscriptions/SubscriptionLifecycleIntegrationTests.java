@@ -569,6 +569,71 @@ class SubscriptionLifecycleIntegrationTests {
 	}
 
 	@Test
+	void aBuyerWithTwoSubscriptionsHasTwoRightsAndKeepsAccessWhileOneIsPaid() {
+		this.clock.set(local(SAO_PAULO, 2027, 4, 5, 12, 0));
+		SubscriptionShop.Club club = this.shop.monthlyClub("America/Sao_Paulo", 3000, 0);
+		String email = SubscriptionShop.unique("twice");
+		WebClient student = this.shop.student(email, this.port);
+		Subscription paying = subscribe(club.plan(), email, SandboxCards.APPROVED);
+		Subscription failing = subscribe(club.plan(), email, SandboxCards.RENEWAL_CLOSED_ACCOUNT);
+		assertThat(paying.code()).isNotEqualTo(failing.code());
+		assertThat(this.subscriptions.ofBuyer(paying.subscriber().accountId())).hasSize(2);
+		Instant due = midnight(SAO_PAULO, 2027, 5, 5);
+
+		this.shop.renewAt(paying, due.plus(Duration.ofMinutes(1)));
+		this.shop.renew(failing);
+		Subscription overdue = this.shop.renewAt(failing, due.plus(Duration.ofDays(10)).plus(Duration.ofMinutes(1)));
+		assertThat(overdue.status()).isEqualTo(SubscriptionStatus.OVERDUE);
+		assertThat(overdue.lastDecline()).isEqualTo(DeclineReason.CLOSED_ACCOUNT);
+		assertThat(this.shop.reload(paying).status()).isEqualTo(SubscriptionStatus.ACTIVE);
+		assertThat(access(failing)).isFalse();
+		assertThat(access(paying)).isTrue();
+		opens(student, club.lesson());
+
+		// the paying one cancelled: access lasts to the end of its paid period, then the
+		// overdue one alone is left
+		Subscription cancelled = this.subscriptions.cancel(producer(paying), paying.code(), false);
+		assertThat(cancelled.accessUntil()).isEqualTo(midnight(SAO_PAULO, 2027, 6, 5));
+		opens(student, club.lesson());
+		this.shop.renewAt(paying, midnight(SAO_PAULO, 2027, 6, 5).plus(Duration.ofMinutes(1)));
+		closed(student, club.lesson(), overdueSince(due));
+		assertThat(recurrences(paying)).containsExactly(1, 2);
+		assertThat(recurrences(failing)).containsExactly(1, 2);
+	}
+
+	@Test
+	void aPlanWithThreeChargesEndsInactiveWhenItsLastPeriodEnds() {
+		this.clock.set(local(SAO_PAULO, 2027, 1, 20, 12, 0));
+		long producer = this.shop.producer("America/Sao_Paulo");
+		long product = this.shop.product(producer);
+		Offer plan = this.shop.plan(producer, product, "Three months", 3000, BillingPeriod.MONTHLY, 3, 0);
+		String lesson = this.shop.lesson(producer, product);
+		String email = SubscriptionShop.unique("three");
+		WebClient student = this.shop.student(email, this.port);
+		Subscription s = subscribe(plan, email, SandboxCards.APPROVED);
+		assertThat(s.plan().maxCharges()).isEqualTo(3);
+		this.shop.renewAt(s, midnight(SAO_PAULO, 2027, 2, 20).plus(Duration.ofMinutes(1)));
+		Subscription third = this.shop.renewAt(s, midnight(SAO_PAULO, 2027, 3, 20).plus(Duration.ofMinutes(1)));
+		assertThat(third.currentRecurrence()).isEqualTo(3);
+		assertThat(this.shop.renewAt(s, local(SAO_PAULO, 2027, 4, 19, 23, 59)).status())
+			.isEqualTo(SubscriptionStatus.ACTIVE);
+		opens(student, lesson);
+
+		Subscription ended = this.shop.renewAt(s, local(SAO_PAULO, 2027, 4, 20, 0, 1));
+		assertThat(ended.status()).isEqualTo(SubscriptionStatus.INACTIVE);
+		assertThat(ended.dateNextCharge()).isEqualTo(midnight(SAO_PAULO, 2027, 4, 20));
+		assertThat(ended.nextAttemptAt()).isNull();
+		assertThat(recurrences(s)).containsExactly(1, 2, 3);
+		assertThat(this.shop.approvedSandboxCharges(s)).isEqualTo(3);
+		assertThat(causes(s)).containsExactly("PURCHASE_APPROVED", "RENEWED", "RENEWED", "ALL_CHARGES_MADE");
+		assertThat(access(s)).isFalse();
+		closed(student, lesson, "The subscription is not active");
+		assertThatThrownBy(() -> this.subscriptions.cancel(buyer(s), s.code(), true)).isInstanceOfSatisfying(
+				SubscriptionRefused.class,
+				(e) -> assertThat(e.reason()).isEqualTo(SubscriptionRefused.Reason.ALREADY_CANCELLED));
+	}
+
+	@Test
 	void aCancellationWhileTheRenewalIsBeingChargedKeepsTheBuyerThePeriodTheyPaid() throws Exception {
 		this.clock.set(local(SAO_PAULO, 2027, 7, 1, 12, 0));
 		Offer offer = this.shop.monthly("America/Sao_Paulo", 3000, 0);
