@@ -112,8 +112,9 @@ public class RecurringCharges {
 	}
 
 	private Purchase begin(RecurringCharge request) {
-		String attemptId = "sub:" + request.subscriptionId() + ":"
-				+ ((request.recurrenceNumber() != null) ? "r" + request.recurrenceNumber() : request.chargeKey());
+		String attemptId = (request.recurrenceNumber() != null)
+				? attemptId(request.subscriptionId(), request.recurrenceNumber())
+				: "sub:" + request.subscriptionId() + ":" + request.chargeKey();
 		Optional<Purchase> earlier = this.rows.findByAttempt(attemptId);
 		if (earlier.isPresent()) {
 			return earlier.get();
@@ -173,6 +174,16 @@ public class RecurringCharges {
 	public void attach(long purchaseId, long subscriptionId, int recurrenceNumber) {
 		// joins: attached only if the subscription the caller inserts commits with it
 		this.joined.executeWithoutResult((status) -> this.rows.attach(purchaseId, subscriptionId, recurrenceNumber));
+	}
+
+	/**
+	 * @param subscriptionId a subscription
+	 * @param recurrenceNumber one of its recurrences
+	 * @return the attempt id (purchases' {@code checkout_attempt}) of the purchase that
+	 * charges it, by which a charge finds it again
+	 */
+	static String attemptId(long subscriptionId, int recurrenceNumber) {
+		return "sub:" + subscriptionId + ":r" + recurrenceNumber;
 	}
 
 	/**
