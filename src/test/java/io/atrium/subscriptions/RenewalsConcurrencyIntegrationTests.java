@@ -63,7 +63,7 @@ class RenewalsConcurrencyIntegrationTests {
 
 	static ConfigurableApplicationContext second;
 
-	SubscriptionShop shop;
+	BillingShop shop;
 
 	final List<Subscription> started = new ArrayList<>();
 
@@ -88,7 +88,7 @@ class RenewalsConcurrencyIntegrationTests {
 
 	@BeforeEach
 	void shop() {
-		this.shop = new SubscriptionShop(first);
+		this.shop = new BillingShop(first);
 		FlakyGateway.of(first).reset();
 	}
 
@@ -97,7 +97,7 @@ class RenewalsConcurrencyIntegrationTests {
 		FlakyGateway.of(first).reset();
 		for (Subscription s : this.started) {
 			if (this.shop.reload(s).status().billable()) {
-				first.getBean(Subscriptions.class).cancel(SubscriptionShop.ADMIN, s.code(), false);
+				first.getBean(Subscriptions.class).cancel(BillingShop.ADMIN, s.code(), false);
 			}
 		}
 		clocks(null);
@@ -140,7 +140,7 @@ class RenewalsConcurrencyIntegrationTests {
 				0);
 		List<String> buyers = new ArrayList<>();
 		for (int i = 0; i < 6; i++) {
-			buyers.add(SubscriptionShop.unique("many"));
+			buyers.add(BillingShop.unique("many"));
 		}
 		List<Subscription> made = new ArrayList<>();
 		for (int i = 0; i < count; i++) {

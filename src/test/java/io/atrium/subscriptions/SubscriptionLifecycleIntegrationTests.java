@@ -71,13 +71,13 @@ class SubscriptionLifecycleIntegrationTests {
 	@Autowired
 	Renewals renewals;
 
-	SubscriptionShop shop;
+	BillingShop shop;
 
 	final List<Subscription> started = new ArrayList<>();
 
 	@BeforeEach
 	void shop() {
-		this.shop = new SubscriptionShop(this.context);
+		this.shop = new BillingShop(this.context);
 	}
 
 	@AfterEach
@@ -86,7 +86,7 @@ class SubscriptionLifecycleIntegrationTests {
 		for (Subscription s : this.started) {
 			Subscription now = this.shop.reload(s);
 			if (now.status().billable()) {
-				this.subscriptions.cancel(SubscriptionShop.ADMIN, s.code(), false);
+				this.subscriptions.cancel(BillingShop.ADMIN, s.code(), false);
 			}
 		}
 		this.clock.reset();
@@ -145,8 +145,8 @@ class SubscriptionLifecycleIntegrationTests {
 	/** The student opens the lesson (the members area follows after the commit). */
 	static void opens(WebClient student, String lesson) {
 		WebClient.Page page = awaitPage(student, lesson,
-				(p) -> p.status() == 200 && p.text().contains(SubscriptionShop.LESSON));
-		assertThat(page.text()).contains(SubscriptionShop.LESSON);
+				(p) -> p.status() == 200 && p.text().contains(BillingShop.LESSON));
+		assertThat(page.text()).contains(BillingShop.LESSON);
 	}
 
 	/** The lesson is closed to the student, for a reason starting with the text. */
@@ -155,7 +155,7 @@ class SubscriptionLifecycleIntegrationTests {
 				&& p.document().select("#lock-reasons li").eachText().stream().anyMatch((r) -> r.startsWith(reason)));
 		assertThat(page.status()).isEqualTo(403);
 		assertThat(page.document().select("#lock-reasons li").eachText()).anyMatch((r) -> r.startsWith(reason));
-		assertThat(page.text()).doesNotContain(SubscriptionShop.LESSON);
+		assertThat(page.text()).doesNotContain(BillingShop.LESSON);
 	}
 
 	private static WebClient.Page awaitPage(WebClient student, String lesson,
@@ -186,8 +186,8 @@ class SubscriptionLifecycleIntegrationTests {
 	@Test
 	void aTrialChargesNothingUntilItEndsAt00h01ThenAYearOfRenewalsChargesEachMonthOnce() {
 		this.clock.set(local(SAO_PAULO, 2027, 1, 10, 12, 0));
-		SubscriptionShop.Club club = this.shop.monthlyClub("America/Sao_Paulo", 4990, 7);
-		String email = SubscriptionShop.unique("trial");
+		BillingShop.Club club = this.shop.monthlyClub("America/Sao_Paulo", 4990, 7);
+		String email = BillingShop.unique("trial");
 		WebClient student = this.shop.student(email, this.port);
 		Subscription s = subscribe(club.plan(), email, SandboxCards.APPROVED);
 		opens(student, club.lesson());
@@ -258,8 +258,8 @@ class SubscriptionLifecycleIntegrationTests {
 	@Test
 	void cancellingDuringTheTrialChargesNothingAndAccessEndsWithTheTrial() {
 		this.clock.set(local(SAO_PAULO, 2027, 2, 1, 12, 0));
-		SubscriptionShop.Club club = this.shop.monthlyClub("America/Sao_Paulo", 2990, 14);
-		String email = SubscriptionShop.unique("trialcancel");
+		BillingShop.Club club = this.shop.monthlyClub("America/Sao_Paulo", 2990, 14);
+		String email = BillingShop.unique("trialcancel");
 		WebClient student = this.shop.student(email, this.port);
 		Subscription s = subscribe(club.plan(), email, SandboxCards.APPROVED);
 		this.clock.set(local(SAO_PAULO, 2027, 2, 5, 9, 0));
@@ -294,8 +294,8 @@ class SubscriptionLifecycleIntegrationTests {
 	@Test
 	void aSoftDeclineIsDelayedWithAccessRetriedAndRecoveredByARetryOnItsOriginalDates() {
 		this.clock.set(local(SAO_PAULO, 2027, 3, 10, 12, 0));
-		SubscriptionShop.Club club = this.shop.monthlyClub("America/Sao_Paulo", 3000, 0);
-		String email = SubscriptionShop.unique("soft");
+		BillingShop.Club club = this.shop.monthlyClub("America/Sao_Paulo", 3000, 0);
+		String email = BillingShop.unique("soft");
 		WebClient student = this.shop.student(email, this.port);
 		Subscription s = subscribe(club.plan(), email, SandboxCards.RENEWAL_INSUFFICIENT_FUNDS);
 		assertThat(recurrences(s)).containsExactly(1);
@@ -361,9 +361,9 @@ class SubscriptionLifecycleIntegrationTests {
 	@Test
 	void softDeclinesExhaustTheRetriesThenOverdueEndsAccessAndTheFifthUnpaidRecurrenceCancels() {
 		this.clock.set(local(SAO_PAULO, 2027, 5, 10, 12, 0));
-		SubscriptionShop.Club club = this.shop.monthlyClub("America/Sao_Paulo", 3000, 0);
+		BillingShop.Club club = this.shop.monthlyClub("America/Sao_Paulo", 3000, 0);
 		this.subscriptions.saveDunning(club.producer(), new DunningSchedule(List.of(1, 3, 3, 3), false));
-		String email = SubscriptionShop.unique("unpaid");
+		String email = BillingShop.unique("unpaid");
 		WebClient student = this.shop.student(email, this.port);
 		Subscription s = subscribe(club.plan(), email, SandboxCards.RENEWAL_PROCESSING_ERROR);
 		opens(student, club.lesson());
@@ -425,8 +425,8 @@ class SubscriptionLifecycleIntegrationTests {
 	@Test
 	void aHardDeclineIsNotRetriedGoesOverdueAndANewCardPaysEverythingUnpaidAtOnce() {
 		this.clock.set(local(SAO_PAULO, 2027, 6, 15, 12, 0));
-		SubscriptionShop.Club club = this.shop.monthlyClub("America/Sao_Paulo", 3000, 0);
-		String email = SubscriptionShop.unique("hard");
+		BillingShop.Club club = this.shop.monthlyClub("America/Sao_Paulo", 3000, 0);
+		String email = BillingShop.unique("hard");
 		WebClient student = this.shop.student(email, this.port);
 		Subscription s = subscribe(club.plan(), email, SandboxCards.RENEWAL_STOLEN_CARD);
 		Instant due = midnight(SAO_PAULO, 2027, 7, 15);
@@ -461,7 +461,7 @@ class SubscriptionLifecycleIntegrationTests {
 
 		// a new card on My subscriptions pays both recurrences and is kept
 		Subscription recovered = this.subscriptions.updateCard(buyer(s), s.code(),
-				SubscriptionShop.card(SandboxCards.APPROVED));
+				BillingShop.card(SandboxCards.APPROVED));
 		assertThat(recovered.status()).isEqualTo(SubscriptionStatus.ACTIVE);
 		assertThat(recovered.currentRecurrence()).isEqualTo(3);
 		assertThat(recovered.unpaidCount()).isZero();
@@ -490,8 +490,8 @@ class SubscriptionLifecycleIntegrationTests {
 	@Test
 	void cancelKeepsAccessToThePaidPeriodsEndAndReactivationUndoesItOrChargesAfterIt() {
 		this.clock.set(local(SAO_PAULO, 2027, 2, 10, 12, 0));
-		SubscriptionShop.Club club = this.shop.monthlyClub("America/Sao_Paulo", 3000, 0);
-		String email = SubscriptionShop.unique("cancel");
+		BillingShop.Club club = this.shop.monthlyClub("America/Sao_Paulo", 3000, 0);
+		String email = BillingShop.unique("cancel");
 		WebClient student = this.shop.student(email, this.port);
 		Subscription s = subscribe(club.plan(), email, SandboxCards.APPROVED);
 		Instant paidUntil = midnight(SAO_PAULO, 2027, 3, 10);
@@ -571,8 +571,8 @@ class SubscriptionLifecycleIntegrationTests {
 	@Test
 	void aBuyerWithTwoSubscriptionsHasTwoRightsAndKeepsAccessWhileOneIsPaid() {
 		this.clock.set(local(SAO_PAULO, 2027, 4, 5, 12, 0));
-		SubscriptionShop.Club club = this.shop.monthlyClub("America/Sao_Paulo", 3000, 0);
-		String email = SubscriptionShop.unique("twice");
+		BillingShop.Club club = this.shop.monthlyClub("America/Sao_Paulo", 3000, 0);
+		String email = BillingShop.unique("twice");
 		WebClient student = this.shop.student(email, this.port);
 		Subscription paying = subscribe(club.plan(), email, SandboxCards.APPROVED);
 		Subscription failing = subscribe(club.plan(), email, SandboxCards.RENEWAL_CLOSED_ACCOUNT);
@@ -608,7 +608,7 @@ class SubscriptionLifecycleIntegrationTests {
 		long product = this.shop.product(producer);
 		Offer plan = this.shop.plan(producer, product, "Three months", 3000, BillingPeriod.MONTHLY, 3, 0);
 		String lesson = this.shop.lesson(producer, product);
-		String email = SubscriptionShop.unique("three");
+		String email = BillingShop.unique("three");
 		WebClient student = this.shop.student(email, this.port);
 		Subscription s = subscribe(plan, email, SandboxCards.APPROVED);
 		assertThat(s.plan().maxCharges()).isEqualTo(3);
@@ -637,7 +637,7 @@ class SubscriptionLifecycleIntegrationTests {
 	void aCancellationWhileTheRenewalIsBeingChargedKeepsTheBuyerThePeriodTheyPaid() throws Exception {
 		this.clock.set(local(SAO_PAULO, 2027, 7, 1, 12, 0));
 		Offer offer = this.shop.monthly("America/Sao_Paulo", 3000, 0);
-		Subscription s = subscribe(offer, SubscriptionShop.unique("race"), SandboxCards.APPROVED);
+		Subscription s = subscribe(offer, BillingShop.unique("race"), SandboxCards.APPROVED);
 		this.clock.set(midnight(SAO_PAULO, 2027, 8, 1).plus(Duration.ofMinutes(1)));
 		ApprovalPause.arm(s.id());
 		java.util.concurrent.ExecutorService run = java.util.concurrent.Executors.newSingleThreadExecutor();
@@ -676,7 +676,7 @@ class SubscriptionLifecycleIntegrationTests {
 	void aDueDayOf31ChangedBeforeTheNextChargeFallsOnFebruary29thThenMarch31st() {
 		this.clock.set(local(SAO_PAULO, 2027, 12, 5, 12, 0));
 		Offer offer = this.shop.monthly("America/Sao_Paulo", 3000, 0);
-		String email = SubscriptionShop.unique("dueday");
+		String email = BillingShop.unique("dueday");
 		Subscription s = subscribe(offer, email, SandboxCards.APPROVED);
 		assertThat(s.dueDay()).isEqualTo(5);
 
@@ -728,7 +728,7 @@ class SubscriptionLifecycleIntegrationTests {
 	void inRomeTheNewDueDayAfterTheDaylightSavingChangeIsChargedAt00h01LocalNotAt23h59() {
 		this.clock.set(local(ROME, 2027, 2, 10, 12, 0));
 		Offer offer = this.shop.monthly("Europe/Rome", 3000, 0);
-		Subscription s = subscribe(offer, SubscriptionShop.unique("rome"), SandboxCards.APPROVED);
+		Subscription s = subscribe(offer, BillingShop.unique("rome"), SandboxCards.APPROVED);
 		assertThat(s.zone()).isEqualTo(ROME);
 		assertThat(s.nextChargeAt()).isEqualTo(Instant.parse("2027-03-09T23:00:00Z"));
 		this.clock.set(local(ROME, 2027, 2, 15, 12, 0));
@@ -752,7 +752,7 @@ class SubscriptionLifecycleIntegrationTests {
 	void inSantiagoWhereMidnightIsSkippedTheChargeIsDueAtTheFirstMinuteOfTheDay() {
 		this.clock.set(local(SANTIAGO, 2027, 8, 5, 12, 0));
 		Offer offer = this.shop.monthly("America/Santiago", 3000, 0);
-		Subscription s = subscribe(offer, SubscriptionShop.unique("santiago"), SandboxCards.APPROVED);
+		Subscription s = subscribe(offer, BillingShop.unique("santiago"), SandboxCards.APPROVED);
 		// 2027-09-05: 00:00 (-04:00) jumps to 01:00 (-03:00)
 		assertThat(s.nextChargeAt()).isEqualTo(Instant.parse("2027-09-05T04:00:00Z"));
 		assertThat(this.shop.renewAt(s, local(SANTIAGO, 2027, 9, 4, 23, 59)).currentRecurrence()).isEqualTo(1);
@@ -772,7 +772,7 @@ class SubscriptionLifecycleIntegrationTests {
 		Offer plus = this.shop.plan(producer, product, "Monthly plus", 6000, BillingPeriod.MONTHLY, null, 0);
 		Offer lite = this.shop.plan(producer, product, "Monthly lite", 1500, BillingPeriod.MONTHLY, null, 0);
 		Offer annual = this.shop.plan(producer, product, "Annual", 60000, BillingPeriod.ANNUAL, null, 0);
-		String email = SubscriptionShop.unique("switch");
+		String email = BillingShop.unique("switch");
 		Subscription s = subscribe(monthly, email, SandboxCards.APPROVED);
 
 		this.clock.set(local(SAO_PAULO, 2027, 1, 25, 12, 0));

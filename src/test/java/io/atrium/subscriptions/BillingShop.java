@@ -50,7 +50,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * Producers, subscription products and plans, purchases and renewal runs for the
  * subscription integration tests, through Atrium's own services and the sandbox gateway.
  */
-final class SubscriptionShop {
+final class BillingShop {
 
 	/** The admin requester, who may see every subscription. */
 	static final Requester ADMIN = Requester.admin(1);
@@ -80,7 +80,7 @@ final class SubscriptionShop {
 
 	private final ApplicationContext context;
 
-	SubscriptionShop(ApplicationContext context) {
+	BillingShop(ApplicationContext context) {
 		this.context = context;
 		this.accounts = context.getBean(Accounts.class);
 		this.products = context.getBean(Products.class);
