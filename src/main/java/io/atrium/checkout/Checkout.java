@@ -171,7 +171,8 @@ public class Checkout {
 					request.buyer(), this.clock.instant());
 			try {
 				return this.transaction.execute((status) -> {
-					Purchase purchase = Purchase.start(terms, offer.product().warrantyDays());
+					Purchase purchase = Purchase.start(terms, offer.product().warrantyDays())
+						.fromAddress(request.buyerIp());
 					long id = this.rows.insert(purchase);
 					Purchase saved = this.rows.find(id).orElseThrow();
 					return new Started(saved, true);

@@ -12,8 +12,24 @@ package io.atrium.checkout;
  * @param card the card for {@link PaymentMethod#CARD}, else null; never stored
  * @param sellerAccountId for a producer's API call, the producer who must own the offer;
  * null on the public checkout page
+ * @param buyerIp the buyer's IP address as the checkout page saw it, or null (API)
  */
 public record CheckoutRequest(String attempt, String offerCode, String couponCode, Buyer buyer, PaymentMethod method,
-		CardDetails card, Long sellerAccountId) {
+		CardDetails card, Long sellerAccountId, String buyerIp) {
+
+	/**
+	 * A checkout without the buyer's address (the API, tests).
+	 * @param attempt the one-time id of this checkout
+	 * @param offerCode the offer
+	 * @param couponCode a coupon code, or null
+	 * @param buyer who buys
+	 * @param method how they pay
+	 * @param card the card, or null
+	 * @param sellerAccountId the producer who must own the offer, or null
+	 */
+	public CheckoutRequest(String attempt, String offerCode, String couponCode, Buyer buyer, PaymentMethod method,
+			CardDetails card, Long sellerAccountId) {
+		this(attempt, offerCode, couponCode, buyer, method, card, sellerAccountId, null);
+	}
 
 }

@@ -1,5 +1,7 @@
 package io.atrium.checkout;
 
+import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -20,8 +22,11 @@ public class HistoricalPurchases {
 
 	private final PurchaseRows rows;
 
-	HistoricalPurchases(PurchaseRows rows) {
+	private final Clock clock;
+
+	HistoricalPurchases(PurchaseRows rows, Clock clock) {
 		this.rows = rows;
+		this.clock = clock;
 	}
 
 	/**
@@ -71,6 +76,65 @@ public class HistoricalPurchases {
 	}
 
 	/**
+	 * Records one charge of an imported subscription (a recurrence), with its gateway
+	 * attempts: each refused attempt leaves it OVERDUE (with the reason), a payment makes
+	 * it APPROVED (COMPLETE once its guarantee ended), and a drop (the subscription ended
+	 * unpaid) CANCELLED. An OVERDUE charge stays chargeable: the next renewal or payment
+	 * of the subscription continues with the next attempt. Joins the caller's
+	 * transaction.
+	 * @param charge what to record
+	 * @return the stored purchase
+	 * @throws IllegalArgumentException when it was neither paid nor refused
+	 */
+	@Transactional
+	public Purchase recordCharge(HistoricalCharge charge) {
+		PurchaseTerms t = charge.terms();
+		if (charge.paidAt() == null && charge.declines().isEmpty()) {
+			throw new IllegalArgumentException("A charge to import was paid or refused at least once");
+		}
+		List<Purchase.StatusChange> history = new ArrayList<>();
+		history.add(new Purchase.StatusChange(null, PurchaseStatus.STARTED, t.createdAt(), null));
+		PurchaseStatus status = PurchaseStatus.STARTED;
+		Instant last = t.createdAt();
+		for (Decline decline : charge.declines()) {
+			history
+				.add(new Purchase.StatusChange(status, PurchaseStatus.OVERDUE, decline.at(), decline.reason().name()));
+			status = PurchaseStatus.OVERDUE;
+			last = decline.at();
+		}
+		Instant approvedAt = null;
+		if (charge.paidAt() != null) {
+			approvedAt = charge.paidAt();
+			history.add(new Purchase.StatusChange(status, PurchaseStatus.APPROVED, approvedAt, null));
+			status = PurchaseStatus.APPROVED;
+			last = approvedAt;
+			Instant windowEnd = approvedAt.plus(Duration.ofDays(charge.warrantyDays()));
+			if (!windowEnd.isAfter(this.clock.instant())) {
+				history.add(new Purchase.StatusChange(status, PurchaseStatus.COMPLETE, windowEnd, null));
+				status = PurchaseStatus.COMPLETE;
+				last = windowEnd;
+			}
+		}
+		else if (charge.droppedAt() != null) {
+			history.add(new Purchase.StatusChange(status, PurchaseStatus.CANCELLED, charge.droppedAt(),
+					"SUBSCRIPTION_ENDED"));
+			status = PurchaseStatus.CANCELLED;
+			last = charge.droppedAt();
+		}
+		PurchaseTerms keyed = new PurchaseTerms(t.transaction(),
+				RecurringCharges.attemptId(charge.subscriptionId(), charge.recurrenceNumber()), t.offerId(),
+				t.offerCode(), t.productId(), t.productName(), t.producerAccountId(), t.clubGroupId(), t.couponCode(),
+				t.listPrice(), t.price(), t.method(), t.buyer(), t.createdAt());
+		Purchase stored = Purchase
+			.restore(0, keyed, status, charge.payment(), (approvedAt != null) ? charge.buyerAccountId() : null,
+					approvedAt, charge.warrantyDays(), null, true)
+			.withSubscription(charge.subscriptionId(), charge.recurrenceNumber(), charge.paymentToken());
+		long id = this.rows.insertImported(stored, history, last);
+		this.rows.settleImportedAttempts(id, Math.max(1, charge.declines().size() + ((approvedAt != null) ? 1 : 0)));
+		return this.rows.find(id).orElseThrow();
+	}
+
+	/**
 	 * @param producerAccountId a producer
 	 * @return how many purchases the producer has, in any status
 	 */
@@ -95,6 +159,42 @@ public class HistoricalPurchases {
 	 */
 	public record HistoricalPurchase(PurchaseTerms terms, PurchaseStatus status, PaymentDetails payment,
 			Long buyerAccountId, int warrantyDays, Instant refundRequestedAt, Instant changedAt) {
+
+	}
+
+	/**
+	 * A subscription's charge to import.
+	 *
+	 * @param terms what it charged (its {@code createdAt} is the first attempt; its
+	 * attempt id is replaced by the recurrence's own)
+	 * @param subscriptionId the subscription
+	 * @param recurrenceNumber the recurrence it pays
+	 * @param declines the refused attempts, oldest first
+	 * @param paidAt when the attempt after them was approved, or null
+	 * @param droppedAt when an unpaid charge was dropped (the subscription ended), or
+	 * null
+	 * @param payment the card it was (last) tried with
+	 * @param paymentToken the stored card charged, or null
+	 * @param buyerAccountId the subscriber's account
+	 * @param warrantyDays the guarantee in days
+	 */
+	public record HistoricalCharge(PurchaseTerms terms, long subscriptionId, int recurrenceNumber,
+			List<Decline> declines, Instant paidAt, Instant droppedAt, PaymentDetails payment, String paymentToken,
+			long buyerAccountId, int warrantyDays) {
+
+		public HistoricalCharge {
+			declines = List.copyOf(declines);
+		}
+
+	}
+
+	/**
+	 * A refused attempt of an imported charge.
+	 *
+	 * @param reason why the card was refused
+	 * @param at when
+	 */
+	public record Decline(DeclineReason reason, Instant at) {
 
 	}
 

@@ -47,6 +47,8 @@ public final class Purchase {
 
 	private String paymentToken;
 
+	private String buyerIp;
+
 	private final List<StatusChange> changes = new ArrayList<>();
 
 	private Purchase(Long id, PurchaseTerms terms, PurchaseStatus status, PaymentDetails payment, Long buyerAccountId,
@@ -133,6 +135,24 @@ public final class Purchase {
 		purchase.subscriptionId = subscriptionId;
 		purchase.recurrenceNumber = recurrenceNumber;
 		return purchase;
+	}
+
+	/**
+	 * Keeps the buyer's IP address as the checkout saw it.
+	 * @param address an IPv4 or IPv6 address, or null
+	 * @return this purchase
+	 */
+	public Purchase fromAddress(String address) {
+		this.buyerIp = (address != null && address.length() <= 45) ? address : null;
+		return this;
+	}
+
+	/**
+	 * @return the buyer's IP address as the checkout saw it, null when unknown (API
+	 * checkouts, imports)
+	 */
+	public String buyerIp() {
+		return this.buyerIp;
 	}
 
 	/**

@@ -6,7 +6,8 @@
  * <p>
  * Other modules react to {@link io.atrium.checkout.PurchaseApproved} (members-area
  * enrolment) and {@link io.atrium.checkout.PurchaseRefunded} /
- * {@link io.atrium.checkout.PurchaseChargedBack} (access ends) with
+ * {@link io.atrium.checkout.PurchaseChargedBack} (access ends), and webhooks to
+ * {@link io.atrium.checkout.PurchaseStatusChanged} (every status change), with
  * {@code @ApplicationModuleListener}s: published inside the transaction that caused them,
  * handled after it commits and retried through the event publication registry until they
  * succeed; the module's own purchase and refund e-mails are such listeners too. See

@@ -11,12 +11,14 @@
  * (one access right per subscription) with {@code @ApplicationModuleListener}s that run
  * after the purchase committed and are retried until they succeed, so a failure here
  * never rolls back a charged purchase. A new members-area product gets its default group
- * through {@link io.atrium.catalog.ClubGroupDirectory}, in the catalog's transaction. See
- * docs/club.md.
+ * through {@link io.atrium.catalog.ClubGroupDirectory}, in the catalog's transaction. It
+ * publishes {@link io.atrium.club.ClubFirstAccess} and
+ * {@link io.atrium.club.ClubModuleCompleted} from real student activity (the webhooks
+ * listen). See docs/club.md.
  * <p>
- * Layout: this package holds what other modules may use (the two failures);
- * {@code content} (area, modules, pages), {@code groups} (groups, enrolments, the
- * purchase listeners), {@code access} (rules, the access policy, progress),
+ * Layout: this package holds what other modules may use (the two failures, the two
+ * events); {@code content} (area, modules, pages), {@code groups} (groups, enrolments,
+ * the purchase listeners), {@code access} (rules, the access policy, progress),
  * {@code comments}, {@code imports} (CSV student import), {@code internal} (rows and
  * SQL), and {@code web.producer}, {@code web.student}, {@code web.api} (pages and APIs).
  * Types that other modules call are exposed through named interfaces

@@ -11,6 +11,7 @@ import io.atrium.catalog.Catalog;
 import io.atrium.catalog.DeliveryKind;
 import io.atrium.catalog.Offer;
 import io.atrium.catalog.Offers;
+import io.atrium.catalog.ProductFormat;
 import io.atrium.catalog.ProductSummary;
 import io.atrium.club.access.ClubAccess;
 import io.atrium.club.access.ContentRule;
@@ -137,6 +138,33 @@ class DemoClub {
 		enroll(producer, course.id(), "bruno@demo.atrium.test", "Bruno Díaz", vip, 20, List.of(hello));
 		enroll(producer, course.id(), "chiara@demo.atrium.test", "Chiara Rossi", express, 70, List.of());
 		enroll(producer, course.id(), "david@demo.atrium.test", "David Miller", standard, 10, List.of(hello));
+		return true;
+	}
+
+	/**
+	 * Seeds the subscription product's content once (its subscribers open it in the same
+	 * members area): a product that already has modules is left alone.
+	 * @return whether it seeded now
+	 */
+	@Transactional
+	boolean seedRecipes(long producer) {
+		ProductSummary club = this.catalog.productsOf(producer)
+			.stream()
+			.filter((p) -> p.format() == ProductFormat.SUBSCRIPTION && p.delivery().kind() == DeliveryKind.MEMBERS_AREA)
+			.findFirst()
+			.orElse(null);
+		if (club == null || !this.content.content(producer, club.id()).isEmpty()) {
+			return false;
+		}
+		ClubModule week = module(producer, club.id(), "Receitas da semana", false);
+		page(producer, week, "Pão de fermentação natural", PageKind.TEXT,
+				"Farinha, água, sal e paciência: o passo a passo com horários.", null, true);
+		page(producer, week, "Moqueca de banana-da-terra", PageKind.TEXT,
+				"A versão vegetariana da moqueca, pronta em 40 minutos.", null, true);
+		page(producer, week, "Bolo de fubá cremoso", PageKind.TEXT, "O bolo que faz a própria calda.", null, true);
+		ClubModule live = module(producer, club.id(), "Aulas ao vivo", false);
+		page(producer, live, "Aula de dezembro: ceia sem estresse", PageKind.VIDEO, "A gravação da aula ao vivo.",
+				"https://www.youtube-nocookie.com/embed/aqz-KE-bpKQ", true);
 		return true;
 	}
 

@@ -47,6 +47,8 @@ class DemoData implements StartupNotes {
 
 	private final DemoClub demoClub;
 
+	private final DemoSubscriptions demoSubscriptions;
+
 	private final boolean enabled;
 
 	private final String clientId;
@@ -56,8 +58,8 @@ class DemoData implements StartupNotes {
 	private final List<String> logins = new ArrayList<>();
 
 	DemoData(Accounts accounts, ApiCredentials credentials, Catalog catalog, DemoCatalog demoCatalog,
-			DemoPurchases demoPurchases, DemoClub demoClub, @Value("${atrium.demo.enabled:true}") boolean enabled,
-			@Value("${atrium.demo.client-id:}") String clientId,
+			DemoPurchases demoPurchases, DemoClub demoClub, DemoSubscriptions demoSubscriptions,
+			@Value("${atrium.demo.enabled:true}") boolean enabled, @Value("${atrium.demo.client-id:}") String clientId,
 			@Value("${atrium.demo.client-secret:}") String clientSecret) {
 		this.accounts = accounts;
 		this.credentials = credentials;
@@ -65,6 +67,7 @@ class DemoData implements StartupNotes {
 		this.demoCatalog = demoCatalog;
 		this.demoPurchases = demoPurchases;
 		this.demoClub = demoClub;
+		this.demoSubscriptions = demoSubscriptions;
 		this.enabled = enabled;
 		this.clientId = clientId;
 		this.clientSecret = clientSecret;
@@ -116,9 +119,9 @@ class DemoData implements StartupNotes {
 	}
 
 	/**
-	 * The demo producer's products, offers and coupons, then a few hundred purchases,
-	 * each once: a database seeded before the catalog or the purchases existed gets them
-	 * on its next start.
+	 * The demo producer's products, offers and coupons, then a few hundred purchases, the
+	 * members area and the subscribers, each once: a database seeded before the catalog
+	 * or the purchases existed gets them on its next start.
 	 */
 	private void demoCatalog(long producerId) {
 		if (this.catalog.productsOf(producerId).isEmpty()) {
@@ -132,6 +135,12 @@ class DemoData implements StartupNotes {
 		if (this.demoClub.seed(producerId)) {
 			log.info("Demo members area seeded at /club/{}", DemoClub.SUBDOMAIN);
 		}
+		this.demoClub.seedRecipes(producerId);
+		started = System.nanoTime();
+		int subscribers = this.demoSubscriptions.seed(producerId);
+		if (subscribers > 0) {
+			log.info("Demo subscriptions: {} in {} ms", subscribers, (System.nanoTime() - started) / 1_000_000);
+		}
 	}
 
 	private void student(String email, String name, String language) {
@@ -143,7 +152,8 @@ class DemoData implements StartupNotes {
 		return List.of("demo logins (password for all: " + PASSWORD + ")", "  producer: " + PRODUCER,
 				"  admin:    " + ADMIN + " (e-mails without SMTP: /admin/mailbox)",
 				"  students: ana@, bruno@, chiara@, david@demo.atrium.test (members area: /club/" + DemoClub.SUBDOMAIN
-						+ ", page password " + DemoClub.PAGE_PASSWORD + ")");
+						+ ", page password " + DemoClub.PAGE_PASSWORD + ")",
+				"  subscriber: " + DemoSubscriptions.DAVID + " (My subscriptions: /my/subscriptions)");
 	}
 
 }

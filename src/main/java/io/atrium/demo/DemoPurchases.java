@@ -12,6 +12,7 @@ import io.atrium.accounts.Accounts;
 import io.atrium.catalog.Catalog;
 import io.atrium.catalog.Offer;
 import io.atrium.catalog.Offers;
+import io.atrium.catalog.PaymentMode;
 import io.atrium.catalog.ProductSummary;
 import io.atrium.checkout.Buyer;
 import io.atrium.checkout.CardDetails;
@@ -31,10 +32,11 @@ import io.atrium.shared.Money;
 import org.springframework.stereotype.Component;
 
 /**
- * A few hundred purchases of the demo producer over the last 120 days, from 60 demo
- * buyers, in varied statuses. Every one is charged (and refunded, expired) on the payment
- * gateway (the sandbox) and recorded through {@link HistoricalPurchases#record}, which
- * sends no e-mail and publishes no event. Deterministic (a fixed random seed).
+ * A few hundred purchases of the demo producer's single-payment offers over the last 120
+ * days, from 60 demo buyers, in varied statuses. Every one is charged (and refunded,
+ * expired) on the payment gateway (the sandbox) and recorded through
+ * {@link HistoricalPurchases#record}, which sends no e-mail and publishes no event.
+ * Deterministic (a fixed random seed).
  */
 @Component
 class DemoPurchases {
@@ -84,7 +86,10 @@ class DemoPurchases {
 		List<Sellable> sellables = new ArrayList<>();
 		for (ProductSummary product : this.catalog.productsOf(producerId)) {
 			for (Offer offer : this.offers.offersOf(producerId, product.id())) {
-				sellables.add(new Sellable(product, offer));
+				// plans are sold as subscriptions, with their charges (DemoSubscriptions)
+				if (offer.details().paymentMode() == PaymentMode.SINGLE) {
+					sellables.add(new Sellable(product, offer));
+				}
 			}
 		}
 		if (sellables.isEmpty()) {

@@ -55,6 +55,28 @@ public class Dates {
 	/**
 	 * @param instant an instant, or null
 	 * @param zone the producer's zone
+	 * @param locale the reader's language
+	 * @return the day (no time) in the zone, with the zone's id, for example "Mar 3, 2027
+	 * (America/Sao_Paulo)"; empty for null
+	 */
+	public static String showDay(Instant instant, ZoneId zone, Locale locale) {
+		if (instant == null) {
+			return "";
+		}
+		try {
+			return DateTimeFormatter.ofLocalizedDate(FormatStyle.MEDIUM)
+				.withLocale(locale)
+				.withZone(zone)
+				.format(instant) + " (" + zone.getId() + ")";
+		}
+		catch (DateTimeException ex) {
+			return instant + " (UTC)";
+		}
+	}
+
+	/**
+	 * @param instant an instant, or null
+	 * @param zone the producer's zone
 	 * @return the day in the zone as typed in a date field ({@code 2027-03-12}); empty
 	 * for null
 	 */

@@ -59,6 +59,8 @@ class SubscriptionMails {
 			v.put("recurrence", event.recurrence());
 			v.put("card", (event.cardBrand() != null) ? event.cardBrand() + " •••• " + event.cardLast4() : null);
 			v.put("nextCharge", date(s, event.nextChargeAt()));
+			v.put("lastCharge", event.recurrence() != null && s.plan().maxCharges() != null
+					&& event.recurrence() >= s.plan().maxCharges());
 		}, event.transaction());
 	}
 
@@ -70,7 +72,11 @@ class SubscriptionMails {
 					v.put("reason", event.reason().name());
 					v.put("hard", !event.reason().retriable());
 					v.put("retryAt", date(s, event.retryAt()));
-					v.put("accessEndsAt", date(s, event.accessEndsAt()));
+					// a window that ends now (the last retry failed) is about to stop
+					// access
+					boolean windowAhead = event.accessEndsAt() != null && event.accessEndsAt().isAfter(event.at());
+					v.put("accessEndsAt", windowAhead ? date(s, event.accessEndsAt()) : null);
+					v.put("access", s.givesAccess(event.at(), dunning(s)));
 				});
 	}
 
@@ -87,7 +93,15 @@ class SubscriptionMails {
 		}
 		send(event.subscription(), "CANCELLED", String.valueOf(event.at().toEpochMilli()), "cancelled", (s, v) -> {
 			v.put("accessUntil", date(s, event.accessUntil()));
+			v.put("accessKept", event.accessUntil() != null && event.accessUntil().isAfter(event.at()));
 			v.put("actor", event.actor().name());
+			v.put("cause",
+					this.rows.history(s.id())
+						.stream()
+						.filter((c) -> c.to().cancelled())
+						.reduce((first, second) -> second)
+						.map(SubscriptionChange::cause)
+						.orElse("CANCELLED"));
 		});
 	}
 
@@ -146,6 +160,9 @@ class SubscriptionMails {
 	}
 
 	private void queue(Subscription s, String template, Map<String, Object> v, List<Object> subjectArgs) {
+		// an outgoing mail keeps no null variable: an absent one reads as null in the
+		// template
+		v.values().removeIf(java.util.Objects::isNull);
 		this.mailer.enqueue(new OutgoingMail(s.subscriber().email(), s.subscriber().locale(),
 				"subscriptions.mail." + template + ".subject", subjectArgs, "subscriptions/mail/" + template, v));
 	}
@@ -158,6 +175,10 @@ class SubscriptionMails {
 		v.put("subscriberCode", s.code());
 		v.put("subscriptionUrl", this.baseUrl.link("/my/subscriptions/" + s.code()));
 		return v;
+	}
+
+	private DunningSchedule dunning(Subscription s) {
+		return this.rows.settings(s.producerAccountId()).orElse(DunningSchedule.DEFAULT);
 	}
 
 	private static String date(Subscription s, Instant instant) {

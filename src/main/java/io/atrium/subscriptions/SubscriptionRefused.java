@@ -1,5 +1,7 @@
 package io.atrium.subscriptions;
 
+import io.atrium.checkout.DeclineReason;
+
 /**
  * A subscription change that is not allowed now; nothing was changed. The message names
  * the current state.
@@ -8,13 +10,25 @@ public class SubscriptionRefused extends RuntimeException {
 
 	private final Reason reason;
 
+	private final DeclineReason declineReason;
+
 	/**
 	 * @param reason why
 	 * @param message what happened, with the current state
 	 */
 	public SubscriptionRefused(Reason reason, String message) {
+		this(reason, message, null);
+	}
+
+	/**
+	 * @param reason why
+	 * @param message what happened, with the current state
+	 * @param declineReason why the card was refused, for {@link Reason#CARD_DECLINED}
+	 */
+	public SubscriptionRefused(Reason reason, String message, DeclineReason declineReason) {
 		super(message);
 		this.reason = reason;
+		this.declineReason = declineReason;
 	}
 
 	/**
@@ -22,6 +36,13 @@ public class SubscriptionRefused extends RuntimeException {
 	 */
 	public Reason reason() {
 		return this.reason;
+	}
+
+	/**
+	 * @return why the card was refused (for {@link Reason#CARD_DECLINED}), or null
+	 */
+	public DeclineReason declineReason() {
+		return this.declineReason;
 	}
 
 	/** Why a change was refused; {@link #code()} is the compatible API's error name. */

@@ -180,6 +180,18 @@ class SubscriptionRows {
 		source.nextVersion();
 	}
 
+	/**
+	 * Appends the history entry that marks an imported subscription (cause
+	 * {@code IMPORTED}, by the system, status unchanged).
+	 */
+	void recordImport(long id, SubscriptionStatus status, String detail, Instant at) {
+		this.jdbc.sql("""
+				INSERT INTO subscription_history (subscription_id, from_status, to_status, cause, actor, detail,
+				  changed_at)
+				VALUES (?, ?, ?, 'IMPORTED', 'SYSTEM', ?, ?)
+				""").params(id, status.name(), status.name(), truncate(detail), utc(at)).update();
+	}
+
 	Optional<Subscription> find(long id) {
 		return this.jdbc.sql("SELECT " + COLUMNS + " FROM subscriptions s WHERE s.id = ?")
 			.param(id)
@@ -235,6 +247,27 @@ class SubscriptionRows {
 					SubscriptionStatus.valueOf(rs.getString(2)), rs.getString(3), Actor.valueOf(rs.getString(4)),
 					rs.getObject(5, Long.class), rs.getString(6), instant(rs, "changed_at")))
 			.list();
+	}
+
+	/**
+	 * @return the recorded changes of every subscription of the producer, by subscription
+	 * id, each oldest first (one query, for the producer's metrics)
+	 */
+	java.util.Map<Long, List<SubscriptionChange>> historyOfProducer(long producerAccountId) {
+		java.util.Map<Long, List<SubscriptionChange>> byId = new java.util.HashMap<>();
+		this.jdbc.sql("""
+				SELECT h.subscription_id, h.from_status, h.to_status, h.cause, h.actor, h.actor_account_id, h.detail,
+				  h.changed_at
+				FROM subscription_history h JOIN subscriptions s ON s.id = h.subscription_id
+				WHERE s.producer_account_id = ? ORDER BY h.subscription_id, h.id
+				""").param(producerAccountId).query((rs) -> {
+			byId.computeIfAbsent(rs.getLong(1), (k) -> new java.util.ArrayList<>())
+				.add(new SubscriptionChange(
+						(rs.getString(2) != null) ? SubscriptionStatus.valueOf(rs.getString(2)) : null,
+						SubscriptionStatus.valueOf(rs.getString(3)), rs.getString(4), Actor.valueOf(rs.getString(5)),
+						rs.getObject(6, Long.class), rs.getString(7), instant(rs, "changed_at")));
+		});
+		return byId;
 	}
 
 	/**

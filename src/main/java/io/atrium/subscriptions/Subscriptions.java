@@ -108,6 +108,15 @@ public class Subscriptions {
 	}
 
 	/**
+	 * @param producerAccountId a producer
+	 * @return the recorded changes of each of the producer's subscriptions, by
+	 * subscription id, oldest first (for the producer's metrics; one query)
+	 */
+	public java.util.Map<Long, List<SubscriptionChange>> historiesOfProducer(long producerAccountId) {
+		return this.rows.historyOfProducer(producerAccountId);
+	}
+
+	/**
 	 * @param subscription a subscription
 	 * @return its charges (purchases), oldest first: the first purchase, the renewals,
 	 * the unpaid and dropped recurrences, plan upgrades' differences
@@ -275,7 +284,7 @@ public class Subscriptions {
 				s.plan().price().currency().getCurrencyCode());
 		if (stored.status() != ChargeStatus.APPROVED || stored.paymentToken() == null) {
 			throw new SubscriptionRefused(SubscriptionRefused.Reason.CARD_DECLINED,
-					"The card was refused: " + stored.declineReason() + ".");
+					"The card was refused: " + stored.declineReason() + ".", stored.declineReason());
 		}
 		PaymentCard kept = new PaymentCard(stored.paymentToken(), stored.cardBrand(), stored.cardLast4());
 		return this.billing.change(s.id(), (sub, dunning, now) -> sub.updateCard(kept, now, dunning));
@@ -393,7 +402,7 @@ public class Subscriptions {
 		}
 		if (!outcome.paid()) {
 			throw new SubscriptionRefused(SubscriptionRefused.Reason.CARD_DECLINED,
-					"The card was refused: " + outcome.declineReason() + ".");
+					"The card was refused: " + outcome.declineReason() + ".", outcome.declineReason());
 		}
 	}
 

@@ -177,6 +177,11 @@ class CheckoutIntegrationTests {
 			.param(email)
 			.query(Integer.class)
 			.single()).isOne();
+		// the page keeps the buyer's address for the webhooks' purchase.buyer_ip
+		assertThat(this.jdbc.sql("SELECT buyer_ip FROM purchases WHERE buyer_email = ?")
+			.param(email)
+			.query(String.class)
+			.single()).isIn("127.0.0.1", "0:0:0:0:0:0:0:1");
 		String transaction = first.location().substring(first.location().lastIndexOf('/') + 1);
 		assertThat(this.jdbc.sql("SELECT count(*) FROM sandbox_charges WHERE idempotency_key = ?")
 			.param(transaction)

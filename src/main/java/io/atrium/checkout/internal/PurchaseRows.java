@@ -13,16 +13,20 @@ import io.atrium.checkout.PaymentDetails;
 import io.atrium.checkout.PaymentMethod;
 import io.atrium.checkout.Purchase;
 import io.atrium.checkout.PurchaseStatus;
+import io.atrium.checkout.PurchaseStatusChanged;
 import io.atrium.checkout.PurchaseTerms;
 import io.atrium.shared.Money;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.jdbc.support.KeyHolder;
 import org.springframework.stereotype.Repository;
 
 /**
- * The {@code purchases} and {@code purchase_status_history} tables.
+ * The {@code purchases} and {@code purchase_status_history} tables. Every status change
+ * of a purchase is saved here, so this is where {@link PurchaseStatusChanged} is
+ * published (in the caller's transaction).
  */
 @Repository
 public class PurchaseRows {
@@ -32,12 +36,15 @@ public class PurchaseRows {
 			+ "amount_minor, currency, payment_method, buyer_name, buyer_email, buyer_document, buyer_locale, "
 			+ "buyer_account_id, gateway_charge_id, card_brand, card_last4, pix_code, billet_barcode, "
 			+ "payment_expires_at, decline_reason, created_at, approved_at, warranty_days, refund_requested_at, imported, "
-			+ "subscription_id, recurrence_number, payment_token";
+			+ "subscription_id, recurrence_number, payment_token, buyer_ip";
 
 	private final JdbcClient jdbc;
 
-	PurchaseRows(JdbcClient jdbc) {
+	private final ApplicationEventPublisher events;
+
+	PurchaseRows(JdbcClient jdbc, ApplicationEventPublisher events) {
 		this.jdbc = jdbc;
+		this.events = events;
 	}
 
 	/**
@@ -54,11 +61,13 @@ public class PurchaseRows {
 				INSERT INTO purchases (transaction_code, checkout_attempt, status, offer_id, offer_code, product_id,
 				  product_name, producer_account_id, club_group_id, coupon_code, list_amount_minor, amount_minor,
 				  currency, payment_method, payment_type, buyer_name, buyer_email, buyer_document, buyer_locale,
-				  created_at, updated_at, warranty_days, imported, subscription_id, recurrence_number, attempt_open)
+				  created_at, updated_at, warranty_days, imported, subscription_id, recurrence_number, attempt_open,
+				  buyer_ip)
 				VALUES (:tx, :attempt, :status, :offerId, :offerCode, :productId, :productName, :producer, :group,
 				  :coupon, :list, :amount, :currency, :method, :type, :name, :email, :document, :locale, :at, :at,
-				  :warranty, :imported, :subscription, :recurrence, :open)
+				  :warranty, :imported, :subscription, :recurrence, :open, :ip)
 				""")
+			.param("ip", purchase.buyerIp())
 			.param("subscription", purchase.subscriptionId())
 			.param("recurrence", purchase.recurrenceNumber())
 			.param("open", purchase.subscriptionId() != null)
@@ -140,6 +149,11 @@ public class PurchaseRows {
 				.params(id, (change.from() != null) ? change.from().name() : null, change.to().name(), change.reason(),
 						Times.utc(change.at()))
 				.update();
+			if (!purchase.imported()) {
+				this.events.publishEvent(new PurchaseStatusChanged(id, purchase.transaction(),
+						purchase.terms().productId(), purchase.terms().producerAccountId(), purchase.buyerAccountId(),
+						change.from(), change.to(), change.reason(), change.at(), purchase.subscriptionId()));
+			}
 		}
 	}
 
@@ -199,6 +213,34 @@ public class PurchaseRows {
 			.stream()
 			.limit(limit)
 			.toList();
+	}
+
+	/**
+	 * Checkouts left unpaid: purchases started in {@code [from, to)} that were never paid
+	 * (still started, a PIX never paid, a refused card, an expired PIX or billet),
+	 * outside a subscription's renewals, and that are the buyer's last attempt at the
+	 * product (a later purchase of it by the same e-mail supersedes them).
+	 * @param from the earliest start, inclusive
+	 * @param to the latest start, exclusive
+	 * @param afterId only purchases with a greater id (a cursor), or 0
+	 * @param limit how many at most
+	 * @return the purchases, by id
+	 */
+	public List<Purchase> unpaidStartedBetween(Instant from, Instant to, long afterId, int limit) {
+		return this.jdbc.sql("SELECT " + COLUMNS + """
+				 FROM purchases p WHERE p.created_at >= :from AND p.created_at < :to AND p.id > :after
+				  AND p.subscription_id IS NULL AND p.imported = FALSE
+				  AND p.status IN ('STARTED', 'WAITING_PAYMENT', 'CANCELLED', 'NO_FUNDS', 'EXPIRED')
+				  AND NOT EXISTS (SELECT 1 FROM purchases q WHERE q.buyer_email = p.buyer_email
+				    AND q.product_id = p.product_id AND q.id > p.id)
+				ORDER BY p.id LIMIT :limit
+				""")
+			.param("from", Times.utc(from))
+			.param("to", Times.utc(to))
+			.param("after", afterId)
+			.param("limit", limit)
+			.query(PurchaseRows::purchase)
+			.list();
 	}
 
 	/**
@@ -277,9 +319,10 @@ public class PurchaseRows {
 	 */
 	public long insertImported(Purchase purchase, List<Purchase.StatusChange> history, Instant updatedAt) {
 		long id = insert(purchase);
-		Purchase withId = Purchase.restore(id, purchase.terms(), purchase.status(), purchase.payment(),
-				purchase.buyerAccountId(), purchase.approvedAt(), purchase.warrantyDays(), purchase.refundRequestedAt(),
-				true);
+		Purchase withId = Purchase
+			.restore(id, purchase.terms(), purchase.status(), purchase.payment(), purchase.buyerAccountId(),
+					purchase.approvedAt(), purchase.warrantyDays(), purchase.refundRequestedAt(), true)
+			.withSubscription(purchase.subscriptionId(), purchase.recurrenceNumber(), purchase.paymentToken());
 		update(withId, updatedAt);
 		for (Purchase.StatusChange change : history) {
 			this.jdbc
@@ -290,6 +333,18 @@ public class PurchaseRows {
 				.update();
 		}
 		return id;
+	}
+
+	/**
+	 * Sets how many gateway attempts an imported charge of a subscription had, all
+	 * settled, so the next charge of it makes the attempt after them.
+	 * @param purchaseId the imported purchase
+	 * @param attempts how many attempts were made
+	 */
+	public void settleImportedAttempts(long purchaseId, int attempts) {
+		this.jdbc.sql("UPDATE purchases SET charge_attempts = ?, attempt_open = FALSE WHERE id = ? AND imported = TRUE")
+			.params(attempts, purchaseId)
+			.update();
 	}
 
 	/**
@@ -326,7 +381,8 @@ public class PurchaseRows {
 					rs.getObject("buyer_account_id", Long.class), Times.instant(rs, "approved_at"),
 					rs.getInt("warranty_days"), Times.instant(rs, "refund_requested_at"), rs.getBoolean("imported"))
 			.withSubscription(rs.getObject("subscription_id", Long.class),
-					rs.getObject("recurrence_number", Integer.class), rs.getString("payment_token"));
+					rs.getObject("recurrence_number", Integer.class), rs.getString("payment_token"))
+			.fromAddress(rs.getString("buyer_ip"));
 	}
 
 	/**

@@ -75,7 +75,7 @@ class CheckoutController {
 	String submit(@PathVariable String offerCode, @ModelAttribute CheckoutForm form,
 			@RequestParam(name = "checkout_attempt", required = false) String attempt,
 			@RequestParam(defaultValue = "pay") String action, Model model, Locale locale, HttpServletResponse response,
-			HttpSession http) {
+			HttpSession http, jakarta.servlet.http.HttpServletRequest request) {
 		form = form.withAttempt(validAttempt(attempt));
 		OfferForSale offer;
 		try {
@@ -99,7 +99,7 @@ class CheckoutController {
 			purchase = this.checkout.checkout(new CheckoutRequest("page:" + form.attempt(), offerCode,
 					form.trimmed(form.coupon()), new Buyer(form.trimmed(form.name()),
 							EmailAddress.of(form.email()).value(), blankToNull(form.document()), locale),
-					method, card, null));
+					method, card, null, request.getRemoteAddr()));
 		}
 		catch (CheckoutRefused ex) {
 			response.setStatus(422);

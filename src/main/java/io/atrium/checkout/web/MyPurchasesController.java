@@ -91,12 +91,16 @@ class MyPurchasesController {
 				(product != null) ? product.supportEmail() : null,
 				approved && purchase.refundRequestedAt() == null && purchase.withinRefundWindow(now),
 				approved && purchase.refundRequestedAt() != null,
-				CheckoutController.date(purchase.refundWindowEnd(), zone, locale));
+				CheckoutController.date(purchase.refundWindowEnd(), zone, locale), purchase.subscriptionId() != null);
 	}
 
+	/**
+	 * One purchase; {@code subscription} when it is a charge of a subscription (managed
+	 * on My subscriptions).
+	 */
 	record Row(String product, String transaction, String date, String price, String status, boolean paid,
 			boolean external, String externalUrl, String accessInstructions, String supportEmail, boolean refundable,
-			boolean refundRequested, String windowEnd) {
+			boolean refundRequested, String windowEnd, boolean subscription) {
 	}
 
 }

@@ -5,6 +5,7 @@ import java.util.Locale;
 import io.atrium.accounts.ProducerTimeZones;
 import io.atrium.accounts.Role;
 import io.atrium.accounts.SignedInAccount;
+import io.atrium.catalog.Catalog;
 import io.atrium.checkout.MoneyText;
 import io.atrium.checkout.Purchase;
 import io.atrium.checkout.Purchases;
@@ -45,9 +46,12 @@ class PurchaseResultController {
 
 	private final ProducerTimeZones zones;
 
+	private final Catalog catalog;
+
 	PurchaseResultController(ProducerTimeZones zones, Purchases purchases, Checkout checkout, PaymentsSession session,
-			ObjectProvider<SandboxGateway> sandbox, Refunds refunds) {
+			ObjectProvider<SandboxGateway> sandbox, Refunds refunds, Catalog catalog) {
 		this.zones = zones;
+		this.catalog = catalog;
 		this.refunds = refunds;
 		this.purchases = purchases;
 		this.checkout = checkout;
@@ -69,6 +73,10 @@ class PurchaseResultController {
 		model.addAttribute("expires", CheckoutController.date(purchase.payment().expiresAt(),
 				this.zones.of(purchase.terms().producerAccountId()), locale));
 		model.addAttribute("sandbox", this.sandbox.getIfAvailable() != null);
+		model.addAttribute("subscription",
+				purchase.subscriptionId() != null || this.catalog.offerForSale(purchase.terms().offerCode())
+					.map((offer) -> offer.plan() != null)
+					.orElse(false));
 		return "checkout/result";
 	}
 

@@ -11,6 +11,8 @@ import java.util.Set;
 
 import io.atrium.catalog.Catalog;
 import io.atrium.catalog.ProductSummary;
+import io.atrium.club.ClubFirstAccess;
+import io.atrium.club.ClubModuleCompleted;
 import io.atrium.club.ClubNotFound;
 import io.atrium.club.ClubRefused;
 import io.atrium.club.content.ClubArea;
@@ -25,6 +27,7 @@ import io.atrium.club.internal.ProgressRows;
 import io.atrium.club.internal.RuleRows;
 import io.atrium.club.internal.RuleRows.StoredRule;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.modulith.NamedInterface;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -53,10 +56,13 @@ public class ClubAccess {
 
 	private final Catalog catalog;
 
+	private final ApplicationEventPublisher events;
+
 	private final Clock clock;
 
 	ClubAccess(ClubAreas areas, ClubContent content, ContentRows contentRows, RuleRows rules,
-			EnrollmentRows enrollments, ProgressRows progress, Catalog catalog, Clock clock) {
+			EnrollmentRows enrollments, ProgressRows progress, Catalog catalog, ApplicationEventPublisher events,
+			Clock clock) {
 		this.areas = areas;
 		this.content = content;
 		this.contentRows = contentRows;
@@ -64,6 +70,7 @@ public class ClubAccess {
 		this.enrollments = enrollments;
 		this.progress = progress;
 		this.catalog = catalog;
+		this.events = events;
 		this.clock = clock;
 	}
 
@@ -152,7 +159,7 @@ public class ClubAccess {
 
 	/**
 	 * Counts the student's entry into a product; the first one is kept as the first
-	 * access (the students page shows it).
+	 * access (the students page shows it) and publishes {@link ClubFirstAccess}.
 	 */
 	@Transactional
 	public void recordEntry(long accountId, long productId) {
@@ -160,12 +167,18 @@ public class ClubAccess {
 		if (e.isEmpty()) {
 			return;
 		}
-		this.enrollments.recordAccess(e.get().id(), this.clock.instant());
+		Instant now = this.clock.instant();
+		if (this.enrollments.recordAccess(e.get().id(), now)) {
+			Enrollment x = e.get();
+			this.events.publishEvent(new ClubFirstAccess(x.id(), x.productId(), x.producerAccountId(), x.accountId(),
+					x.name(), x.email(), now));
+		}
 	}
 
 	/**
-	 * Marks a page done, and the module completed (once) the first time every page of it
-	 * that the student sees is done.
+	 * Marks a page done, and the module completed (once, publishing
+	 * {@link ClubModuleCompleted}) the first time every page of it that the student sees
+	 * is done.
 	 * @param unlockedPages pages unlocked in this session
 	 * @throws ClubRefused when the student cannot open the page now
 	 */
@@ -184,7 +197,10 @@ public class ClubAccess {
 			.filter((m) -> m.module().id() == page.moduleId())
 			.filter((m) -> !m.lessons().isEmpty() && m.completed() == m.lessons().size())
 			.findFirst()
-			.ifPresent((m) -> this.progress.completeModule(e.id(), m.module().id(), now));
+			.filter((m) -> this.progress.completeModule(e.id(), m.module().id(), now))
+			.ifPresent((m) -> this.events
+				.publishEvent(new ClubModuleCompleted(e.id(), e.productId(), e.producerAccountId(), e.accountId(),
+						e.name(), e.email(), m.module().id(), m.module().publicId(), m.module().name(), now)));
 	}
 
 	/**

@@ -115,9 +115,13 @@ class WhyPageController {
 				new Reason(d.reason().name(), text, club + "/pages/" + page.id() + "/edit", "club-users.why.fix.page");
 			case BLOCKED_BY_PRODUCER, ACCESS_PERIOD_ENDED ->
 				new Reason(d.reason().name(), text, studentRow, "club-users.why.fix.student");
-			case PURCHASE_REFUNDED, PURCHASE_CHARGED_BACK, SUBSCRIPTION_OVERDUE, SUBSCRIPTION_CANCELLED,
-					SUBSCRIPTION_INACTIVE ->
+			case PURCHASE_REFUNDED, PURCHASE_CHARGED_BACK ->
 				new Reason(d.reason().name(), text, sales, "club-users.why.fix.sales");
+			case SUBSCRIPTION_OVERDUE, SUBSCRIPTION_CANCELLED,
+					SUBSCRIPTION_INACTIVE ->
+				new Reason(d.reason().name(), text,
+						"/business/subscriptions?product_id=" + productId + "&q=" + encode(student.email()),
+						"club-users.why.fix.subscription");
 			case NOT_ENROLLED ->
 				new Reason(d.reason().name(), text, club + "/students/new", "club-users.why.fix.enroll");
 		};
