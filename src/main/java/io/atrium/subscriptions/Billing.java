@@ -212,7 +212,7 @@ class Billing {
 	private void chargedEvent(Subscription s, Integer recurrence, Purchase purchase, Instant now) {
 		publish(new SubscriptionEvents.Charged(SubscriptionRef.of(s), recurrence, purchase.transaction(),
 				purchase.terms().price(), purchase.payment().cardBrand(), purchase.payment().cardLast4(),
-				s.nextChargeAt(), now));
+				s.status().cancelled() ? null : s.nextChargeAt(), now));
 	}
 
 	RecurringCharge request(Subscription s, Integer recurrence, String key, CardDetails card) {
