@@ -33,6 +33,8 @@ class Billing {
 
 	private final SubscriptionRows rows;
 
+	private final NegotiationRows negotiations;
+
 	private final RecurringCharges charges;
 
 	private final Catalog catalog;
@@ -44,7 +46,8 @@ class Billing {
 	private final Clock clock;
 
 	Billing(SubscriptionRows rows, RecurringCharges charges, Catalog catalog, ApplicationEventPublisher events,
-			PlatformTransactionManager transactions, Clock clock) {
+			PlatformTransactionManager transactions, Clock clock, NegotiationRows negotiations) {
+		this.negotiations = negotiations;
 		this.rows = rows;
 		this.charges = charges;
 		this.catalog = catalog;
@@ -53,6 +56,9 @@ class Billing {
 		this.transaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
 		this.clock = clock;
 	}
+
+	/** How long a negotiation's PIX or billet may still be paid (a billet's validity). */
+	static final java.time.Duration NEGOTIATION_PAYABLE = java.time.Duration.ofDays(3);
 
 	DunningSchedule dunning(long producerAccountId) {
 		return this.rows.settings(producerAccountId).orElse(DunningSchedule.DEFAULT);
@@ -114,7 +120,8 @@ class Billing {
 			Subscription s = this.rows.lock(subscriptionId).orElseThrow();
 			DunningSchedule dunning = dunning(s.producerAccountId());
 			Instant now = this.clock.instant();
-			boolean toPay = (actor == Actor.SYSTEM) ? s.due(now, dunning) == Subscription.Step.CHARGE
+			boolean toPay = (actor == Actor.SYSTEM)
+					? s.due(now, dunning) == Subscription.Step.CHARGE && !negotiated(s, now)
 					: s.unpaidCount() > 0 && s.status().billable();
 			if (!toPay) {
 				return null;
@@ -138,6 +145,19 @@ class Billing {
 			return s;
 		});
 		return new Charged(outcome, after);
+	}
+
+	/**
+	 * Whether the recurrence a retry would charge is in an unpaid PIX or billet
+	 * negotiation still payable: the card is not retried meanwhile, so the buyer never
+	 * pays it twice.
+	 */
+	private boolean negotiated(Subscription s, Instant now) {
+		int recurrence = s.currentRecurrence() + 1;
+		return s.unpaidCount() > 0 && this.negotiations.unpaidOf(s.id())
+			.stream()
+			.anyMatch((n) -> n.recurrences().contains(recurrence)
+					&& n.createdAt().plus(NEGOTIATION_PAYABLE).isAfter(now));
 	}
 
 	/**

@@ -115,8 +115,10 @@ public class Renewals {
 				}
 				case CHARGE -> {
 					Billing.Charged charged = this.billing.chargeNext(subscriptionId, null, Actor.SYSTEM);
-					if (charged.outcome() != null && !charged.outcome().known()) {
-						// the gateway could not be reached: try again on a later run
+					if (charged.outcome() == null || !charged.outcome().known()) {
+						// nothing to charge now (an open negotiation, or another run paid
+						// it) or
+						// the gateway could not be reached: look again on a later run
 						return false;
 					}
 				}

@@ -361,6 +361,10 @@ public class Subscriptions {
 		Purchase paid = difference;
 		String from = s.plan().offerCode();
 		return this.billing.change(s.id(), (sub, dunning, now) -> {
+			if (sub.plan().offerId() == to.offerId() || Long.valueOf(to.offerId()).equals(sub.pendingOfferId())) {
+				// a second click that read the subscription before the first switched it
+				return;
+			}
 			PlanSwitchQuote again = (sub.version() == s.version()) ? quote : quote(sub, to, now);
 			sub.switchPlan(to, again, requester.actor(), requester.accountId(), now, dunning);
 			this.billing.publish(new SubscriptionEvents.PlanSwitched(SubscriptionRef.of(sub), from, to.offerCode(),
