@@ -69,31 +69,38 @@ public class RecurringCharges {
 	 * subscription ended) or refunded
 	 */
 	public Outcome charge(RecurringCharge request) {
-		Purchase purchase = begin(request);
-		if (purchase.status().paid() || purchase.status() == PurchaseStatus.REFUNDED
-				|| purchase.status() == PurchaseStatus.CHARGEBACK) {
+		long purchaseId = begin(request).id();
+		// decided on the locked purchase: another caller may have charged and settled it
+		// since begin() read it, and opening a new attempt then would charge it again
+		Opened opened = this.transaction.execute((status) -> {
+			Purchase locked = this.rows.lock(purchaseId).orElseThrow();
+			if (locked.status().paid() || locked.status() == PurchaseStatus.REFUNDED
+					|| locked.status() == PurchaseStatus.CHARGEBACK) {
+				return new Opened(locked, 0);
+			}
+			if (locked.status() == PurchaseStatus.CANCELLED) {
+				throw new IllegalStateException("Recurrence " + request.recurrenceNumber() + " of subscription "
+						+ request.subscriptionId() + " was dropped (" + locked.transaction() + ")");
+			}
+			return new Opened(locked, this.rows.openAttempt(purchaseId));
+		});
+		Purchase purchase = opened.purchase();
+		if (opened.attempt() == 0) {
 			return Outcome.of(purchase, true);
 		}
-		if (purchase.status() == PurchaseStatus.CANCELLED) {
-			throw new IllegalStateException("Recurrence " + request.recurrenceNumber() + " of subscription "
-					+ request.subscriptionId() + " was dropped (" + purchase.transaction() + ")");
-		}
-		int attempt = this.transaction.execute((status) -> {
-			this.rows.lock(purchase.id()).orElseThrow();
-			return this.rows.openAttempt(purchase.id());
-		});
+		int attempt = opened.attempt();
 		String key = (attempt <= 1) ? purchase.transaction() : purchase.transaction() + "-" + attempt;
 		if (request.card() == null && request.paymentToken() == null) {
-			// no card on file (an imported subscription): refused like an invalid card,
-			// so
-			// the buyer is asked for one
+			// no card on file (an imported subscription): refused as an invalid card
+			// so that the buyer is asked for one
 			return settle(purchase.id(), new Charge(null, key, ChargeStatus.DECLINED, DeclineReason.INVALID_CARD, null,
 					null, null, null, null, null), attempt);
 		}
 		Charge charge;
 		try {
-			charge = this.gateway.charge(new ChargeRequest(key, request.price(), PaymentMethod.CARD, request.card(),
-					request.buyer().name(), request.buyer().email(), request.productName(),
+			// what the recurrence's purchase records: every attempt charges the same
+			charge = this.gateway.charge(new ChargeRequest(key, purchase.terms().price(), PaymentMethod.CARD,
+					request.card(), request.buyer().name(), request.buyer().email(), request.productName(),
 					(request.card() != null) ? null : request.paymentToken(), request.card() != null));
 		}
 		catch (RuntimeException ex) {
@@ -231,6 +238,9 @@ public class RecurringCharges {
 	 */
 	public Optional<Purchase> purchase(long purchaseId) {
 		return this.rows.find(purchaseId);
+	}
+
+	private record Opened(Purchase purchase, int attempt) {
 	}
 
 	/**

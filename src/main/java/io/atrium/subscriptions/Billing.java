@@ -33,6 +33,8 @@ class Billing {
 
 	private final SubscriptionRows rows;
 
+	private final NegotiationRows negotiations;
+
 	private final RecurringCharges charges;
 
 	private final Catalog catalog;
@@ -44,7 +46,8 @@ class Billing {
 	private final Clock clock;
 
 	Billing(SubscriptionRows rows, RecurringCharges charges, Catalog catalog, ApplicationEventPublisher events,
-			PlatformTransactionManager transactions, Clock clock) {
+			PlatformTransactionManager transactions, Clock clock, NegotiationRows negotiations) {
+		this.negotiations = negotiations;
 		this.rows = rows;
 		this.charges = charges;
 		this.catalog = catalog;
@@ -53,6 +56,9 @@ class Billing {
 		this.transaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
 		this.clock = clock;
 	}
+
+	/** How long a negotiation's PIX or billet may still be paid (a billet's validity). */
+	static final java.time.Duration NEGOTIATION_PAYABLE = java.time.Duration.ofDays(3);
 
 	DunningSchedule dunning(long producerAccountId) {
 		return this.rows.settings(producerAccountId).orElse(DunningSchedule.DEFAULT);
@@ -99,18 +105,27 @@ class Billing {
 
 	/**
 	 * Charges the subscription's next unpaid recurrence (or its next one) and records the
-	 * outcome.
+	 * outcome, when one is still to pay: for the system, a charge or retry due now; for
+	 * the buyer, an unpaid recurrence. Checked on the locked subscription, so a caller
+	 * that read it before another paid charges nothing (a double click, a second
+	 * instance) instead of the next period ahead of time.
 	 * @param subscriptionId the subscription
 	 * @param card a card the buyer just typed (charged and kept), or null for the stored
 	 * card
 	 * @param actor who asks (the system for renewals, the buyer paying)
-	 * @return the outcome, and the subscription after it
+	 * @return the outcome (null when nothing was to pay), and the subscription after it
 	 */
 	Charged chargeNext(long subscriptionId, CardDetails card, Actor actor) {
 		Prepared prepared = this.transaction.execute((status) -> {
 			Subscription s = this.rows.lock(subscriptionId).orElseThrow();
 			DunningSchedule dunning = dunning(s.producerAccountId());
 			Instant now = this.clock.instant();
+			boolean toPay = (actor == Actor.SYSTEM)
+					? s.due(now, dunning) == Subscription.Step.CHARGE && !negotiated(s, now)
+					: s.unpaidCount() > 0 && s.status().billable();
+			if (!toPay) {
+				return null;
+			}
 			if (s.pendingOfferId() != null && s.unpaidCount() == 0) {
 				plan(s, s.pendingOfferId()).ifPresent((p) -> s.applyScheduledPlan(p, now, dunning));
 				save(s, dunning, now);
@@ -118,6 +133,9 @@ class Billing {
 			int recurrence = s.currentRecurrence() + 1;
 			return new Prepared(recurrence, request(s, recurrence, null, card));
 		});
+		if (prepared == null) {
+			return new Charged(null, this.rows.find(subscriptionId).orElseThrow());
+		}
 		Outcome outcome = this.charges.charge(prepared.request());
 		Subscription after = this.transaction.execute((status) -> {
 			Subscription s = this.rows.lock(subscriptionId).orElseThrow();
@@ -127,6 +145,19 @@ class Billing {
 			return s;
 		});
 		return new Charged(outcome, after);
+	}
+
+	/**
+	 * Whether the recurrence a retry would charge is in an unpaid PIX or billet
+	 * negotiation still payable: the card is not retried meanwhile, so the buyer never
+	 * pays it twice.
+	 */
+	private boolean negotiated(Subscription s, Instant now) {
+		int recurrence = s.currentRecurrence() + 1;
+		return s.unpaidCount() > 0 && this.negotiations.unpaidOf(s.id())
+			.stream()
+			.anyMatch((n) -> n.recurrences().contains(recurrence)
+					&& n.createdAt().plus(NEGOTIATION_PAYABLE).isAfter(now));
 	}
 
 	/**
@@ -175,6 +206,16 @@ class Billing {
 				s.paid(recurrence, purchase.transaction(), actor, now, dunning);
 				chargedEvent(s, recurrence, purchase, now);
 			}
+			else if (s.paidAfterCancellation(recurrence, purchase.transaction(), now, dunning)) {
+				// cancelled while this charge was under way: the buyer gets the period
+				// paid
+				chargedEvent(s, recurrence, purchase, now);
+			}
+		}
+		else if (s.status().cancelled()) {
+			// refused while the cancellation committed: dropped like the other unpaid
+			// ones
+			this.charges.dropUnpaid(s.id());
 		}
 		else if (outcome.attempt() > s.failedAttempts() && s.status().billable()
 				&& recurrence == s.currentRecurrence() + 1) {
@@ -191,7 +232,7 @@ class Billing {
 	private void chargedEvent(Subscription s, Integer recurrence, Purchase purchase, Instant now) {
 		publish(new SubscriptionEvents.Charged(SubscriptionRef.of(s), recurrence, purchase.transaction(),
 				purchase.terms().price(), purchase.payment().cardBrand(), purchase.payment().cardLast4(),
-				s.nextChargeAt(), now));
+				s.status().cancelled() ? null : s.nextChargeAt(), now));
 	}
 
 	RecurringCharge request(Subscription s, Integer recurrence, String key, CardDetails card) {
@@ -249,7 +290,7 @@ class Billing {
 	/**
 	 * What a charge did.
 	 *
-	 * @param outcome the charge's outcome
+	 * @param outcome the charge's outcome, null when nothing was charged
 	 * @param subscription the subscription after it
 	 */
 	record Charged(Outcome outcome, Subscription subscription) {

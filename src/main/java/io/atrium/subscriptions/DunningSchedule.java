@@ -23,10 +23,11 @@ public record DunningSchedule(List<Integer> retryDays, boolean graceWhileDelayed
 	public static final int MAX_RETRIES = 8;
 
 	public DunningSchedule {
-		retryDays = List.copyOf(retryDays);
-		if (retryDays.size() > MAX_RETRIES || retryDays.stream().anyMatch((d) -> d == null || d < 1 || d > 30)) {
+		if (retryDays == null || retryDays.size() > MAX_RETRIES
+				|| retryDays.stream().anyMatch((d) -> d == null || d < 1 || d > 30)) {
 			throw new IllegalArgumentException("Retries are 0 to 8 delays of 1 to 30 days: " + retryDays);
 		}
+		retryDays = List.copyOf(retryDays);
 	}
 
 	/**

@@ -20,8 +20,10 @@ import org.springframework.transaction.support.TransactionTemplate;
  * (a charge, a retry, OVERDUE, an unpaid recurrence, the end of a limited plan). A run
  * that dies midway leaves the rest due and its leases run out: the next run, on any
  * instance, resumes there, and the one purchase per (subscription, recurrence) makes a
- * repeated charge impossible. Called by a db-scheduler task ({@code SubscriptionTasks});
- * manages its own transactions.
+ * repeated charge impossible. A subscription that cannot be settled now (the gateway did
+ * not answer, an error) keeps its lease, so it is tried again when the lease runs out
+ * rather than at once. Called by a db-scheduler task ({@code SubscriptionTasks}); manages
+ * its own transactions.
  */
 @Service
 public class Renewals {
@@ -76,15 +78,20 @@ public class Renewals {
 				break;
 			}
 			for (long id : leased) {
+				boolean settled = false;
 				try {
-					process(id);
+					settled = process(id);
 				}
 				catch (RuntimeException ex) {
-					log.warn("Renewal of subscription {} failed; it stays due and is retried", id, ex);
+					log.warn("Renewal of subscription {} failed; it stays due and is retried when its lease ends", id,
+							ex);
 				}
-				finally {
+				if (settled) {
 					this.transaction.executeWithoutResult((status) -> this.rows.release(id, owner));
 				}
+				// otherwise the lease is kept until it runs out: claimed again at once, a
+				// subscription the gateway cannot charge now would be tried in a tight
+				// loop
 				done++;
 			}
 		}
@@ -94,8 +101,9 @@ public class Renewals {
 	/**
 	 * Takes one subscription through every step due now.
 	 * @param subscriptionId the subscription
+	 * @return false when it stays due because the gateway could not be reached
 	 */
-	void process(long subscriptionId) {
+	boolean process(long subscriptionId) {
 		for (int steps = 0; steps < 20; steps++) {
 			Subscription.Step step = this.transaction.execute((status) -> {
 				Subscription s = this.rows.find(subscriptionId).orElseThrow();
@@ -103,13 +111,15 @@ public class Renewals {
 			});
 			switch (step) {
 				case NOTHING -> {
-					return;
+					return true;
 				}
 				case CHARGE -> {
 					Billing.Charged charged = this.billing.chargeNext(subscriptionId, null, Actor.SYSTEM);
-					if (!charged.outcome().known()) {
-						// the gateway could not be reached: try again on a later run
-						return;
+					if (charged.outcome() == null || !charged.outcome().known()) {
+						// nothing to charge now (an open negotiation, or another run paid
+						// it) or
+						// the gateway could not be reached: look again on a later run
+						return false;
 					}
 				}
 				case GO_OVERDUE -> this.billing.change(subscriptionId, (s, dunning, now) -> {
@@ -136,6 +146,7 @@ public class Renewals {
 			}
 		}
 		log.warn("Subscription {} still had work after 20 steps; the next run goes on", subscriptionId);
+		return true;
 	}
 
 }

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 
+import io.atrium.catalog.BillingPeriod;
 import io.atrium.checkout.DeclineReason;
 
 /**
@@ -65,6 +66,8 @@ public final class Subscription {
 	private int currentRecurrence;
 
 	private LocalDate nextChargeDate;
+
+	private LocalDate periodStartDate;
 
 	private Instant lastChargedAt;
 
@@ -211,6 +214,7 @@ public final class Subscription {
 		boolean wasTrial = inTrial();
 		this.currentRecurrence = recurrence;
 		this.lastChargedAt = at;
+		this.periodStartDate = this.nextChargeDate;
 		if (this.unpaidCount > 0) {
 			this.unpaidCount--;
 		}
@@ -233,6 +237,36 @@ public final class Subscription {
 		String cause = (before == SubscriptionStatus.ACTIVE) ? (wasTrial ? "TRIAL_CONVERTED" : "RENEWED") : "RECOVERED";
 		move(SubscriptionStatus.ACTIVE, cause, actor, null, "recurrence " + recurrence + " " + transaction, at,
 				dunning);
+	}
+
+	/**
+	 * A charge under way when the subscription was cancelled went through: the period it
+	 * pays is given (access continues to that period's end, the buyer paid for it); the
+	 * status stays cancelled and nothing more is charged. Anything else changes nothing.
+	 * @param recurrence the recurrence paid
+	 * @param transaction its purchase's transaction code
+	 * @param at when
+	 * @param dunning the producer's dunning settings
+	 * @return whether it was recorded
+	 */
+	public boolean paidAfterCancellation(int recurrence, String transaction, Instant at, DunningSchedule dunning) {
+		if (!this.status.cancelled() || recurrence != this.currentRecurrence + 1 || this.nextChargeDate == null) {
+			return false;
+		}
+		this.currentRecurrence = recurrence;
+		this.lastChargedAt = at;
+		this.periodStartDate = this.nextChargeDate;
+		if (this.unpaidCount > 0) {
+			this.unpaidCount--;
+		}
+		this.nextChargeDate = BillingCalendar.next(this.nextChargeDate, this.plan.period(), this.dueDay);
+		Instant end = nextChargeAt();
+		if (this.accessUntil == null || end.isAfter(this.accessUntil)) {
+			this.accessUntil = end;
+		}
+		record("PAID_AFTER_CANCELLATION", Actor.SYSTEM, null, "recurrence " + recurrence + " " + transaction, at,
+				dunning);
+		return true;
 	}
 
 	/**
@@ -416,9 +450,11 @@ public final class Subscription {
 		if (chargedRecurrence != null) {
 			this.lastChargedAt = at;
 			this.nextChargeDate = BillingCalendar.onOrAfter(today.plusDays(1), this.plan.period(), this.dueDay);
+			this.periodStartDate = BillingCalendar.previous(this.nextChargeDate, this.plan.period(), this.dueDay);
 		}
 		else if (this.nextChargeDate == null || !this.nextChargeDate.isAfter(today)) {
 			this.nextChargeDate = BillingCalendar.onOrAfter(today.plusDays(1), this.plan.period(), this.dueDay);
+			this.periodStartDate = BillingCalendar.previous(this.nextChargeDate, this.plan.period(), this.dueDay);
 		}
 		this.unpaidCount = 0;
 		this.overdueSince = null;
@@ -497,6 +533,7 @@ public final class Subscription {
 			record("PLAN_SWITCH_SCHEDULED", actor, actorAccountId, detail, at, dunning);
 			return;
 		}
+		followDueDay(to);
 		this.plan = to;
 		this.pendingOfferId = null;
 		if (quote.newCycle()) {
@@ -504,6 +541,7 @@ public final class Subscription {
 			this.dueDay = BillingCalendar.dueDayOf(today, to.period());
 			this.pendingDueDay = null;
 			this.nextChargeDate = BillingCalendar.next(today, to.period(), this.dueDay);
+			this.periodStartDate = today;
 		}
 		record("PLAN_SWITCHED", actor, actorAccountId, detail, at, dunning);
 	}
@@ -516,9 +554,23 @@ public final class Subscription {
 	 */
 	public void applyScheduledPlan(Plan to, Instant at, DunningSchedule dunning) {
 		String detail = this.plan.offerCode() + " -> " + to.offerCode();
+		followDueDay(to);
 		this.plan = to;
 		this.pendingOfferId = null;
 		record("PLAN_SWITCHED", Actor.SYSTEM, null, detail, at, dunning);
+	}
+
+	/**
+	 * A day of the week and a day of the month do not translate: between a weekly and a
+	 * monthly-based plan the due day becomes that of the next charge in the new plan's
+	 * terms, and a due day asked in the old plan's terms is dropped.
+	 */
+	private void followDueDay(Plan to) {
+		boolean weeklyBefore = this.plan.period() == BillingPeriod.WEEKLY;
+		if (weeklyBefore != (to.period() == BillingPeriod.WEEKLY) && this.nextChargeDate != null) {
+			this.dueDay = BillingCalendar.dueDayOf(this.nextChargeDate, to.period());
+			this.pendingDueDay = null;
+		}
 	}
 
 	/**
@@ -564,6 +616,9 @@ public final class Subscription {
 	 * the start for the first)
 	 */
 	public Instant periodStart() {
+		if (this.periodStartDate != null) {
+			return BillingCalendar.at(this.periodStartDate, this.zone);
+		}
 		if (this.nextChargeDate == null || this.currentRecurrence <= 1) {
 			return (this.trialEndsAt != null && this.currentRecurrence == 1) ? this.trialEndsAt : this.startedAt;
 		}
@@ -660,10 +715,10 @@ public final class Subscription {
 	 * The stored state, for the rows that restore a subscription.
 	 */
 	record State(Plan plan, SubscriptionStatus status, int dueDay, Integer pendingDueDay, int currentRecurrence,
-			LocalDate nextChargeDate, Instant lastChargedAt, int unpaidCount, Instant overdueSince, int failedAttempts,
-			Instant lastFailedAt, DeclineReason lastDecline, boolean cardNeedsUpdate, PaymentCard card,
-			Instant cancelledAt, Instant accessUntil, Long pendingOfferId, Instant reactivationOfferedAt,
-			Boolean reactivationCharge, Instant nextAttemptAt, long version) {
+			LocalDate nextChargeDate, LocalDate periodStartDate, Instant lastChargedAt, int unpaidCount,
+			Instant overdueSince, int failedAttempts, Instant lastFailedAt, DeclineReason lastDecline,
+			boolean cardNeedsUpdate, PaymentCard card, Instant cancelledAt, Instant accessUntil, Long pendingOfferId,
+			Instant reactivationOfferedAt, Boolean reactivationCharge, Instant nextAttemptAt, long version) {
 	}
 
 	void restore(State s) {
@@ -673,6 +728,7 @@ public final class Subscription {
 		this.pendingDueDay = s.pendingDueDay();
 		this.currentRecurrence = s.currentRecurrence();
 		this.nextChargeDate = s.nextChargeDate();
+		this.periodStartDate = s.periodStartDate();
 		this.lastChargedAt = s.lastChargedAt();
 		this.unpaidCount = s.unpaidCount();
 		this.overdueSince = s.overdueSince();
@@ -692,10 +748,10 @@ public final class Subscription {
 
 	State state() {
 		return new State(this.plan, this.status, this.dueDay, this.pendingDueDay, this.currentRecurrence,
-				this.nextChargeDate, this.lastChargedAt, this.unpaidCount, this.overdueSince, this.failedAttempts,
-				this.lastFailedAt, this.lastDecline, this.cardNeedsUpdate, this.card, this.cancelledAt,
-				this.accessUntil, this.pendingOfferId, this.reactivationOfferedAt, this.reactivationCharge,
-				this.nextAttemptAt, this.version);
+				this.nextChargeDate, this.periodStartDate, this.lastChargedAt, this.unpaidCount, this.overdueSince,
+				this.failedAttempts, this.lastFailedAt, this.lastDecline, this.cardNeedsUpdate, this.card,
+				this.cancelledAt, this.accessUntil, this.pendingOfferId, this.reactivationOfferedAt,
+				this.reactivationCharge, this.nextAttemptAt, this.version);
 	}
 
 	void clearChanges() {
@@ -776,6 +832,14 @@ public final class Subscription {
 
 	public Instant lastChargedAt() {
 		return this.lastChargedAt;
+	}
+
+	/**
+	 * @return the due date (producer's zone) the paid period running now started on; null
+	 * while the first period runs (from {@link #startedAt()})
+	 */
+	public LocalDate periodStartDate() {
+		return this.periodStartDate;
 	}
 
 	public int unpaidCount() {

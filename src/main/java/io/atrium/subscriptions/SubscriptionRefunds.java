@@ -42,9 +42,13 @@ class SubscriptionRefunds {
 	}
 
 	private void end(long purchaseId, String cause, String transaction, Instant at) {
+		// the first purchase or a recurrence; a plan upgrade's difference (no recurrence)
+		// refunded leaves the subscription as it is
 		Optional<Long> subscriptionId = this.rows.byFirstPurchase(purchaseId)
 			.map(Subscription::id)
-			.or(() -> this.charges.purchase(purchaseId).map(Purchase::subscriptionId));
+			.or(() -> this.charges.purchase(purchaseId)
+				.filter((p) -> p.recurrenceNumber() != null)
+				.map(Purchase::subscriptionId));
 		if (subscriptionId.isEmpty()) {
 			return;
 		}

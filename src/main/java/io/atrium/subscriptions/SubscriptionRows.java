@@ -35,7 +35,7 @@ class SubscriptionRows {
 			+ "s.last_charged_at, s.unpaid_count, s.overdue_since, s.failed_attempts, s.last_failed_at, "
 			+ "s.last_decline, s.card_needs_update, s.payment_token, s.card_brand, s.card_last4, s.cancelled_at, "
 			+ "s.access_until, s.pending_offer_id, s.reactivation_offered_at, s.reactivation_charge, "
-			+ "s.next_attempt_at, s.version";
+			+ "s.next_attempt_at, s.version, s.period_start";
 
 	private final JdbcClient jdbc;
 
@@ -120,7 +120,8 @@ class SubscriptionRows {
 				  billing_period = :period, max_charges = :max, trial_days = :trial, club_group_id = :group,
 				  warranty_days = :warranty, amount_minor = :amount, currency = :currency, status = :status,
 				  due_day = :dueDay, pending_due_day = :pendingDueDay, current_recurrence = :current,
-				  next_charge_date = :nextDate, next_charge_at = :nextAt, last_charged_at = :lastCharged,
+				  next_charge_date = :nextDate, next_charge_at = :nextAt, period_start = :periodStart,
+				  last_charged_at = :lastCharged,
 				  unpaid_count = :unpaid, overdue_since = :overdueSince, failed_attempts = :failed,
 				  last_failed_at = :lastFailed, last_decline = :decline, card_needs_update = :needsCard,
 				  payment_token = :token, card_brand = :brand, card_last4 = :last4, cancelled_at = :cancelled,
@@ -145,6 +146,7 @@ class SubscriptionRows {
 			.param("current", source.currentRecurrence())
 			.param("nextDate", (source.nextChargeDate() != null) ? Date.valueOf(source.nextChargeDate()) : null)
 			.param("nextAt", utc(source.nextChargeAt()))
+			.param("periodStart", (source.periodStartDate() != null) ? Date.valueOf(source.periodStartDate()) : null)
 			.param("lastCharged", utc(source.lastChargedAt()))
 			.param("unpaid", source.unpaidCount())
 			.param("overdueSince", utc(source.overdueSince()))
@@ -274,13 +276,20 @@ class SubscriptionRows {
 	 * @return the ids leased, most overdue first
 	 */
 	List<Long> claimDue(Instant now, Instant leaseUntil, String owner, int limit) {
+		// more candidates than wanted: another instance claiming at the same moment takes
+		// the first ones, and this one goes on to the next instead of ending its run
 		List<Long> candidates = this.jdbc.sql("""
 				SELECT id FROM subscriptions
 				WHERE next_attempt_at <= :now AND (claimed_until IS NULL OR claimed_until < :now)
 				ORDER BY next_attempt_at, id
-				""").param("now", utc(now)).query(Long.class).list().stream().limit(limit).toList();
-		return candidates.stream()
-			.filter((id) -> this.jdbc.sql("""
+				LIMIT :scan
+				""").param("now", utc(now)).param("scan", limit * 3).query(Long.class).list();
+		List<Long> claimed = new java.util.ArrayList<>();
+		for (long id : candidates) {
+			if (claimed.size() == limit) {
+				break;
+			}
+			int updated = this.jdbc.sql("""
 					UPDATE subscriptions SET claimed_until = :until, claim_owner = :owner
 					WHERE id = :id AND next_attempt_at <= :now AND (claimed_until IS NULL OR claimed_until < :now)
 					""")
@@ -288,8 +297,12 @@ class SubscriptionRows {
 				.param("owner", owner)
 				.param("id", id)
 				.param("now", utc(now))
-				.update() == 1)
-			.toList();
+				.update();
+			if (updated == 1) {
+				claimed.add(id);
+			}
+		}
+		return claimed;
 	}
 
 	void release(long id, String owner) {
@@ -372,10 +385,12 @@ class SubscriptionRows {
 		String token = rs.getString("payment_token");
 		String decline = rs.getString("last_decline");
 		Date next = rs.getDate("next_charge_date");
+		Date periodStart = rs.getDate("period_start");
 		s.restore(new Subscription.State(plan, SubscriptionStatus.valueOf(rs.getString("status")), rs.getInt("due_day"),
 				rs.getObject("pending_due_day", Integer.class), rs.getInt("current_recurrence"),
-				(next != null) ? next.toLocalDate() : null, instant(rs, "last_charged_at"), rs.getInt("unpaid_count"),
-				instant(rs, "overdue_since"), rs.getInt("failed_attempts"), instant(rs, "last_failed_at"),
+				(next != null) ? next.toLocalDate() : null, (periodStart != null) ? periodStart.toLocalDate() : null,
+				instant(rs, "last_charged_at"), rs.getInt("unpaid_count"), instant(rs, "overdue_since"),
+				rs.getInt("failed_attempts"), instant(rs, "last_failed_at"),
 				(decline != null) ? DeclineReason.valueOf(decline) : null, rs.getBoolean("card_needs_update"),
 				(token != null) ? new PaymentCard(token, rs.getString("card_brand"), rs.getString("card_last4")) : null,
 				instant(rs, "cancelled_at"), instant(rs, "access_until"), rs.getObject("pending_offer_id", Long.class),

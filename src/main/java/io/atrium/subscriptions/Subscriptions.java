@@ -134,21 +134,23 @@ public class Subscriptions {
 	}
 
 	/**
-	 * Saves a producer's dunning settings; DELAYED subscriptions follow them at once.
+	 * Saves a producer's dunning settings; DELAYED subscriptions follow them at once
+	 * (their retries, and their access when the grace setting changed).
 	 * @param producerAccountId the producer
 	 * @param schedule the settings
 	 */
 	public void saveDunning(long producerAccountId, DunningSchedule schedule) {
 		this.writing.executeWithoutResult(
 				(status) -> this.rows.saveSettings(producerAccountId, schedule, this.clock.instant()));
-		for (long id : this.rows.idsOfProducer(producerAccountId)) {
-			this.billing.change(id, (s, dunning, now) -> {
+		for (Subscription delayed : this.rows.ofProducer(producerAccountId)) {
+			if (delayed.status() != SubscriptionStatus.DELAYED) {
+				continue;
+			}
+			this.billing.change(delayed.id(), (s, dunning, now) -> {
 				if (s.status() == SubscriptionStatus.DELAYED) {
-					Instant before = s.nextAttemptAt();
 					s.reschedule(dunning);
-					if (before == null || !before.equals(s.nextAttemptAt())) {
-						this.rows.save(s, now);
-					}
+					this.rows.save(s, now);
+					this.billing.publishAccess(s, dunning, now);
 				}
 			});
 		}
@@ -249,7 +251,9 @@ public class Subscriptions {
 		CardDetails next = card;
 		while (s.unpaidCount() > 0 && s.status().billable()) {
 			Billing.Charged charged = this.billing.chargeNext(s.id(), next, requester.actor());
-			refuseUnpaid(charged.outcome());
+			if (charged.outcome() != null) {
+				refuseUnpaid(charged.outcome());
+			}
 			s = charged.subscription();
 			next = null;
 		}
@@ -357,6 +361,10 @@ public class Subscriptions {
 		Purchase paid = difference;
 		String from = s.plan().offerCode();
 		return this.billing.change(s.id(), (sub, dunning, now) -> {
+			if (sub.plan().offerId() == to.offerId() || Long.valueOf(to.offerId()).equals(sub.pendingOfferId())) {
+				// a second click that read the subscription before the first switched it
+				return;
+			}
 			PlanSwitchQuote again = (sub.version() == s.version()) ? quote : quote(sub, to, now);
 			sub.switchPlan(to, again, requester.actor(), requester.accountId(), now, dunning);
 			this.billing.publish(new SubscriptionEvents.PlanSwitched(SubscriptionRef.of(sub), from, to.offerCode(),

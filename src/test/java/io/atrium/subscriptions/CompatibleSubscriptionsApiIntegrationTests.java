@@ -661,6 +661,28 @@ class CompatibleSubscriptionsApiIntegrationTests {
 	}
 
 	@Test
+	void cardRetriesWaitWhileANegotiationOfTheRecurrenceCanStillBePaid() throws Exception {
+		Subscription s = this.api.subscribe(this.api.monthly, "Rita Retry", SubscriptionApiFixture.RENEWAL_DECLINES);
+		Subscription delayed = this.api.renewDue(s);
+		assertThat(delayed.status()).isEqualTo(SubscriptionStatus.DELAYED);
+		assertThat(delayed.failedAttempts()).isEqualTo(1);
+		this.api.expect(200, "POST", "/payments/api/v1/installments/negotiate", "application/json",
+				"{\"subscription_id\":" + s.id() + ",\"recurrences\":[2],\"payment_type\":\"PIX\"}");
+		// the retry falls due while the PIX can still be paid: the card is not charged
+		// again
+		this.clock.set(delayed.nextAttemptAt().plus(Duration.ofMinutes(1)));
+		this.renewals.runDue();
+		assertThat(this.api.reload(s).failedAttempts()).isEqualTo(1);
+		assertThat(this.api.reload(s).status()).isEqualTo(SubscriptionStatus.DELAYED);
+		// once the negotiation can no longer be paid, the retries go on
+		this.clock.set(delayed.nextAttemptAt().plus(Duration.ofDays(3)).plus(Duration.ofMinutes(10)));
+		Eventually.until("the card is retried", () -> {
+			this.renewals.runDue();
+			return this.api.reload(s).failedAttempts() > 1 || this.api.reload(s).status() != SubscriptionStatus.DELAYED;
+		});
+	}
+
+	@Test
 	void aNegotiationChargesTheOldestUnpaidRecurrencesOnceAndPayingItReactivates() throws Exception {
 		Subscription s = this.api.subscribe(this.api.monthly, "Nina Negocia", SubscriptionApiFixture.RENEWAL_DECLINES);
 		Subscription overdue = this.api.twoUnpaid(s);

@@ -30,7 +30,8 @@ import io.atrium.subscriptions.SubscriptionStatus;
  * @param subscriberEmail their e-mail
  * @param started when it started
  * @param trialEnds when the free trial ends, or empty
- * @param nextChargeKey the label of {@code nextCharge}: next charge, or last access
+ * @param nextChargeKey the label of {@code nextCharge}: next charge, the first unpaid
+ * charge's due date, or last access
  * @param nextCharge the next charge's day, or the end of access; empty when none
  * @param dueDay the due day
  * @param pendingDueDay the due day asked for, or null
@@ -84,9 +85,11 @@ record SubscriptionView(String code, String product, String plan, String price, 
 				s.status().name(), texts.explain(s, dunning, now, locale), s.subscriber().name(),
 				s.subscriber().email(), SubscriptionTexts.when(s, s.startedAt(), locale),
 				SubscriptionTexts.day(s, s.trialEndsAt(), locale),
-				ended ? "subscriptions.field.last-access" : "subscriptions.field.next-charge", nextText, s.dueDay(),
-				s.pendingDueDay(), pendingFrom, BillingCalendar.maxDueDay(s.plan().period()), recurrence, card,
-				s.cardNeedsUpdate(), s.inTrial(), CANCELLABLE.contains(s.status()),
+				ended ? "subscriptions.field.last-access"
+						: (s.unpaidCount() > 0) ? "subscriptions.field.unpaid-since"
+								: "subscriptions.field.next-charge",
+				nextText, s.dueDay(), s.pendingDueDay(), pendingFrom, BillingCalendar.maxDueDay(s.plan().period()),
+				recurrence, card, s.cardNeedsUpdate(), s.inTrial(), CANCELLABLE.contains(s.status()),
 				ended || s.status() == SubscriptionStatus.OVERDUE,
 				(s.status() == SubscriptionStatus.ACTIVE || s.status() == SubscriptionStatus.DELAYED) && !s.inTrial(),
 				billable && s.unpaidCount() > 0, billable, s.status() == SubscriptionStatus.ACTIVE,
