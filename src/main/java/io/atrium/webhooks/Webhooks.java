@@ -233,7 +233,8 @@ public class Webhooks {
 
 	/**
 	 * Sends deliveries again, with the same event ids, from the start of the retry
-	 * schedule (whatever their status; those being posted right now are left alone).
+	 * schedule (whatever their status; those being posted right now, and those of a
+	 * deleted endpoint, are left alone).
 	 * @param producer the producer asking
 	 * @param ids deliveries of the producer (others are ignored)
 	 * @return how many were scheduled

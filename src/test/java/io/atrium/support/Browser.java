@@ -163,7 +163,7 @@ public final class Browser implements AutoCloseable {
 		WebElement html = this.driver.findElement(By.tagName("html"));
 		// headless Chromium's viewport is shorter than its window; bring the target to
 		// the middle first
-		this.driver.executeScript("arguments[0].scrollIntoView({block: 'center'});", target);
+		this.driver.executeScript("arguments[0].scrollIntoView({block: 'center', behavior: 'instant'});", target);
 		target.click();
 		if (leaves) {
 			until((d) -> gone(html), "a new page after clicking '" + textOrSelector + "'"

@@ -209,6 +209,14 @@ class WebhooksApiIntegrationTests {
 					"{\"delivery_ids\":[" + deliveryId + "]}")
 			.path("scheduled")
 			.asLong()).isZero();
+		// a deleted endpoint's deliveries are not sent again (they would wait for ever)
+		this.api.expect(204, HttpMethod.DELETE, "/api/v1/webhooks/endpoints/" + id, null, null);
+		assertThat(this.api
+			.expect(202, HttpMethod.POST, "/api/v1/webhooks/deliveries/" + deliveryId + "/resend", null, null)
+			.path("scheduled")
+			.asLong()).isZero();
+		assertThat(this.api.get("/api/v1/webhooks/deliveries/" + deliveryId).path("delivery").path("status").asString())
+			.isEqualTo("DELIVERED");
 	}
 
 }

@@ -288,6 +288,7 @@ public class DeliveryRows {
 				UPDATE webhook_deliveries SET status = 'PENDING', attempts = 0, next_attempt_at = :now
 				WHERE producer_account_id = :producer AND id IN (:ids)
 				  AND (claimed_until IS NULL OR claimed_until < :now)
+				  AND endpoint_id IN (SELECT e.id FROM webhook_endpoints e WHERE e.deleted_at IS NULL)
 				""").param("now", Times.utc(now)).param("producer", producer).param("ids", ids).update();
 	}
 
