@@ -1,51 +1,59 @@
 package io.atrium.api.internal;
 
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
 import java.time.Duration;
+import java.util.HexFormat;
 
-import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
-import io.github.bucket4j.Bucket;
-import io.github.bucket4j.ConsumptionProbe;
-import io.github.bucket4j.TimeMeter;
+import javax.sql.DataSource;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Per-credential rate limiting (hotmart-api.md §2.2): a fixed one-minute window of
  * {@code atrium.api.rate-limit-per-minute} calls (default 500), reads and writes
  * together. API calls are counted per credential, token requests per client id, in
- * separate buckets.
+ * separate buckets. A bucket's window starts with its first call and lasts a minute.
  * <p>
- * Known limitation: the buckets live in this instance's memory (Bucket4j in a Caffeine
- * cache), so N instances together allow up to N times the limit. A shared store (Bucket4j
- * over JDBC or Redis) would make it exact; revisit when Atrium runs on many instances.
- * Time comes from a monotonic clock, not the application {@code Clock}: a rate window
- * must not jump when the wall clock does.
+ * The buckets live in the database (table {@code api_rate_windows}), so every instance of
+ * a cluster counts together and the limit holds for the whole cluster. Each count is one
+ * short transaction of its own (or joins the caller's, never a second connection), ended
+ * before the request goes on. Time comes from the application {@link Clock}; a window
+ * that starts more than a minute in the future (the clock went back) ends at once. Ended
+ * windows are deleted by the {@code api-rate-windows-cleanup} task
+ * ({@link #deleteEnded()}).
  */
 @Component
 public class RateLimiter {
 
-	private static final Duration WINDOW = Duration.ofMinutes(1);
+	static final Duration WINDOW = Duration.ofMinutes(1);
+
+	private static final int MAX_CLIENT_ID = 64;
 
 	private final int limit;
 
-	private final TimeMeter time;
+	private final JdbcClient jdbc;
 
-	private final Cache<String, Bucket> buckets = Caffeine.newBuilder()
-		.maximumSize(100_000)
-		// an idle bucket refills completely within one window, so forgetting it is exact
-		.expireAfterAccess(WINDOW.multipliedBy(2))
-		.build();
+	private final TransactionTemplate transaction;
+
+	private final Clock clock;
 
 	@Autowired
-	public RateLimiter(ApiProperties properties) {
-		this(properties.rateLimitPerMinute(), TimeMeter.SYSTEM_NANOTIME);
+	RateLimiter(ApiProperties properties, DataSource dataSource, PlatformTransactionManager transactions, Clock clock) {
+		this(properties.rateLimitPerMinute(), dataSource, transactions, clock);
 	}
 
-	RateLimiter(int limit, TimeMeter time) {
+	RateLimiter(int limit, DataSource dataSource, PlatformTransactionManager transactions, Clock clock) {
 		this.limit = limit;
-		this.time = time;
+		this.jdbc = JdbcClient.create(dataSource);
+		this.transaction = new TransactionTemplate(transactions);
+		this.clock = clock;
 	}
 
 	/**
@@ -76,25 +84,78 @@ public class RateLimiter {
 	 * @return whether it is allowed, with the numbers for the rate-limit headers
 	 */
 	public Decision tokenRequest(String clientId) {
-		return consume("token:" + clientId);
+		// a presented id may be anything: longer ones than a real client id are hashed
+		return consume("token:" + ((clientId.length() <= MAX_CLIENT_ID) ? clientId : "sha256:" + hash(clientId)));
+	}
+
+	/**
+	 * Deletes the buckets whose window has ended (the same as no row).
+	 * @return how many were deleted
+	 */
+	public int deleteEnded() {
+		return this.jdbc.sql("DELETE FROM api_rate_windows WHERE window_start_ms <= ?")
+			.param(this.clock.millis() - WINDOW.toMillis())
+			.update();
 	}
 
 	private Decision consume(String key) {
-		Bucket bucket = this.buckets.get(key,
-				(k) -> Bucket.builder()
-					.addLimit((l) -> l.capacity(this.limit).refillIntervally(this.limit, WINDOW))
-					.withCustomTimePrecision(this.time)
-					.build());
-		ConsumptionProbe probe = bucket.tryConsumeAndReturnRemaining(1);
-		long reset = seconds(probe.getNanosToWaitForReset());
-		if (probe.isConsumed()) {
-			return new Decision(true, this.limit, probe.getRemainingTokens(), reset, 0);
+		long now = this.clock.millis();
+		Window window = this.transaction.execute((status) -> count(key, now));
+		long reset = Math.max(1, seconds(window.startMs() + WINDOW.toMillis() - now));
+		if (window.calls() <= this.limit) {
+			return new Decision(true, this.limit, this.limit - window.calls(), reset, 0);
 		}
-		return new Decision(false, this.limit, 0, reset, Math.max(1, seconds(probe.getNanosToWaitForRefill())));
+		return new Decision(false, this.limit, 0, reset, reset);
 	}
 
-	private static long seconds(long nanos) {
-		return (nanos + 999_999_999L) / 1_000_000_000L;
+	/**
+	 * Counts one call in the key's current window (a new one if it ended) and reads it.
+	 */
+	private Window count(String key, long now) {
+		if (!increment(key, now) && !insert(key, now)) {
+			// another instance inserted the row between the two statements
+			increment(key, now);
+		}
+		return this.jdbc.sql("SELECT window_start_ms, calls FROM api_rate_windows WHERE bucket_key = ?")
+			.param(key)
+			.query((rs, n) -> new Window(rs.getLong(1), rs.getInt(2)))
+			.single();
+	}
+
+	private boolean increment(String key, long now) {
+		long endedBefore = now - WINDOW.toMillis();
+		long future = now + WINDOW.toMillis();
+		String ended = "(window_start_ms <= ? OR window_start_ms > ?)";
+		return this.jdbc.sql("UPDATE api_rate_windows SET calls = CASE WHEN " + ended + " THEN 1 ELSE calls + 1 END, "
+				+ "window_start_ms = CASE WHEN " + ended + " THEN ? ELSE window_start_ms END " + "WHERE bucket_key = ?")
+			.params(endedBefore, future, endedBefore, future, now, key)
+			.update() > 0;
+	}
+
+	private boolean insert(String key, long now) {
+		return this.jdbc
+			.sql("INSERT INTO api_rate_windows (bucket_key, window_start_ms, calls) VALUES (?, ?, 1) "
+					+ "ON CONFLICT DO NOTHING")
+			.params(key, now)
+			.update() > 0;
+	}
+
+	private static long seconds(long millis) {
+		return (millis + 999) / 1000;
+	}
+
+	private static String hash(String value) {
+		try {
+			return HexFormat.of()
+				.formatHex(MessageDigest.getInstance("SHA-256").digest(value.getBytes(StandardCharsets.UTF_8)));
+		}
+		catch (NoSuchAlgorithmException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	private record Window(long startMs, int calls) {
+
 	}
 
 }
