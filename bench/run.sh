@@ -21,6 +21,8 @@ CONNECTIONS="${CONNECTIONS:-16}"      # concurrent buyers (W1) and pgbench clien
 THREADS="${THREADS:-2}"
 API_CONNECTIONS="${API_CONNECTIONS:-16}" # concurrent API clients (W3)
 PGBENCH_SCALE="${PGBENCH_SCALE:-16}"
+WARMUP="${WARMUP:-5}"                 # seconds of unmeasured load before each Atrium workload (JIT)
+TIMEOUT="${TIMEOUT:-10}"              # wrk: an answer slower than this counts as an error
 SKIP_BUILD="${SKIP_BUILD:-false}"
 KEEP_DB="${KEEP_DB:-false}"
 JAVA_OPTS="${JAVA_OPTS:-}"
@@ -44,8 +46,8 @@ cleanup() {
     kill -9 "$APP_PID" 2>/dev/null || true
   fi
   if [ "$KEEP_DB" != "true" ]; then
-    dropdb --if-exists "$DB" 2>/dev/null || true
-    dropdb --if-exists "$PGBENCH_DB" 2>/dev/null || true
+    dropdb --if-exists --force "$DB" 2>/dev/null || true
+    dropdb --if-exists --force "$PGBENCH_DB" 2>/dev/null || true
   fi
   if [ $rc -ne 0 ] && [ -f "$WORK/atrium.log" ]; then
     say "last lines of the Atrium log:"; tail -n 30 "$WORK/atrium.log" >&2
@@ -133,15 +135,19 @@ LUA
 
 # to_ms VALUE: a wrk duration ("812.00us", "3.21ms", "1.02s") in milliseconds
 declare -A RESULT
+declare -A LOAD
 # run_wrk NAME SCRIPT URL [HEADER]: stores rps, p50, p99 (ms), errors in RESULT[NAME.*]
 run_wrk() {
   local name="$1" script="$2" url="$3" header="${4:-}" connections="${5:-$CONNECTIONS}" out
-  say "$name: wrk -t$THREADS -c$connections -d${DURATION}s $url"
-  if [ -n "$header" ]; then
-    out="$(wrk -t"$THREADS" -c"$connections" -d"${DURATION}s" --latency -s "$script" -H "$header" "$url")"
-  else
-    out="$(wrk -t"$THREADS" -c"$connections" -d"${DURATION}s" --latency -s "$script" "$url")"
+  local args=(-t"$THREADS" -c"$connections" --timeout "${TIMEOUT}s" --latency -s "$script")
+  [ -n "$header" ] && args+=(-H "$header")
+  if [ "$WARMUP" -gt 0 ]; then
+    say "$name: warm-up ${WARMUP}s"
+    wrk "${args[@]}" -d"${WARMUP}s" "$url" -- warm >/dev/null
   fi
+  LOAD[$name]="$(cut -d' ' -f1 /proc/loadavg)"
+  say "$name: wrk -t$THREADS -c$connections -d${DURATION}s $url (load average ${LOAD[$name]})"
+  out="$(wrk "${args[@]}" -d"${DURATION}s" "$url" -- run)"
   echo "$out" >"$WORK/$name.wrk"
   local rps failed socket p50us p99us
   rps="$(echo "$out" | awk '/^Requests\/sec:/ { print $2 }')"
@@ -151,6 +157,7 @@ run_wrk() {
   RESULT[$name.rps]="$rps"
   RESULT[$name.p50]="$(awk -v u="$p50us" 'BEGIN { printf "%.1f", u / 1000 }')"
   RESULT[$name.p99]="$(awk -v u="$p99us" 'BEGIN { printf "%.1f", u / 1000 }')"
+  RESULT[$name.failed]="${failed:-0}"
   RESULT[$name.errors]=$(( ${failed:-0} + ${socket:-0} ))
   RESULT[$name.requests]="$(echo "$out" | awk '/requests in/ { print $1 }')"
 }
@@ -211,7 +218,8 @@ RUN_ID="$(date +%s%N)"
 must_contain = '"status":"APPROVED"'
 local counter = 0
 local prefix
-function init(args) prefix = "bench-$RUN_ID-" .. tid end
+-- the phase (warm-up or measured) comes after "--", so the two runs never share a key
+function init(args) prefix = "bench-$RUN_ID-" .. (args[1] or "run") .. "-" .. tid end
 function request()
   counter = counter + 1
   local key = prefix .. "-" .. counter
@@ -228,8 +236,8 @@ check="$(curl -sS -w '\n%{http_code}' -X POST -H "Authorization: Bearer $TOKEN" 
   -d "{\"offer_code\":\"$OFFER\",\"buyer\":{\"name\":\"Bench Buyer\",\"email\":\"check-$RUN_ID@bench.example.com\"},\"payment\":{\"method\":\"CARD\",\"card\":{\"number\":\"4111111111111111\",\"holder\":\"Bench Buyer\",\"exp_month\":12,\"exp_year\":2030,\"cvc\":\"123\"}}}")"
 echo "$check" | grep -q '"status":"APPROVED"' || die "W1 check purchase not approved: $check"
 run_wrk w1-checkout "$WORK/checkout.lua" "$BASE_URL/api/v1/checkout"
-# approved purchases per second: answered 2xx with status APPROVED
-RESULT[w1-checkout.approved]="$(awk -v r="${RESULT[w1-checkout.requests]}" -v e="${RESULT[w1-checkout.errors]}" \
+# approved purchases per second: answered 2xx with status APPROVED (wrk counts only answered requests)
+RESULT[w1-checkout.approved]="$(awk -v r="${RESULT[w1-checkout.requests]}" -v e="${RESULT[w1-checkout.failed]}" \
   -v d="$DURATION" 'BEGIN { printf "%.1f", (r - e) / d }')"
 
 say "stopping Atrium before the reference runs"
@@ -239,9 +247,10 @@ say "W1 reference: pgbench -i -s $PGBENCH_SCALE, then -c $CONNECTIONS -j $THREAD
 dropdb --if-exists "$PGBENCH_DB"; createdb "$PGBENCH_DB"
 pgbench -i -q -s "$PGBENCH_SCALE" "$PGBENCH_DB" >/dev/null 2>&1
 mkdir -p "$WORK/pgb"
+LOAD[pgbench]="$(cut -d' ' -f1 /proc/loadavg)"
 ( cd "$WORK/pgb" && pgbench -n -c "$CONNECTIONS" -j "$THREADS" -T "$PGBENCH_DURATION" -l "$PGBENCH_DB" \
   >"$WORK/pgbench.out" 2>&1 )
-RESULT[pgbench.rps]="$(awk '/^tps = / { print $3; exit }' "$WORK/pgbench.out")"
+RESULT[pgbench.rps]="$(awk '/^tps = / { printf "%.1f", $3; exit }' "$WORK/pgbench.out")"
 RESULT[pgbench.errors]="$(awk '/number of failed transactions/ { print $5; found=1 } END { if (!found) print 0 }' "$WORK/pgbench.out")"
 # per-transaction log: the third column is the latency in microseconds
 cat "$WORK"/pgb/pgbench_log.* | awk '{ print $3 }' | sort -n >"$WORK/pgb.lat"
@@ -257,7 +266,8 @@ PGV="$(psql_db postgres "SHOW server_version")"
 JV="$(java -version 2>&1 | head -n 1)"
 echo
 echo "Machine: $(nproc) cores, $(free -g | awk '/^Mem:/ { print $2 }') GiB RAM, PostgreSQL $PGV, $JV"
-echo "Atrium healthy ${STARTUP_S} s after start (fresh database). Durations: ${DURATION} s per workload, pgbench ${PGBENCH_DURATION} s."
+echo "Atrium healthy ${STARTUP_S} s after start (fresh database). Durations: ${DURATION} s per workload after ${WARMUP} s warm-up, pgbench ${PGBENCH_DURATION} s."
+echo "1-minute load average when each measurement began: W3 first ${LOAD[w3-first]}, W3 deep ${LOAD[w3-deep]}, W1 ${LOAD[w1-checkout]}, pgbench ${LOAD[pgbench]} ($(nproc) cores; above that, other processes competed)."
 echo
 echo "| Workload | Throughput | p50 | p99 | Errors | Reference | Ratio |"
 echo "|---|---|---|---|---|---|---|"
