@@ -141,6 +141,17 @@ class ProducerIsolationIntegrationTests {
 					response.getBody(), b);
 		}
 
+		// the same reads with A's own ids succeed: the paths are filled with real ids and
+		// A's token is good, so the refusals above are isolation, not broken requests
+		int ownReads = 0;
+		for (String call : calls) {
+			if (call.startsWith("GET ")) {
+				ResponseEntity<String> response = this.client.call(HttpMethod.GET, a.fill(call.substring(4)), a.token);
+				ownReads += response.getStatusCode().is2xxSuccessful() ? 1 : 0;
+			}
+		}
+		assertThat(ownReads).isGreaterThan(30);
+
 		WebClient web = new WebClient(this.port);
 		assertThat(web.logIn(a.email, PASSWORD).path()).isEqualTo("/business");
 		Set<String> pages = handlerPatterns((pattern) -> pattern.startsWith("/business/") && pattern.contains("{"),
@@ -165,7 +176,14 @@ class ProducerIsolationIntegrationTests {
 		if (status >= 500) {
 			failures.add(what + " -> " + status + " " + abbreviate(text));
 		}
+		if (status == 401) {
+			failures.add(what + " -> 401: A's credentials were not accepted");
+		}
 		if (status >= 200 && status < 300) {
+			Matcher id = b.ids().matcher(text);
+			if (id.find()) {
+				failures.add(what + " -> " + status + " shows B's " + id.group() + ": " + abbreviate(text));
+			}
 			for (String marker : b.markers()) {
 				// an identifier the caller sent may be echoed back (e.g. "not found: X")
 				if (text.contains(marker) && !what.contains(marker)) {
@@ -339,6 +357,14 @@ class ProducerIsolationIntegrationTests {
 		List<String> markers() {
 			return List.of(this.tag, this.offer.code(), this.product.ucode().toString(), this.transaction,
 					this.subscriberCode, this.couponCode, this.studentEmail, this.credential.clientId());
+		}
+
+		/** This producer's numeric ids as JSON fields show them. */
+		Pattern ids() {
+			String ids = String.join("|", "\"product_id\":\\s*\"?" + this.product.id(),
+					"\"group_id\":\\s*\"?" + this.groupId, "\"endpoint_id\":\\s*\"?" + this.endpointId,
+					"\"offer_id\":\\s*\"?" + this.offer.id());
+			return Pattern.compile("(" + ids + ")(?![0-9])");
 		}
 
 		/** A path pattern with this producer's ids in its variables. */
