@@ -193,31 +193,26 @@ class SubscriptionRows {
 	}
 
 	Optional<Subscription> find(long id) {
-		return this.jdbc.sql("SELECT " + COLUMNS + " FROM subscriptions s WHERE s.id = ?")
-			.param(id)
-			.query(SubscriptionRows::subscription)
-			.optional();
+		return one("s.id = ?", id);
 	}
 
 	Optional<Subscription> lock(long id) {
-		return this.jdbc.sql("SELECT " + COLUMNS + " FROM subscriptions s WHERE s.id = ? FOR UPDATE")
-			.param(id)
+		return one("s.id = ? FOR UPDATE", id);
+	}
+
+	private Optional<Subscription> one(String where, Object value) {
+		return this.jdbc.sql("SELECT " + COLUMNS + " FROM subscriptions s WHERE " + where)
+			.param(value)
 			.query(SubscriptionRows::subscription)
 			.optional();
 	}
 
 	Optional<Subscription> byCode(String code) {
-		return this.jdbc.sql("SELECT " + COLUMNS + " FROM subscriptions s WHERE s.subscriber_code = ?")
-			.param(code)
-			.query(SubscriptionRows::subscription)
-			.optional();
+		return one("s.subscriber_code = ?", code);
 	}
 
 	Optional<Subscription> byFirstPurchase(long purchaseId) {
-		return this.jdbc.sql("SELECT " + COLUMNS + " FROM subscriptions s WHERE s.first_purchase_id = ?")
-			.param(purchaseId)
-			.query(SubscriptionRows::subscription)
-			.optional();
+		return one("s.first_purchase_id = ?", purchaseId);
 	}
 
 	List<Subscription> ofBuyer(long accountId) {

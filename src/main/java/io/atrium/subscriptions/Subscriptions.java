@@ -40,8 +40,6 @@ public class Subscriptions {
 
 	private final RecurringCharges charges;
 
-	private final TransactionTemplate reading;
-
 	private final TransactionTemplate writing;
 
 	private final Clock clock;
@@ -51,9 +49,6 @@ public class Subscriptions {
 		this.rows = rows;
 		this.billing = billing;
 		this.charges = charges;
-		this.reading = new TransactionTemplate(transactions);
-		this.reading.setReadOnly(true);
-		this.reading.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
 		this.writing = new TransactionTemplate(transactions);
 		this.writing.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
 		this.clock = clock;
