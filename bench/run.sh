@@ -1,7 +1,10 @@
 #!/usr/bin/env bash
 # One-command benchmark of Atrium on PostgreSQL against references measured in the same run
-# (issue 14): W3 API depth (first page against a deep page of the subscriptions list) and W1
-# launch (checkout API purchases per second against pgbench TPC-B-like transactions per second).
+# (issue 14): W3 API depth (first page against a deep page of the subscriptions list), W2 lessons
+# (a lesson page against the same server's cheapest endpoint), W5 tokens and log-ins (against
+# Keycloak 26.4 and the raw Argon2id hash rate), W1 launch (checkout API purchases per second
+# against pgbench TPC-B-like transactions per second), W4 renewals (due subscriptions charged by
+# the renewal run), memory (heap and RSS under load) and the embedded start.
 # Builds the jar, creates a scratch database, starts Atrium, loads data, drives wrk, prints one
 # table, stops Atrium and drops the databases. See bench/README.md.
 set -euo pipefail
@@ -20,6 +23,14 @@ PGBENCH_DURATION="${PGBENCH_DURATION:-20}"
 CONNECTIONS="${CONNECTIONS:-16}"      # concurrent buyers (W1) and pgbench clients
 THREADS="${THREADS:-2}"
 API_CONNECTIONS="${API_CONNECTIONS:-16}" # concurrent API clients (W3)
+STUDENTS="${STUDENTS:-200}"           # concurrent students (W2)
+LAUNCH_BUYERS="${LAUNCH_BUYERS:-200}" # the second W1 concurrency
+RENEWALS="${RENEWALS:-20000}"         # subscriptions due at once (W4)
+KEYCLOAK="${KEYCLOAK:-true}"          # W5 reference; downloads keycloak-quarkus-dist once (160 MB)
+KEYCLOAK_VERSION="${KEYCLOAK_VERSION:-26.4.7}"
+KEYCLOAK_PORT="${KEYCLOAK_PORT:-18180}"
+CACHE="${CACHE:-$HOME/.cache/atrium-bench}"
+DEMO_PASSWORD="atrium-demo-password"
 PGBENCH_SCALE="${PGBENCH_SCALE:-16}"
 WARMUP="${WARMUP:-5}"                 # seconds of unmeasured load before each Atrium workload (JIT)
 TIMEOUT="${TIMEOUT:-10}"              # wrk: an answer slower than this counts as an error
@@ -37,8 +48,13 @@ say() { echo "bench: $*" >&2; }
 die() { say "$*"; exit 1; }
 psql_db() { psql -X -q -v ON_ERROR_STOP=1 -d "$1" -At -c "$2"; }
 
+KC_PID=""
+EMB_PID=""
 cleanup() {
   local rc=$?
+  for pid in "$KC_PID" "$EMB_PID"; do
+    [ -n "$pid" ] && kill "$pid" 2>/dev/null || true
+  done
   if [ -n "$APP_PID" ] && kill -0 "$APP_PID" 2>/dev/null; then
     say "stopping Atrium (pid $APP_PID)"
     kill "$APP_PID" 2>/dev/null || true
@@ -93,7 +109,7 @@ ATRIUM_DEMO_CLIENT_ID="$CLIENT_ID" ATRIUM_DEMO_CLIENT_SECRET="$CLIENT_SECRET" \
 ATRIUM_API_RATE_LIMIT_PER_MINUTE=100000000 \
   java $JAVA_OPTS -jar "$JAR" >"$WORK/atrium.log" 2>&1 &
 APP_PID=$!
-for _ in $(seq 1 240); do
+for _ in $(seq 1 $(( ${START_TIMEOUT:-600} * 2 ))); do
   kill -0 "$APP_PID" 2>/dev/null || die "Atrium exited during start"
   if curl -sf "$BASE_URL/actuator/health" 2>/dev/null | grep -q '"UP"'; then break; fi
   sleep 0.5
@@ -143,11 +159,11 @@ run_wrk() {
   [ -n "$header" ] && args+=(-H "$header")
   if [ "$WARMUP" -gt 0 ]; then
     say "$name: warm-up ${WARMUP}s"
-    wrk "${args[@]}" -d"${WARMUP}s" "$url" -- warm >/dev/null
+    wrk "${args[@]}" -d"${WARMUP}s" "$url" -- "$name-warm" >/dev/null
   fi
   LOAD[$name]="$(cut -d' ' -f1 /proc/loadavg)"
   say "$name: wrk -t$THREADS -c$connections -d${DURATION}s $url (load average ${LOAD[$name]})"
-  out="$(wrk "${args[@]}" -d"${DURATION}s" "$url" -- run)"
+  out="$(wrk "${args[@]}" -d"${DURATION}s" "$url" -- "$name")"
   echo "$out" >"$WORK/$name.wrk"
   local rps failed socket p50us p99us
   rps="$(echo "$out" | awk '/^Requests\/sec:/ { print $2 }')"
@@ -207,6 +223,127 @@ cp "$WORK/count.lua" "$WORK/get.lua"
 run_wrk w3-first "$WORK/get.lua" "$FIRST_URL" "Authorization: Bearer $TOKEN" "$API_CONNECTIONS"
 run_wrk w3-deep "$WORK/get.lua" "$DEEP_URL" "Authorization: Bearer $TOKEN" "$API_CONNECTIONS"
 
+# --- memory ------------------------------------------------------------------------------------
+# memory NAME: the Atrium process's RSS and the JVM's used heap (MiB) right after a workload
+declare -A MEMORY
+memory() {
+  local rss heap
+  rss="$(awk '/^VmRSS:/ { printf "%.0f", $2 / 1024 }' "/proc/$APP_PID/status" 2>/dev/null || echo "?")"
+  heap="$(curl -sf "$BASE_URL/actuator/prometheus" 2>/dev/null \
+    | awk '/^jvm_memory_used_bytes\{.*area="heap"/ { sum += $NF } END { if (sum > 0) printf "%.0f", sum / 1048576; else print "?" }')"
+  MEMORY[$1]="heap ${heap} MiB, RSS ${rss} MiB"
+}
+
+# --- W2 lessons --------------------------------------------------------------------------------
+# The demo students log in through the real form (CSRF token and session cookie); each wrk
+# connection then opens a lesson that student can open, with that student's session.
+login() { # login EMAIL COOKIEJAR: a signed-in session in the cookie jar
+  local page csrf
+  page="$(curl -sS -c "$2" -b "$2" "$BASE_URL/login")"
+  csrf="$(printf '%s' "$page" | sed -n 's/.*name="_csrf" value="\([^"]*\)".*/\1/p' | head -n 1)"
+  [ -n "$csrf" ] || die "no CSRF token on the log-in page"
+  curl -sS -o /dev/null -c "$2" -b "$2" --data-urlencode "email=$1" --data-urlencode "password=$DEMO_PASSWORD" \
+    --data-urlencode "_csrf=$csrf" "$BASE_URL/login"
+}
+: >"$WORK/students.lua.list"
+for student in ana bruno chiara david; do
+  jar="$WORK/$student.cookies"
+  login "$student@demo.atrium.test" "$jar"
+  cookie="$(awk '$6 == "ATRIUM_SESSION" { print "ATRIUM_SESSION=" $7 }' "$jar")"
+  [ -n "$cookie" ] || die "W2: $student could not log in"
+  # the first lesson of the student's first course that opens for them (200, not a locked page)
+  courses="$(curl -sS -b "$jar" "$BASE_URL/club/demo" | grep -o '/club/demo/products/[0-9A-Za-z_-]*' | sort -u)"
+  lesson=""
+  for course in $courses; do
+    for page in $(curl -sS -b "$jar" "$BASE_URL$course" | grep -o '/club/demo/pages/[0-9A-Za-z_-]*' | awk '!seen[$0]++'); do
+      body="$(curl -sS -b "$jar" "$BASE_URL$page")"
+      if printf '%s' "$body" | grep -q 'id="page-content"'; then lesson="$page"; break 2; fi
+    done
+  done
+  [ -n "$lesson" ] || { say "W2: no open lesson for $student"; continue; }
+  echo "$cookie $lesson" >>"$WORK/students.lua.list"
+done
+[ -s "$WORK/students.lua.list" ] || die "W2: no student has an open lesson"
+say "W2: $(wc -l <"$WORK/students.lua.list") students, e.g. $(head -n 1 "$WORK/students.lua.list" | cut -d' ' -f2)"
+{
+  cat "$WORK/count.lua"
+  echo 'must_contain = "id=\"page-content\""'
+  echo 'local students = {}'
+  while read -r cookie lesson; do echo "table.insert(students, { \"$cookie\", \"$lesson\" })"; done <"$WORK/students.lua.list"
+  cat <<'LUA'
+local n = 0
+function request()
+  n = n + 1
+  local s = students[((tid or 1) + n) % #students + 1]
+  return wrk.format("GET", s[2], { ["Cookie"] = s[1] })
+end
+LUA
+} >"$WORK/lesson.lua"
+cp "$WORK/count.lua" "$WORK/health.lua"
+run_wrk w2-lesson "$WORK/lesson.lua" "$BASE_URL/" "" "$STUDENTS"
+memory w2-lesson
+run_wrk w2-health "$WORK/health.lua" "$BASE_URL/actuator/health" "" "$STUDENTS"
+
+# --- W5 tokens and log-ins (Atrium) ------------------------------------------------------------
+{
+  cat "$WORK/count.lua"
+  cat <<LUA
+wrk.method = "POST"
+wrk.headers["Authorization"] = "Basic $BASIC"
+LUA
+} >"$WORK/token.lua"
+run_wrk w5-token "$WORK/token.lua" "$BASE_URL/security/oauth/token?grant_type=client_credentials"
+# A log-in is two requests on one connection: the form (session and CSRF token), then the post.
+# One connection per wrk thread keeps each thread's pair in order; a success is the redirect
+# away from the form (not back to /login?error).
+{
+  cat <<'LUA'
+failures = 0
+logins = 0
+local threads = {}
+function setup(thread)
+  thread:set("tid", #threads + 1)
+  table.insert(threads, thread)
+end
+local step, cookie, csrf = 0, nil, nil
+local emails = { "ana@demo.atrium.test", "bruno@demo.atrium.test", "chiara@demo.atrium.test", "david@demo.atrium.test" }
+function request()
+  if step == 0 or csrf == nil then
+    step = 0
+    return wrk.format("GET", "/login")
+  end
+  local email = emails[math.random(#emails)]
+  return wrk.format("POST", "/login", { ["Content-Type"] = "application/x-www-form-urlencoded", ["Cookie"] = cookie },
+    "email=" .. email:gsub("@", "%%40") .. "&password=DEMO_PASSWORD&_csrf=" .. csrf)
+end
+function response(status, headers, body)
+  if step == 0 then
+    local set = headers["Set-Cookie"] or headers["set-cookie"] or ""
+    cookie = string.match(set, "(ATRIUM_SESSION=[^;]+)")
+    csrf = string.match(body, 'name="_csrf" value="([^"]+)"')
+    if cookie and csrf then step = 1 else failures = failures + 1 end
+  else
+    local location = headers["Location"] or headers["location"] or ""
+    if status == 302 and not string.find(location, "error", 1, true) then logins = logins + 1 else failures = failures + 1 end
+    step = 0
+  end
+end
+function done(summary, latency, requests)
+  local total, ok = 0, 0
+  for _, t in ipairs(threads) do total = total + (t:get("failures") or 0); ok = ok + (t:get("logins") or 0) end
+  io.write(string.format("non-2xx: %d\n", total))
+  io.write(string.format("logins: %d\n", ok))
+  io.write(string.format("latency-us: %d %d\n", latency:percentile(50), latency:percentile(99)))
+end
+LUA
+} | sed "s/DEMO_PASSWORD/$DEMO_PASSWORD/" >"$WORK/login.lua"
+LOGIN_THREADS="$(nproc)"
+THREADS_SAVED="$THREADS"; THREADS="$LOGIN_THREADS"
+run_wrk w5-login "$WORK/login.lua" "$BASE_URL/login" "" "$LOGIN_THREADS"
+THREADS="$THREADS_SAVED"
+RESULT[w5-login.logins]="$(sed -n 's/^logins: //p' "$WORK/w5-login.wrk")"
+RESULT[w5-login.rate]="$(awk -v n="${RESULT[w5-login.logins]:-0}" -v d="$DURATION" 'BEGIN { printf "%.1f", n / d }')"
+
 # --- W1 launch ---------------------------------------------------------------------------------
 OFFER="$(psql_db "$DB" "SELECT o.code FROM catalog_offers o JOIN catalog_products p ON p.id = o.product_id
   WHERE p.producer_account_id = $PRODUCER AND o.name = 'Fotografia do Zero' ORDER BY o.id LIMIT 1")"
@@ -235,47 +372,234 @@ check="$(curl -sS -w '\n%{http_code}' -X POST -H "Authorization: Bearer $TOKEN" 
   -H "Idempotency-Key: bench-check-$RUN_ID" "$BASE_URL/api/v1/checkout" \
   -d "{\"offer_code\":\"$OFFER\",\"buyer\":{\"name\":\"Bench Buyer\",\"email\":\"check-$RUN_ID@bench.example.com\"},\"payment\":{\"method\":\"CARD\",\"card\":{\"number\":\"4111111111111111\",\"holder\":\"Bench Buyer\",\"exp_month\":12,\"exp_year\":2030,\"cvc\":\"123\"}}}")"
 echo "$check" | grep -q '"status":"APPROVED"' || die "W1 check purchase not approved: $check"
+# What one purchase costs the database: commits and rows written during the run, per approved
+# purchase (pg_stat_database; background work running then - e-mails, webhooks - is included)
+db_counters() { psql_db "$DB" "SELECT xact_commit, tup_inserted + tup_updated + tup_deleted, tup_returned + tup_fetched
+  FROM pg_stat_database WHERE datname = current_database()"; }
+sleep 1; read -r C0 W0 R0 <<<"$(db_counters | tr '|' ' ')"
 run_wrk w1-checkout "$WORK/checkout.lua" "$BASE_URL/api/v1/checkout"
+sleep 1; read -r C1 W1 R1 <<<"$(db_counters | tr '|' ' ')"
 # approved purchases per second: answered 2xx with status APPROVED (wrk counts only answered requests)
 RESULT[w1-checkout.approved]="$(awk -v r="${RESULT[w1-checkout.requests]}" -v e="${RESULT[w1-checkout.failed]}" \
   -v d="$DURATION" 'BEGIN { printf "%.1f", (r - e) / d }')"
+memory w1-checkout
+W1_APPROVED=$(( ${RESULT[w1-checkout.requests]:-0} - ${RESULT[w1-checkout.failed]:-0} ))
+RESULT[w1.cost]="$(awk -v n="$W1_APPROVED" -v c=$(( C1 - C0 )) -v w=$(( W1 - W0 )) -v r=$(( R1 - R0 )) \
+  'BEGIN { if (n > 0) printf "%.1f commits, %.1f rows written, %.0f rows read", c / n, w / n, r / n; else print "n/a" }')"
+run_wrk w1-launch "$WORK/checkout.lua" "$BASE_URL/api/v1/checkout" "" "$LAUNCH_BUYERS"
+RESULT[w1-launch.approved]="$(awk -v r="${RESULT[w1-launch.requests]}" -v e="${RESULT[w1-launch.failed]}" \
+  -v d="$DURATION" 'BEGIN { printf "%.1f", (r - e) / d }')"
+memory w1-launch
+
+# --- W4 renewals -------------------------------------------------------------------------------
+# RENEWALS copies of an active demo subscription whose stored sandbox card approves, all due a
+# minute ago; the renewal task (every 30 s, leased batches) charges them through the sandbox
+# gateway. Measured from the first renewal purchase to the last; then every one must have exactly
+# one purchase for recurrence 2 and the gateway exactly one approved charge per purchase.
+TEMPLATE4="$(psql_db "$DB" "SELECT s.id FROM subscriptions s JOIN sandbox_payment_methods m ON m.token = s.payment_token
+  WHERE s.producer_account_id = $PRODUCER AND s.status = 'ACTIVE' AND m.declines_with IS NULL AND s.max_charges IS NULL
+  ORDER BY s.id LIMIT 1")"
+[ -n "$TEMPLATE4" ] || die "W4: no active demo subscription with an approving stored card"
+say "W4: inserting $RENEWALS subscriptions due now (copies of subscription $TEMPLATE4)"
+psql -X -q -v ON_ERROR_STOP=1 -d "$DB" <<SQL
+INSERT INTO subscriptions (subscriber_code, producer_account_id, product_id, product_name, offer_id,
+    offer_code, plan_name, billing_period, max_charges, trial_days, club_group_id, warranty_days,
+    amount_minor, currency, buyer_account_id, buyer_name, buyer_email, buyer_document, buyer_locale,
+    first_purchase_id, first_transaction, status, time_zone, due_day, started_at, current_recurrence,
+    next_charge_date, next_charge_at, last_charged_at, unpaid_count, failed_attempts,
+    card_needs_update, payment_token, card_brand, card_last4, next_attempt_at, version, created_at, updated_at)
+SELECT 'R' || lpad(to_hex(g), 7, '0'), t.producer_account_id, t.product_id, t.product_name, t.offer_id,
+    t.offer_code, t.plan_name, t.billing_period, t.max_charges, t.trial_days, t.club_group_id,
+    t.warranty_days, t.amount_minor, t.currency, t.buyer_account_id, 'Renewal Subscriber ' || g,
+    'renewal-' || g || '@bench.example.com', NULL, t.buyer_locale, 8000000000 + g, 'RENEW' || g, 'ACTIVE',
+    t.time_zone, t.due_day, now() - interval '40 days', 1, current_date, now() - interval '1 minute',
+    now() - interval '40 days', 0, 0, false, t.payment_token, t.card_brand, t.card_last4,
+    now() - interval '1 minute', 0, now(), now()
+FROM subscriptions t, generate_series(1, $RENEWALS) g
+WHERE t.id = $TEMPLATE4;
+ANALYZE subscriptions;
+SQL
+RENEWED_SQL="SELECT count(*) FROM purchases p JOIN subscriptions s ON s.id = p.subscription_id
+  WHERE s.subscriber_code LIKE 'R%' AND p.recurrence_number = 2 AND p.status = 'APPROVED'"
+W4_DEADLINE=$(( $(date +%s) + ${W4_TIMEOUT:-900} ))
+LOAD[w4]="$(cut -d' ' -f1 /proc/loadavg)"
+while :; do
+  renewed="$(psql_db "$DB" "$RENEWED_SQL")"
+  [ "$renewed" -ge "$RENEWALS" ] && break
+  [ "$(date +%s)" -lt "$W4_DEADLINE" ] || { say "W4: only $renewed of $RENEWALS renewed before the deadline"; break; }
+  sleep 2
+done
+memory w4
+read -r RESULT[w4.count] RESULT[w4.seconds] <<<"$(psql_db "$DB" "SELECT count(*), extract(epoch FROM max(p.created_at) - min(p.created_at))
+  FROM purchases p JOIN subscriptions s ON s.id = p.subscription_id WHERE s.subscriber_code LIKE 'R%' AND p.recurrence_number = 2" | tr '|' ' ')"
+RESULT[w4.rps]="$(awk -v n="${RESULT[w4.count]}" -v s="${RESULT[w4.seconds]}" 'BEGIN { if (s > 0) printf "%.1f", n / s; else print "n/a" }')"
+RESULT[w4.duplicates]="$(psql_db "$DB" "SELECT count(*) FROM (SELECT p.subscription_id FROM purchases p JOIN subscriptions s
+  ON s.id = p.subscription_id WHERE s.subscriber_code LIKE 'R%' AND p.recurrence_number = 2 GROUP BY p.subscription_id HAVING count(*) > 1) d")"
+RESULT[w4.missing]=$(( RENEWALS - $(psql_db "$DB" "$RENEWED_SQL") ))
+
 
 say "stopping Atrium before the reference runs"
 kill "$APP_PID"; wait "$APP_PID" 2>/dev/null || true; APP_PID=""
 
-say "W1 reference: pgbench -i -s $PGBENCH_SCALE, then -c $CONNECTIONS -j $THREADS -T $PGBENCH_DURATION"
+# --- references (Atrium stopped) --------------------------------------------------------------
+# pgbench NAME CLIENTS: TPC-B-like transactions per second at that concurrency
+run_pgbench() {
+  local name="$1" clients="$2"
+  mkdir -p "$WORK/$name"
+  LOAD[$name]="$(cut -d' ' -f1 /proc/loadavg)"
+  say "$name: pgbench -c $clients -j $THREADS -T $PGBENCH_DURATION (load average ${LOAD[$name]})"
+  ( cd "$WORK/$name" && pgbench -n -c "$clients" -j "$THREADS" -T "$PGBENCH_DURATION" -l "$PGBENCH_DB" \
+    >"$WORK/$name.out" 2>&1 )
+  RESULT[$name.rps]="$(awk '/^tps = / { printf "%.1f", $3; exit }' "$WORK/$name.out")"
+  RESULT[$name.errors]="$(awk '/number of failed transactions/ { print $5; found=1 } END { if (!found) print 0 }' "$WORK/$name.out")"
+  # per-transaction log: the third column is the latency in microseconds
+  cat "$WORK/$name"/pgbench_log.* | awk '{ print $3 }' | sort -n >"$WORK/$name.lat"
+  local n; n=$(wc -l <"$WORK/$name.lat")
+  RESULT[$name.p50]="$(sed -n "$(( (n + 1) / 2 ))p" "$WORK/$name.lat" | awk '{ printf "%.1f", $1 / 1000 }')"
+  RESULT[$name.p99]="$(sed -n "$(( (n * 99 + 99) / 100 ))p" "$WORK/$name.lat" | awk '{ printf "%.1f", $1 / 1000 }')"
+}
+say "W1 reference: pgbench -i -s $PGBENCH_SCALE"
 dropdb --if-exists "$PGBENCH_DB"; createdb "$PGBENCH_DB"
 pgbench -i -q -s "$PGBENCH_SCALE" "$PGBENCH_DB" >/dev/null 2>&1
-mkdir -p "$WORK/pgb"
-LOAD[pgbench]="$(cut -d' ' -f1 /proc/loadavg)"
-( cd "$WORK/pgb" && pgbench -n -c "$CONNECTIONS" -j "$THREADS" -T "$PGBENCH_DURATION" -l "$PGBENCH_DB" \
-  >"$WORK/pgbench.out" 2>&1 )
-RESULT[pgbench.rps]="$(awk '/^tps = / { printf "%.1f", $3; exit }' "$WORK/pgbench.out")"
-RESULT[pgbench.errors]="$(awk '/number of failed transactions/ { print $5; found=1 } END { if (!found) print 0 }' "$WORK/pgbench.out")"
-# per-transaction log: the third column is the latency in microseconds
-cat "$WORK"/pgb/pgbench_log.* | awk '{ print $3 }' | sort -n >"$WORK/pgb.lat"
-N=$(wc -l <"$WORK/pgb.lat")
-RESULT[pgbench.p50]="$(sed -n "$(( (N + 1) / 2 ))p" "$WORK/pgb.lat" | awk '{ printf "%.1f", $1 / 1000 }')"
-RESULT[pgbench.p99]="$(sed -n "$(( (N * 99 + 99) / 100 ))p" "$WORK/pgb.lat" | awk '{ printf "%.1f", $1 / 1000 }')"
+run_pgbench pgbench "$CONNECTIONS"
+MAX_CONNECTIONS="$(psql_db postgres "SHOW max_connections")"
+LAUNCH_CLIENTS=$(( LAUNCH_BUYERS < MAX_CONNECTIONS - 10 ? LAUNCH_BUYERS : MAX_CONNECTIONS - 10 ))
+run_pgbench pgbench-launch "$LAUNCH_CLIENTS"
+
+# W5 log-in reference: raw Argon2id verifies per second with Atrium's own encoder and parameters
+# (accounts/internal/PasswordHashing), one thread per core, from the jar's own libraries.
+mkdir -p "$WORK/argon2/lib"
+( cd "$WORK/argon2/lib" && unzip -q -j -o "$ROOT/$JAR" 'BOOT-INF/lib/spring-security-crypto-*' 'BOOT-INF/lib/bcprov-*' \
+  'BOOT-INF/lib/spring-core-*' 'BOOT-INF/lib/spring-jcl-*' 'BOOT-INF/lib/commons-logging-*' 2>/dev/null || true )
+cat >"$WORK/argon2/HashRate.java" <<'JAVA'
+import java.util.concurrent.*;
+import java.util.concurrent.atomic.*;
+import org.springframework.security.crypto.argon2.Argon2PasswordEncoder;
+
+public class HashRate {
+	public static void main(String[] args) throws Exception {
+		int threads = Integer.parseInt(args[0]);
+		long seconds = Long.parseLong(args[1]);
+		Argon2PasswordEncoder encoder = new Argon2PasswordEncoder(16, 32, 1, 19 * 1024, 2);
+		String hash = encoder.encode("atrium-demo-password");
+		for (int i = 0; i < 20; i++) encoder.matches("atrium-demo-password", hash); // warm-up
+		AtomicLong count = new AtomicLong();
+		long end = System.nanoTime() + seconds * 1_000_000_000L;
+		ExecutorService pool = Executors.newFixedThreadPool(threads);
+		for (int t = 0; t < threads; t++) {
+			pool.submit(() -> { while (System.nanoTime() < end) { if (encoder.matches("atrium-demo-password", hash)) count.incrementAndGet(); } });
+		}
+		pool.shutdown();
+		pool.awaitTermination(seconds + 60, TimeUnit.SECONDS);
+		System.out.printf("%.1f%n", count.get() / (double) seconds);
+	}
+}
+JAVA
+LOAD[argon2]="$(cut -d' ' -f1 /proc/loadavg)"
+say "W5 reference: Argon2id verifies on $(nproc) threads for ${DURATION}s (load average ${LOAD[argon2]})"
+RESULT[argon2.rate]="$(java -cp "$WORK/argon2/lib/*" "$WORK/argon2/HashRate.java" "$(nproc)" "$DURATION" 2>/dev/null | tail -n 1)"
+
+# W5 token reference: Keycloak in dev mode (the same wrk settings as Atrium's token run)
+KC_HOME="$CACHE/keycloak-$KEYCLOAK_VERSION"
+if [ "$KEYCLOAK" = "true" ]; then
+  if [ ! -x "$KC_HOME/bin/kc.sh" ]; then
+    say "downloading Keycloak $KEYCLOAK_VERSION from Maven Central (once, into $CACHE)"
+    mkdir -p "$CACHE"
+    curl -sfL -o "$CACHE/keycloak-$KEYCLOAK_VERSION.zip" \
+      "https://repo.maven.apache.org/maven2/org/keycloak/keycloak-quarkus-dist/$KEYCLOAK_VERSION/keycloak-quarkus-dist-$KEYCLOAK_VERSION.zip"
+    ( cd "$CACHE" && unzip -q -o "keycloak-$KEYCLOAK_VERSION.zip" )
+  fi
+  KC_JAVA_HOME="${KC_JAVA_HOME:-$(ls -d /usr/lib/jvm/temurin-2[1-9]* 2>/dev/null | tail -n 1)}"
+  say "starting Keycloak $KEYCLOAK_VERSION in dev mode on port $KEYCLOAK_PORT (JAVA_HOME=${KC_JAVA_HOME:-default})"
+  rm -rf "$KC_HOME/data"
+  ( [ -n "$KC_JAVA_HOME" ] && export JAVA_HOME="$KC_JAVA_HOME"; \
+    KC_BOOTSTRAP_ADMIN_USERNAME=admin KC_BOOTSTRAP_ADMIN_PASSWORD=admin \
+    exec "$KC_HOME/bin/kc.sh" start-dev --http-port "$KEYCLOAK_PORT" --http-host 127.0.0.1 >"$WORK/keycloak.log" 2>&1 ) &
+  KC_PID=$!
+  KC_URL="http://127.0.0.1:$KEYCLOAK_PORT"
+  for _ in $(seq 1 ${KEYCLOAK_START_TIMEOUT:-900}); do
+    curl -sf -o /dev/null "$KC_URL/realms/master" && break
+    kill -0 "$KC_PID" 2>/dev/null || die "Keycloak exited during start: $(tail -n 5 "$WORK/keycloak.log")"
+    sleep 1
+  done
+  curl -sf -o /dev/null "$KC_URL/realms/master" || die "Keycloak did not start: $(tail -n 5 "$WORK/keycloak.log")"
+  ADMIN_TOKEN="$(curl -sS -d grant_type=password -d client_id=admin-cli -d username=admin -d password=admin \
+    "$KC_URL/realms/master/protocol/openid-connect/token" | sed -n 's/.*"access_token":"\([^"]*\)".*/\1/p')"
+  [ -n "$ADMIN_TOKEN" ] || die "no Keycloak admin token"
+  curl -sSf -o /dev/null -H "Authorization: Bearer $ADMIN_TOKEN" -H 'Content-Type: application/json' \
+    "$KC_URL/admin/realms/master/clients" -d "{\"clientId\":\"$CLIENT_ID\",\"secret\":\"$CLIENT_SECRET\",\"enabled\":true,
+      \"publicClient\":false,\"serviceAccountsEnabled\":true,\"standardFlowEnabled\":false,\"directAccessGrantsEnabled\":false}"
+  {
+    cat "$WORK/count.lua"
+    cat <<LUA
+wrk.method = "POST"
+wrk.headers["Authorization"] = "Basic $BASIC"
+wrk.headers["Content-Type"] = "application/x-www-form-urlencoded"
+wrk.body = "grant_type=client_credentials"
+LUA
+  } >"$WORK/kc-token.lua"
+  curl -sSf -o /dev/null -X POST -H "Authorization: Basic $BASIC" -d grant_type=client_credentials \
+    "$KC_URL/realms/master/protocol/openid-connect/token" || die "Keycloak refused the client-credentials grant"
+  run_wrk keycloak-token "$WORK/kc-token.lua" "$KC_URL/realms/master/protocol/openid-connect/token"
+  kill "$KC_PID" 2>/dev/null || true; wait "$KC_PID" 2>/dev/null || true; KC_PID=""
+fi
+
+# Memory and start of the embedded (H2) Atrium: the README's first command, on a fresh data folder
+EMBEDDED="$WORK/embedded"; mkdir -p "$EMBEDDED"
+say "embedded start: java -jar on H2 in $EMBEDDED"
+EMB_START=$(date +%s%N)
+( cd "$EMBEDDED" && SERVER_PORT="$PORT" exec java $JAVA_OPTS -jar "$ROOT/$JAR" >"$WORK/embedded.log" 2>&1 ) &
+EMB_PID=$!
+for _ in $(seq 1 480); do
+  curl -sf "$BASE_URL/actuator/health" 2>/dev/null | grep -q '"UP"' && break
+  kill -0 "$EMB_PID" 2>/dev/null || break
+  sleep 0.25
+done
+EMBEDDED_S="$(awk -v ns=$(( $(date +%s%N) - EMB_START )) 'BEGIN { printf "%.1f", ns / 1e9 }')"
+EMBEDDED_RSS="$(awk '/^VmRSS:/ { printf "%.0f", $2 / 1024 }' "/proc/$EMB_PID/status" 2>/dev/null || echo "?")"
+kill "$EMB_PID" 2>/dev/null || true; wait "$EMB_PID" 2>/dev/null || true; EMB_PID=""
 
 # --- table -------------------------------------------------------------------------------------
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (b > 0) printf "%.2f", a / b; else print "n/a" }'; }
 W1_RATIO="$(ratio "${RESULT[w1-checkout.approved]}" "${RESULT[pgbench.rps]}")"
+W1_LAUNCH_RATIO="$(ratio "${RESULT[w1-launch.approved]}" "${RESULT[pgbench-launch.rps]}")"
+W2_RATIO="$(ratio "${RESULT[w2-lesson.rps]}" "${RESULT[w2-health.rps]}")"
 W3_RATIO="$(ratio "${RESULT[w3-deep.p99]}" "${RESULT[w3-first.p99]}")"
+W5_TOKEN_RATIO="$(ratio "${RESULT[w5-token.rps]}" "${RESULT[keycloak-token.rps]:-0}")"
+W5_LOGIN_RATIO="$(ratio "${RESULT[w5-login.rate]}" "${RESULT[argon2.rate]:-0}")"
 PGV="$(psql_db postgres "SHOW server_version")"
 JV="$(java -version 2>&1 | head -n 1)"
 echo
-echo "Machine: $(nproc) cores, $(free -g | awk '/^Mem:/ { print $2 }') GiB RAM, PostgreSQL $PGV, $JV"
-echo "Atrium healthy ${STARTUP_S} s after start (fresh database). Durations: ${DURATION} s per workload after ${WARMUP} s warm-up, pgbench ${PGBENCH_DURATION} s."
-echo "1-minute load average when each measurement began: W3 first ${LOAD[w3-first]}, W3 deep ${LOAD[w3-deep]}, W1 ${LOAD[w1-checkout]}, pgbench ${LOAD[pgbench]} ($(nproc) cores; above that, other processes competed)."
+echo "Machine: $(nproc) cores, $(free -g | awk '/^Mem:/ { print $2 }') GiB RAM, PostgreSQL $PGV (max_connections $MAX_CONNECTIONS), $JV"
+echo "Atrium on PostgreSQL healthy ${STARTUP_S} s after start (fresh database, migrations and demo data); embedded (H2) ${EMBEDDED_S} s, RSS ${EMBEDDED_RSS} MiB when healthy."
+echo "Durations: ${DURATION} s per workload after ${WARMUP} s warm-up, pgbench ${PGBENCH_DURATION} s."
+printf '1-minute load average when each measurement began (%s cores; above that, other processes competed):' "$(nproc)"
+for k in w3-first w3-deep w2-lesson w2-health w5-token w5-login w1-checkout w1-launch w4 pgbench pgbench-launch argon2 keycloak-token; do
+  [ -n "${LOAD[$k]:-}" ] && printf ' %s %s;' "$k" "${LOAD[$k]}"
+done
 echo
-echo "| Workload | Throughput | p50 | p99 | Errors | Reference | Ratio |"
+echo "Database work per approved W1 purchase (pg_stat_database over the 16-buyer run): ${RESULT[w1.cost]}; a pgbench TPC-B-like transaction is 1 commit, 4 rows written (3 updates, 1 insert), 4 read."
+echo "Memory right after each workload: W2 ${MEMORY[w2-lesson]:-?}; W1 16 ${MEMORY[w1-checkout]:-?}; W1 $LAUNCH_BUYERS ${MEMORY[w1-launch]:-?}; W4 ${MEMORY[w4]:-?}."
+echo
+echo "| Workload | Throughput | p50 | p99 | Errors | Reference | Ratio (target) |"
 echo "|---|---|---|---|---|---|---|"
+printf '| W1 checkout API, %d buyers | %s approved/s | %s ms | %s ms | %s | pgbench %s tps (%d clients) | %s (≥ 0.5) |\n' \
+  "$CONNECTIONS" "${RESULT[w1-checkout.approved]}" "${RESULT[w1-checkout.p50]}" "${RESULT[w1-checkout.p99]}" "${RESULT[w1-checkout.errors]}" "${RESULT[pgbench.rps]}" "$CONNECTIONS" "$W1_RATIO"
+printf '| W1 checkout API, %d buyers | %s approved/s | %s ms | %s ms | %s | pgbench %s tps (%d clients) | %s (≥ 0.5) |\n' \
+  "$LAUNCH_BUYERS" "${RESULT[w1-launch.approved]}" "${RESULT[w1-launch.p50]}" "${RESULT[w1-launch.p99]}" "${RESULT[w1-launch.errors]}" "${RESULT[pgbench-launch.rps]}" "$LAUNCH_CLIENTS" "$W1_LAUNCH_RATIO"
+printf '| W2 lesson page, %d connections | %s req/s | %s ms | %s ms | %s | /actuator/health %s req/s (p99 %s ms) | %s (≥ 0.5, p99 ≤ 50 ms) |\n' \
+  "$STUDENTS" "${RESULT[w2-lesson.rps]}" "${RESULT[w2-lesson.p50]}" "${RESULT[w2-lesson.p99]}" "${RESULT[w2-lesson.errors]}" "${RESULT[w2-health.rps]}" "${RESULT[w2-health.p99]}" "$W2_RATIO"
 printf '| W3 first page (%s subscriptions, %d conn.) | %s req/s | %s ms | %s ms | %s | | |\n' \
   "$TOTAL" "$API_CONNECTIONS" "${RESULT[w3-first.rps]}" "${RESULT[w3-first.p50]}" "${RESULT[w3-first.p99]}" "${RESULT[w3-first.errors]}"
-printf '| W3 deep page (page %d) | %s req/s | %s ms | %s ms | %s | first-page p99 | %s (deep/first p99, target ≤ 1.2) |\n' \
+printf '| W3 deep page (page %d) | %s req/s | %s ms | %s ms | %s | first-page p99 | %s (deep/first p99 ≤ 1.2) |\n' \
   "$(( DEPTH + 1 ))" "${RESULT[w3-deep.rps]}" "${RESULT[w3-deep.p50]}" "${RESULT[w3-deep.p99]}" "${RESULT[w3-deep.errors]}" "$W3_RATIO"
-printf '| W1 checkout API, %d buyers | %s approved/s | %s ms | %s ms | %s | pgbench %s tps | %s (target ≥ 0.5) |\n' \
-  "$CONNECTIONS" "${RESULT[w1-checkout.approved]}" "${RESULT[w1-checkout.p50]}" "${RESULT[w1-checkout.p99]}" "${RESULT[w1-checkout.errors]}" "${RESULT[pgbench.rps]}" "$W1_RATIO"
+printf '| W4 renewals (%s due at once) | %s renewals/s | | | %s duplicates, %s not renewed | 2,000 renewals/s | %s (≥ 1) |\n' \
+  "$RENEWALS" "${RESULT[w4.rps]}" "${RESULT[w4.duplicates]}" "${RESULT[w4.missing]}" "$(ratio "${RESULT[w4.rps]}" 2000)"
+printf '| W5 client-credentials tokens, %d conn. | %s tokens/s | %s ms | %s ms | %s | Keycloak %s: %s tokens/s | %s (≥ 2) |\n' \
+  "$CONNECTIONS" "${RESULT[w5-token.rps]}" "${RESULT[w5-token.p50]}" "${RESULT[w5-token.p99]}" "${RESULT[w5-token.errors]}" "$KEYCLOAK_VERSION" "${RESULT[keycloak-token.rps]:-skipped}" "$W5_TOKEN_RATIO"
+printf '| W5 password log-ins, %d conn. | %s log-ins/s | %s ms | %s ms | %s | Argon2id %s verifies/s (%d threads) | %s (≥ 0.8) |\n' \
+  "$(nproc)" "${RESULT[w5-login.rate]}" "${RESULT[w5-login.p50]}" "${RESULT[w5-login.p99]}" "${RESULT[w5-login.errors]}" "${RESULT[argon2.rate]:-?}" "$(nproc)" "$W5_LOGIN_RATIO"
 printf '| pgbench TPC-B-like (scale %s, %d clients) | %s tps | %s ms | %s ms | %s | | |\n' \
   "$PGBENCH_SCALE" "$CONNECTIONS" "${RESULT[pgbench.rps]}" "${RESULT[pgbench.p50]}" "${RESULT[pgbench.p99]}" "${RESULT[pgbench.errors]}"
+printf '| pgbench TPC-B-like (scale %s, %d clients) | %s tps | %s ms | %s ms | %s | | |\n' \
+  "$PGBENCH_SCALE" "$LAUNCH_CLIENTS" "${RESULT[pgbench-launch.rps]}" "${RESULT[pgbench-launch.p50]}" "${RESULT[pgbench-launch.p99]}" "${RESULT[pgbench-launch.errors]}"
