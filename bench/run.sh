@@ -420,7 +420,7 @@ WHERE t.id = $TEMPLATE4;
 ANALYZE subscriptions;
 SQL
 RENEWED_SQL="SELECT count(*) FROM purchases p JOIN subscriptions s ON s.id = p.subscription_id
-  WHERE s.subscriber_code LIKE 'R%' AND p.recurrence_number = 2 AND p.status = 'APPROVED'"
+  WHERE s.buyer_email LIKE 'renewal-%@bench.example.com' AND p.recurrence_number = 2 AND p.status = 'APPROVED'"
 W4_DEADLINE=$(( $(date +%s) + ${W4_TIMEOUT:-900} ))
 LOAD[w4]="$(cut -d' ' -f1 /proc/loadavg)"
 while :; do
@@ -431,10 +431,10 @@ while :; do
 done
 memory w4
 read -r RESULT[w4.count] RESULT[w4.seconds] <<<"$(psql_db "$DB" "SELECT count(*), extract(epoch FROM max(p.created_at) - min(p.created_at))
-  FROM purchases p JOIN subscriptions s ON s.id = p.subscription_id WHERE s.subscriber_code LIKE 'R%' AND p.recurrence_number = 2" | tr '|' ' ')"
+  FROM purchases p JOIN subscriptions s ON s.id = p.subscription_id WHERE s.buyer_email LIKE 'renewal-%@bench.example.com' AND p.recurrence_number = 2" | tr '|' ' ')"
 RESULT[w4.rps]="$(awk -v n="${RESULT[w4.count]}" -v s="${RESULT[w4.seconds]}" 'BEGIN { if (s > 0) printf "%.1f", n / s; else print "n/a" }')"
 RESULT[w4.duplicates]="$(psql_db "$DB" "SELECT count(*) FROM (SELECT p.subscription_id FROM purchases p JOIN subscriptions s
-  ON s.id = p.subscription_id WHERE s.subscriber_code LIKE 'R%' AND p.recurrence_number = 2 GROUP BY p.subscription_id HAVING count(*) > 1) d")"
+  ON s.id = p.subscription_id WHERE s.buyer_email LIKE 'renewal-%@bench.example.com' AND p.recurrence_number = 2 GROUP BY p.subscription_id HAVING count(*) > 1) d")"
 RESULT[w4.missing]=$(( RENEWALS - $(psql_db "$DB" "$RENEWED_SQL") ))
 
 
