@@ -7,6 +7,7 @@ import com.github.kagkarlsson.scheduler.task.helper.Tasks;
 import com.github.kagkarlsson.scheduler.task.schedule.Schedules;
 
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -19,8 +20,9 @@ import org.springframework.context.annotation.Configuration;
 class SubscriptionTasks {
 
 	@Bean
-	RecurringTask<Void> runRenewals(ObjectProvider<Renewals> renewals) {
-		return Tasks.recurring("subscriptions-renewals", Schedules.fixedDelay(Duration.ofSeconds(30)))
+	RecurringTask<Void> runRenewals(ObjectProvider<Renewals> renewals,
+			@Value("${atrium.subscriptions.renewal-every:30s}") Duration every) {
+		return Tasks.recurring("subscriptions-renewals", Schedules.fixedDelay(every))
 			.execute((instance, context) -> renewals.getObject().runDue());
 	}
 
