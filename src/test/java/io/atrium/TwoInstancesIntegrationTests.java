@@ -133,29 +133,35 @@ class TwoInstancesIntegrationTests {
 			.code();
 		for (WebhookSink sink : List.of(one, two)) {
 			second.getBean(Webhooks.class)
-				.create(producer, new EndpointSettings(sink.url(), "two instances", EnumSet.allOf(WebhookEvent.class),
-						Set.of()));
+				.create(producer,
+						new EndpointSettings(sink.url(), "two instances", EnumSet.allOf(WebhookEvent.class), Set.of()));
 		}
 		String basic = first.getBean(ApiCredentials.class).create(producer, "two instances").basicToken();
-		String token = this.json.readTree(this.http
-			.send(HttpRequest.newBuilder(URI.create(url(first, "/security/oauth/token?grant_type=client_credentials")))
+		String token = this.json
+			.readTree(this.http.send(HttpRequest
+				.newBuilder(URI.create(url(first, "/security/oauth/token?grant_type=client_credentials")))
 				.header("Authorization", "Basic " + basic)
 				.POST(HttpRequest.BodyPublishers.noBody())
-				.build(), HttpResponse.BodyHandlers.ofString())
-			.body()).path("access_token").asString();
+				.build(), HttpResponse.BodyHandlers.ofString()).body())
+			.path("access_token")
+			.asString();
 
 		List<Callable<Integer>> purchases = new ArrayList<>();
 		for (int i = 0; i < PURCHASES; i++) {
 			ConfigurableApplicationContext instance = (i % 2 == 0) ? first : second;
 			String body = "{\"offer_code\":\"" + offer + "\",\"buyer\":{\"name\":\"Ana Souza\",\"email\":\"buyer-" + i
 					+ "-" + run + "@example.com\"},\"payment\":{\"method\":\"CARD\",\"card\":{\"number\":\""
-					+ SandboxCards.APPROVED + "\",\"holder\":\"ANA\",\"exp_month\":12,\"exp_year\":2099,\"cvc\":\"123\"}}}";
-			purchases.add(() -> this.http.send(HttpRequest.newBuilder(URI.create(url(instance, "/api/v1/checkout")))
-				.header("Authorization", "Bearer " + token)
-				.header("Content-Type", "application/json")
-				.header("Idempotency-Key", UUID.randomUUID().toString())
-				.POST(HttpRequest.BodyPublishers.ofString(body))
-				.build(), HttpResponse.BodyHandlers.ofString()).statusCode());
+					+ SandboxCards.APPROVED
+					+ "\",\"holder\":\"ANA\",\"exp_month\":12,\"exp_year\":2099,\"cvc\":\"123\"}}}";
+			purchases.add(
+					() -> this.http
+						.send(HttpRequest.newBuilder(URI.create(url(instance, "/api/v1/checkout")))
+							.header("Authorization", "Bearer " + token)
+							.header("Content-Type", "application/json")
+							.header("Idempotency-Key", UUID.randomUUID().toString())
+							.POST(HttpRequest.BodyPublishers.ofString(body))
+							.build(), HttpResponse.BodyHandlers.ofString())
+						.statusCode());
 		}
 		ExecutorService pool = Executors.newFixedThreadPool(8);
 		try {
@@ -175,8 +181,12 @@ class TwoInstancesIntegrationTests {
 				.param("%-" + run + "@example.com")
 				.query(Long.class)
 				.single() == 0
-					&& jdbc.sql("SELECT COUNT(*) FROM webhook_deliveries WHERE producer_account_id = ? "
-							+ "AND status <> 'DELIVERED'").param(producer).query(Long.class).single() == 0);
+					&& jdbc
+						.sql("SELECT COUNT(*) FROM webhook_deliveries WHERE producer_account_id = ? "
+								+ "AND status <> 'DELIVERED'")
+						.param(producer)
+						.query(Long.class)
+						.single() == 0);
 
 		Map<String, Integer> queued = new HashMap<>();
 		jdbc.sql("SELECT recipient FROM mail_outbox WHERE recipient LIKE ?")
@@ -202,10 +212,11 @@ class TwoInstancesIntegrationTests {
 			.query(String.class)
 			.list();
 		assertThat(events).hasSize(PURCHASES);
-		Set<String> all = new HashSet<>(jdbc.sql("SELECT event_id FROM webhook_deliveries WHERE producer_account_id = ?")
-			.param(producer)
-			.query(String.class)
-			.list());
+		Set<String> all = new HashSet<>(
+				jdbc.sql("SELECT event_id FROM webhook_deliveries WHERE producer_account_id = ?")
+					.param(producer)
+					.query(String.class)
+					.list());
 		for (WebhookSink sink : List.of(one, two)) {
 			assertThat(sink.received().keySet()).containsExactlyInAnyOrderElementsOf(all);
 			assertThat(sink.received().values()).as("posts per webhook-id").containsOnly(1);

@@ -2,6 +2,7 @@ package io.atrium.subscriptions;
 
 import java.time.Duration;
 
+import com.github.kagkarlsson.scheduler.task.Priority;
 import com.github.kagkarlsson.scheduler.task.helper.RecurringTask;
 import com.github.kagkarlsson.scheduler.task.helper.Tasks;
 import com.github.kagkarlsson.scheduler.task.schedule.Schedules;
@@ -23,6 +24,8 @@ class SubscriptionTasks {
 	RecurringTask<Void> runRenewals(ObjectProvider<Renewals> renewals,
 			@Value("${atrium.subscriptions.renewal-every:30s}") Duration every) {
 		return Tasks.recurring("subscriptions-renewals", Schedules.fixedDelay(every))
+			// ahead of a backlog of e-mails: work that keeps the rest moving
+			.defaultPriority(Priority.HIGH)
 			.execute((instance, context) -> renewals.getObject().runDue());
 	}
 

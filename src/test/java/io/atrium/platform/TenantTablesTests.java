@@ -22,8 +22,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * schema: a table holding a producer's business carries {@code producer_account_id}, so
  * it can be distributed (Citus) or partitioned by producer. Every other table is listed
  * here by name with the reason: global tables (no producer's data), and the tenant tables
- * that still reach their producer through a parent row, each a known step of that path.
- * A new table must either have the column or be added to a list, on purpose.
+ * that still reach their producer through a parent row, each a known step of that path. A
+ * new table must either have the column or be added to a list, on purpose.
  */
 class TenantTablesTests {
 
@@ -56,14 +56,13 @@ class TenantTablesTests {
 	static final Map<String, String> THROUGH_PARENT = Map.ofEntries(Map.entry("api_access_tokens", "api_credentials"),
 			Map.entry("catalog_offers", "catalog_products"), Map.entry("catalog_coupons", "catalog_products"),
 			Map.entry("catalog_coupon_offers", "catalog_coupons"),
-			Map.entry("catalog_product_images", "catalog_products"),
-			Map.entry("checkout_purchase_mails", "purchases"), Map.entry("purchase_status_history", "purchases"),
-			Map.entry("club_groups", "club_products"), Map.entry("club_modules", "club_products"),
-			Map.entry("club_pages", "club_modules"), Map.entry("club_page_files", "club_pages"),
-			Map.entry("club_rules", "club_groups"), Map.entry("club_comments", "club_pages"),
-			Map.entry("club_progress", "club_enrollments"), Map.entry("club_module_completions", "club_enrollments"),
-			Map.entry("club_ended_purchases", "purchases"), Map.entry("club_import_rows", "club_imports"),
-			Map.entry("club_subscription_rights", "subscriptions"),
+			Map.entry("catalog_product_images", "catalog_products"), Map.entry("checkout_purchase_mails", "purchases"),
+			Map.entry("purchase_status_history", "purchases"), Map.entry("club_groups", "club_products"),
+			Map.entry("club_modules", "club_products"), Map.entry("club_pages", "club_modules"),
+			Map.entry("club_page_files", "club_pages"), Map.entry("club_rules", "club_groups"),
+			Map.entry("club_comments", "club_pages"), Map.entry("club_progress", "club_enrollments"),
+			Map.entry("club_module_completions", "club_enrollments"), Map.entry("club_ended_purchases", "purchases"),
+			Map.entry("club_import_rows", "club_imports"), Map.entry("club_subscription_rights", "subscriptions"),
 			Map.entry("subscription_history", "subscriptions"), Map.entry("subscription_mails", "subscriptions"),
 			Map.entry("subscription_negotiations", "subscriptions"),
 			Map.entry("subscription_reminders", "subscriptions"), Map.entry("webhook_attempts", "webhook_deliveries"));
@@ -102,9 +101,10 @@ class TenantTablesTests {
 				unclassified.add(table.getKey());
 			}
 		}
-		assertThat(unclassified).as("tables without %s that are neither global nor listed as reaching their "
-				+ "producer through a parent (add the column, or list the table in TenantTablesTests and "
-				+ "docs/scaling.md)", PRODUCER_KEY)
+		assertThat(unclassified)
+			.as("tables without %s that are neither global nor listed as reaching their "
+					+ "producer through a parent (add the column, or list the table in TenantTablesTests and "
+					+ "docs/scaling.md)", PRODUCER_KEY)
 			.isEmpty();
 	}
 
