@@ -2,6 +2,7 @@ package io.atrium.checkout;
 
 import java.time.Duration;
 
+import com.github.kagkarlsson.scheduler.task.Priority;
 import com.github.kagkarlsson.scheduler.task.helper.RecurringTask;
 import com.github.kagkarlsson.scheduler.task.helper.Tasks;
 import com.github.kagkarlsson.scheduler.task.schedule.Schedules;
@@ -22,12 +23,16 @@ class CheckoutTasks {
 	@Bean
 	RecurringTask<Void> recoverStartedPurchases(ObjectProvider<Checkout> checkout) {
 		return Tasks.recurring("checkout-recover-started", Schedules.fixedDelay(Duration.ofSeconds(30)))
+			// ahead of a backlog of e-mails: work that keeps the rest moving
+			.defaultPriority(Priority.HIGH)
 			.execute((instance, context) -> checkout.getObject().recoverStarted());
 	}
 
 	@Bean
 	RecurringTask<Void> expirePendingPurchases(ObjectProvider<Checkout> checkout) {
 		return Tasks.recurring("checkout-expire-pending", Schedules.fixedDelay(Duration.ofSeconds(60)))
+			// ahead of a backlog of e-mails: work that keeps the rest moving
+			.defaultPriority(Priority.HIGH)
 			.execute((instance, context) -> checkout.getObject().expirePending());
 	}
 

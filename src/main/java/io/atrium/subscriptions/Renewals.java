@@ -9,6 +9,7 @@ import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
@@ -28,7 +29,10 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Service
 public class Renewals {
 
-	/** How long a run holds the subscriptions it leased. */
+	/**
+	 * How long a run holds the subscriptions it leased, by default
+	 * ({@code atrium.subscriptions.renewal-lease}).
+	 */
 	public static final Duration LEASE = Duration.ofMinutes(5);
 
 	/** Subscriptions leased at once. */
@@ -44,7 +48,11 @@ public class Renewals {
 
 	private final Clock clock;
 
-	Renewals(SubscriptionRows rows, Billing billing, PlatformTransactionManager transactions, Clock clock) {
+	private final Duration lease;
+
+	Renewals(SubscriptionRows rows, Billing billing, PlatformTransactionManager transactions, Clock clock,
+			@Value("${atrium.subscriptions.renewal-lease:5m}") Duration lease) {
+		this.lease = lease;
 		this.rows = rows;
 		this.billing = billing;
 		this.transaction = new TransactionTemplate(transactions);
@@ -73,7 +81,7 @@ public class Renewals {
 			Instant now = this.clock.instant();
 			int limit = Math.min(BATCH, max - done);
 			List<Long> leased = this.transaction
-				.execute((status) -> this.rows.claimDue(now, now.plus(LEASE), owner, limit));
+				.execute((status) -> this.rows.claimDue(now, now.plus(this.lease), owner, limit));
 			if (leased.isEmpty()) {
 				break;
 			}

@@ -2,11 +2,13 @@ package io.atrium.subscriptions;
 
 import java.time.Duration;
 
+import com.github.kagkarlsson.scheduler.task.Priority;
 import com.github.kagkarlsson.scheduler.task.helper.RecurringTask;
 import com.github.kagkarlsson.scheduler.task.helper.Tasks;
 import com.github.kagkarlsson.scheduler.task.schedule.Schedules;
 
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -19,8 +21,11 @@ import org.springframework.context.annotation.Configuration;
 class SubscriptionTasks {
 
 	@Bean
-	RecurringTask<Void> runRenewals(ObjectProvider<Renewals> renewals) {
-		return Tasks.recurring("subscriptions-renewals", Schedules.fixedDelay(Duration.ofSeconds(30)))
+	RecurringTask<Void> runRenewals(ObjectProvider<Renewals> renewals,
+			@Value("${atrium.subscriptions.renewal-every:30s}") Duration every) {
+		return Tasks.recurring("subscriptions-renewals", Schedules.fixedDelay(every))
+			// ahead of a backlog of e-mails: work that keeps the rest moving
+			.defaultPriority(Priority.HIGH)
 			.execute((instance, context) -> renewals.getObject().runDue());
 	}
 

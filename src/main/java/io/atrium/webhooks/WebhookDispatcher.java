@@ -28,11 +28,20 @@ import org.springframework.stereotype.Component;
  * worker (never a database connection) and never more than its share of them. A claim
  * lasts the connect and read timeouts plus a margin; an instance that dies mid-post
  * leaves it to expire, and the delivery is attempted again with the same id.
+ * <p>
+ * A worker that finished a post goes on with the next due delivery of the same endpoint
+ * (claimed the same way, while the endpoint has fewer than {@code per-endpoint} in
+ * flight) instead of waiting for the next poll: an endpoint with a backlog (a launch's
+ * thousands of events) is served {@code per-endpoint} posts at a time continuously, not
+ * {@code per-endpoint} per poll interval.
  */
 @Component
 class WebhookDispatcher implements DisposableBean {
 
 	private static final Logger log = LoggerFactory.getLogger(WebhookDispatcher.class);
+
+	/** The most deliveries a worker posts in a row before it returns to the pool. */
+	static final int CHAIN = 200;
 
 	private final DeliveryRows deliveries;
 
@@ -99,11 +108,7 @@ class WebhookDispatcher implements DisposableBean {
 			started++;
 			this.workers.execute(() -> {
 				try {
-					this.attempts.attempt(d.id(), this.owner);
-				}
-				catch (RuntimeException ex) {
-					// the claim expires and the delivery is attempted again
-					log.warn("Webhook delivery {} failed unexpectedly", d.id(), ex);
+					post(d.id(), d.endpointId());
 				}
 				finally {
 					this.busy.decrementAndGet();
@@ -111,6 +116,41 @@ class WebhookDispatcher implements DisposableBean {
 			});
 		}
 		return started;
+	}
+
+	/**
+	 * Posts a claimed delivery, then the endpoint's next due ones while it has a backlog
+	 * (at most {@link #CHAIN} in a row, so a worker comes back to the pool now and then).
+	 */
+	private void post(long first, long endpointId) {
+		Long next = first;
+		for (int posted = 0; next != null; posted++) {
+			try {
+				this.attempts.attempt(next, this.owner);
+			}
+			catch (RuntimeException ex) {
+				// the claim expires and the delivery is attempted again
+				log.warn("Webhook delivery {} failed unexpectedly", next, ex);
+				return;
+			}
+			if (posted + 1 >= CHAIN || this.workers.isShutdown()) {
+				return;
+			}
+			next = claimNext(endpointId);
+		}
+	}
+
+	private Long claimNext(long endpointId) {
+		Instant now = this.clock.instant();
+		if (this.deliveries.inFlight(now).getOrDefault(endpointId, 0) >= this.settings.perEndpoint()) {
+			return null;
+		}
+		for (long id : this.deliveries.dueOf(endpointId, now, 5)) {
+			if (this.deliveries.claim(id, this.owner, now.plus(this.settings.claim()), now)) {
+				return id;
+			}
+		}
+		return null;
 	}
 
 	/**

@@ -3,6 +3,7 @@ package io.atrium.webhooks;
 import java.time.Clock;
 import java.time.Duration;
 
+import com.github.kagkarlsson.scheduler.task.Priority;
 import com.github.kagkarlsson.scheduler.task.helper.RecurringTask;
 import com.github.kagkarlsson.scheduler.task.helper.Tasks;
 import com.github.kagkarlsson.scheduler.task.schedule.Schedules;
@@ -25,6 +26,8 @@ class WebhookTasks {
 	@Bean
 	RecurringTask<Void> dispatchWebhooks(ObjectProvider<WebhookDispatcher> dispatcher, WebhookSettings settings) {
 		return Tasks.recurring("webhooks-dispatch", Schedules.fixedDelay(settings.pollInterval()))
+			// ahead of a backlog of e-mails: work that keeps the rest moving
+			.defaultPriority(Priority.HIGH)
 			.execute((instance, context) -> dispatcher.getObject().dispatch());
 	}
 

@@ -1,5 +1,6 @@
 package io.atrium.events.internal;
 
+import com.github.kagkarlsson.scheduler.task.Priority;
 import com.github.kagkarlsson.scheduler.task.helper.RecurringTask;
 import com.github.kagkarlsson.scheduler.task.helper.Tasks;
 import com.github.kagkarlsson.scheduler.task.schedule.Schedules;
@@ -22,6 +23,8 @@ class EventRegistryTasks {
 	RecurringTask<Void> resubmitIncompleteEvents(ObjectProvider<StuckPublications> publications,
 			EventSettings settings) {
 		return Tasks.recurring("events-resubmit", Schedules.fixedDelay(settings.resubmitEvery()))
+			// ahead of a backlog of e-mails: work that keeps the rest moving
+			.defaultPriority(Priority.HIGH)
 			.execute((instance, context) -> publications.getObject().resubmitDue());
 	}
 

@@ -6,6 +6,7 @@ import java.util.Date;
 import java.util.Optional;
 
 import jakarta.mail.MessagingException;
+import jakarta.mail.Session;
 import jakarta.mail.internet.AddressException;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
@@ -16,6 +17,7 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.mail.MailPreparationException;
 import org.springframework.mail.javamail.JavaMailSender;
+import org.springframework.mail.javamail.JavaMailSenderImpl;
 import org.springframework.mail.javamail.MimeMessageHelper;
 import org.springframework.stereotype.Component;
 import org.springframework.util.StringUtils;
@@ -33,7 +35,8 @@ import org.springframework.util.StringUtils;
  * Idempotent: a message that is no longer PENDING is left alone. The one gap is a crash
  * (or lost database connection) after the SMTP server accepted the message and before
  * SENT is stored; the scheduler then runs the execution again and the recipient gets the
- * message twice. Mail is at-least-once, never lost.
+ * message twice. Mail is at-least-once, never lost, and a repeat carries the same
+ * {@code Message-ID} (made from the outbox id), so mail clients show it once.
  */
 @Component
 class MailDelivery {
@@ -113,7 +116,7 @@ class MailDelivery {
 
 	private void send(OutboxMessage message) {
 		JavaMailSender sender = this.senders.getObject();
-		MimeMessage mime = sender.createMimeMessage();
+		MimeMessage mime = withMessageId(sender, messageId(message));
 		try {
 			MimeMessageHelper helper = new MimeMessageHelper(mime, MimeMessageHelper.MULTIPART_MODE_MIXED_RELATED,
 					StandardCharsets.UTF_8.name());
@@ -133,6 +136,32 @@ class MailDelivery {
 			throw new MailPreparationException("Cannot build e-mail " + message.id(), ex);
 		}
 		sender.send(mime);
+	}
+
+	/**
+	 * The {@code Message-ID} of an outbox message: the same on every attempt, on every
+	 * instance, so a message sent twice (a crash between the SMTP server's answer and the
+	 * SENT mark) is one message to the recipient's client.
+	 * @param message the outbox message
+	 * @return the header's value: its id and creation time at the sender's domain
+	 */
+	String messageId(OutboxMessage message) {
+		return "<outbox-" + message.id() + "." + message.createdAt().toEpochMilli() + "@" + this.settings.senderDomain()
+				+ ">";
+	}
+
+	private static MimeMessage withMessageId(JavaMailSender sender, String messageId) {
+		Session session = (sender instanceof JavaMailSenderImpl impl) ? impl.getSession()
+				: sender.createMimeMessage().getSession();
+		// JavaMail replaces Message-ID with a random one when the message is saved
+		return new MimeMessage(session) {
+
+			@Override
+			protected void updateMessageID() throws MessagingException {
+				setHeader("Message-ID", messageId);
+			}
+
+		};
 	}
 
 	private static void checkSender(String from) {

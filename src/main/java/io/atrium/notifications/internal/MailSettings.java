@@ -2,6 +2,9 @@ package io.atrium.notifications.internal;
 
 import java.time.Duration;
 
+import jakarta.mail.internet.AddressException;
+import jakarta.mail.internet.InternetAddress;
+
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
@@ -14,6 +17,21 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  */
 @ConfigurationProperties("atrium.mail")
 public record MailSettings(@DefaultValue("Atrium <no-reply@localhost>") String from, @DefaultValue Retry retry) {
+
+	/**
+	 * @return the domain of the sender's address ({@code localhost} when it has none),
+	 * for the messages' {@code Message-ID}
+	 */
+	public String senderDomain() {
+		try {
+			String address = new InternetAddress(this.from).getAddress();
+			int at = (address != null) ? address.lastIndexOf('@') : -1;
+			return (at >= 0 && at < address.length() - 1) ? address.substring(at + 1) : "localhost";
+		}
+		catch (AddressException ex) {
+			return "localhost";
+		}
+	}
 
 	/**
 	 * Retries of a delivery the SMTP server did not accept: db-scheduler's exponential

@@ -129,6 +129,26 @@ public class DeliveryRows {
 	}
 
 	/**
+	 * @param endpointId an endpoint
+	 * @param now the time
+	 * @param limit the most to return
+	 * @return the endpoint's deliveries due now and not claimed, the oldest first
+	 */
+	public List<Long> dueOf(long endpointId, Instant now, int limit) {
+		return this.jdbc.sql("""
+				SELECT id FROM webhook_deliveries
+				WHERE endpoint_id = :endpoint AND status = 'PENDING' AND next_attempt_at <= :now
+				  AND (claimed_until IS NULL OR claimed_until < :now)
+				ORDER BY next_attempt_at, id LIMIT :limit
+				""")
+			.param("endpoint", endpointId)
+			.param("now", Times.utc(now))
+			.param("limit", limit)
+			.query(Long.class)
+			.list();
+	}
+
+	/**
 	 * @param now the time
 	 * @return how many deliveries of each endpoint are claimed now (being posted)
 	 */
