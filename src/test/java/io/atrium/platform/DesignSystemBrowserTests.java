@@ -226,14 +226,16 @@ class DesignSystemBrowserTests {
 	 * {@code :focus-visible} itself, but it shows the ring all the same.)
 	 */
 	private static boolean showsFocusRing(Browser browser, WebElement element) {
-		return Boolean.TRUE.equals(((ChromeDriver) browser.driver()).executeScript("""
-				const e = arguments[0];
-				const style = getComputedStyle(e);
-				const box = e.getBoundingClientRect();
-				const outline = style.outlineStyle !== 'none' && parseFloat(style.outlineWidth) >= 2;
-				const shadow = style.boxShadow && style.boxShadow !== 'none';
-				return (e.matches(':focus') || e.matches(':focus-within')) && box.width > 1 && box.height > 1 && (outline || shadow);
-				""", element));
+		return Boolean.TRUE.equals(((ChromeDriver) browser.driver()).executeScript(
+				"""
+						const e = arguments[0];
+						const style = getComputedStyle(e);
+						const box = e.getBoundingClientRect();
+						const outline = style.outlineStyle !== 'none' && parseFloat(style.outlineWidth) >= 2;
+						const shadow = style.boxShadow && style.boxShadow !== 'none';
+						return (e.matches(':focus') || e.matches(':focus-within')) && box.width > 1 && box.height > 1 && (outline || shadow);
+						""",
+				element));
 	}
 
 	private static String currentTab(Browser browser) {
