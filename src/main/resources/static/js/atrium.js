@@ -24,7 +24,7 @@ document.addEventListener('DOMContentLoaded', () => {
   window.addEventListener('resize', markScrollers);
 
   // The header's menu folds behind a button on narrow screens (Bootstrap's .collapse
-  // hides it below the md breakpoint, .navbar-expand-md shows it above); without this
+  // hides it below the lg breakpoint, .navbar-expand-lg shows it above); without this
   // script the menu simply stays open.
   const toggle = document.getElementById('atrium-menu-toggle');
   const menu = document.getElementById('atrium-menu');

@@ -84,7 +84,7 @@ class SalesPagesIntegrationTests {
 
 		WebClient web = new WebClient(this.port);
 		web.logIn(seller.email(), SalesShop.PASSWORD);
-		assertThat(web.get("/business").document().select("a[href=/business/sales]")).hasSize(1);
+		assertThat(web.get("/business").document().select("main a[href=/business/sales]")).hasSize(1);
 
 		// the last 30 days by default: the 45-day-old sale is out
 		Page page = web.get("/business/sales");

@@ -95,7 +95,7 @@ class SubscriptionPagesIntegrationTests {
 		this.subscriptions.cancel(Requester.producer(producer.id()), carla.code(), false);
 
 		WebClient web = signedIn(producer);
-		assertThat(web.get("/business").document().select("a[href=/business/subscriptions]")).hasSize(1);
+		assertThat(web.get("/business").document().select("main a[href=/business/subscriptions]")).hasSize(1);
 		Page all = web.get("/business/subscriptions");
 		assertThat(all.status()).isEqualTo(200);
 		assertThat(codes(all)).containsExactly(carla.code(), bruno.code(), ana.code());

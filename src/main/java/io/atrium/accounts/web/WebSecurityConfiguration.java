@@ -31,6 +31,9 @@ class WebSecurityConfiguration {
 					"/js/**", "/favicon.ico", "/actuator/health/**", "/actuator/prometheus", "/v3/api-docs/**",
 					"/api-docs/**", "/swagger-ui/**")
 			.permitAll()
+			// the design system's live components page and Atrium's own images
+			.requestMatchers("/design-system", "/img/**")
+			.permitAll()
 			.requestMatchers("/admin/**")
 			.hasRole("ADMIN")
 			.requestMatchers("/business/**")
