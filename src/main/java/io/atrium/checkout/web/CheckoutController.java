@@ -19,11 +19,13 @@ import io.atrium.checkout.PaymentMethod;
 import io.atrium.checkout.Purchase;
 import io.atrium.checkout.PurchaseStatus;
 import io.atrium.checkout.Quote;
+import io.atrium.media.Branding;
 import io.atrium.platform.Dates;
 import io.atrium.shared.EmailAddress;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
 
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -48,6 +50,9 @@ class CheckoutController {
 	private final boolean sandbox;
 
 	private final ProducerTimeZones zones;
+
+	@Autowired // the producer's brand on the checkout page (media, issue 12)
+	private Branding branding;
 
 	CheckoutController(ProducerTimeZones zones, Checkout checkout, PaymentsSession session,
 			@Value("${atrium.payments.gateway:sandbox}") String gateway) {
@@ -120,6 +125,7 @@ class CheckoutController {
 			Model model, Locale locale) {
 		Quote quote = this.checkout.quote(offer, form.coupon());
 		model.addAttribute("offer", offer);
+		model.addAttribute("brand", this.branding.forProducer(offer.product().producerAccountId()).orElse(null));
 		model.addAttribute("form", form);
 		model.addAttribute("errors", errors);
 		model.addAttribute("declined", declined);

@@ -12,10 +12,12 @@ import io.atrium.checkout.Purchases;
 import io.atrium.checkout.RefundRefused;
 import io.atrium.checkout.Refunds;
 import io.atrium.checkout.internal.SandboxGateway;
+import io.atrium.media.Branding;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
 
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -48,6 +50,9 @@ class PurchaseResultController {
 
 	private final Catalog catalog;
 
+	@Autowired // the producer's brand on the purchase result (media, issue 12)
+	private Branding branding;
+
 	PurchaseResultController(ProducerTimeZones zones, Purchases purchases, Checkout checkout, PaymentsSession session,
 			ObjectProvider<SandboxGateway> sandbox, Refunds refunds, Catalog catalog) {
 		this.zones = zones;
@@ -69,6 +74,7 @@ class PurchaseResultController {
 			return "checkout/unknown-offer";
 		}
 		model.addAttribute("purchase", purchase);
+		model.addAttribute("brand", this.branding.forProducer(purchase.terms().producerAccountId()).orElse(null));
 		model.addAttribute("price", MoneyText.format(purchase.terms().price(), locale));
 		model.addAttribute("expires", CheckoutController.date(purchase.payment().expiresAt(),
 				this.zones.of(purchase.terms().producerAccountId()), locale));

@@ -17,11 +17,13 @@ import io.atrium.club.comments.Comments;
 import io.atrium.club.content.ClubAreas;
 import io.atrium.club.content.ClubPage;
 import io.atrium.club.content.PageFile;
+import io.atrium.media.Branding;
 import io.atrium.platform.Dates;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
 
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.MessageSource;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
@@ -63,6 +65,9 @@ class StudentLessonController {
 	private final MessageSource messages;
 
 	private final PagePasswordAttempts attempts;
+
+	@Autowired // the producer's brand on the lesson (media, issue 12)
+	private Branding branding;
 
 	StudentLessonController(ClubAreas areas, ClubAccess access, StudentLessons lessons, Comments comments,
 			StudentViews views, MessageSource messages, PagePasswordAttempts attempts) {
@@ -202,6 +207,7 @@ class StudentLessonController {
 	private String show(SignedInAccount me, StudentLesson lesson, Model model, Locale locale,
 			HttpServletResponse response) {
 		ClubPage page = lesson.lesson().page();
+		model.addAttribute("brand", this.branding.forProducer(lesson.course().area().producerAccountId()).orElse(null));
 		model.addAttribute("lesson", lesson);
 		model.addAttribute("page", page);
 		model.addAttribute("outlineUrl", StudentViews.outlinePath(lesson.course()));
