@@ -25,7 +25,6 @@ import io.atrium.shared.EmailAddress;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
 
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -51,11 +50,11 @@ class CheckoutController {
 
 	private final ProducerTimeZones zones;
 
-	@Autowired // the producer's brand on the checkout page (media, issue 12)
-	private Branding branding;
+	private final Branding branding;
 
 	CheckoutController(ProducerTimeZones zones, Checkout checkout, PaymentsSession session,
-			@Value("${atrium.payments.gateway:sandbox}") String gateway) {
+			@Value("${atrium.payments.gateway:sandbox}") String gateway, Branding branding) {
+		this.branding = branding;
 		this.zones = zones;
 		this.checkout = checkout;
 		this.session = session;

@@ -17,7 +17,6 @@ import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
 
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -50,11 +49,11 @@ class PurchaseResultController {
 
 	private final Catalog catalog;
 
-	@Autowired // the producer's brand on the purchase result (media, issue 12)
-	private Branding branding;
+	private final Branding branding;
 
 	PurchaseResultController(ProducerTimeZones zones, Purchases purchases, Checkout checkout, PaymentsSession session,
-			ObjectProvider<SandboxGateway> sandbox, Refunds refunds, Catalog catalog) {
+			ObjectProvider<SandboxGateway> sandbox, Refunds refunds, Catalog catalog, Branding branding) {
+		this.branding = branding;
 		this.zones = zones;
 		this.catalog = catalog;
 		this.refunds = refunds;

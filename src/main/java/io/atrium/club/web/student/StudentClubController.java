@@ -15,7 +15,6 @@ import io.atrium.media.Branding;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
 
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -42,10 +41,11 @@ class StudentClubController {
 
 	private final StudentViews views;
 
-	@Autowired // the producer's brand on the area and the course (media, issue 12)
-	private Branding branding;
+	private final Branding branding;
 
-	StudentClubController(ClubAreas areas, ClubAccess access, StudentLessons lessons, StudentViews views) {
+	StudentClubController(ClubAreas areas, ClubAccess access, StudentLessons lessons, StudentViews views,
+			Branding branding) {
+		this.branding = branding;
 		this.areas = areas;
 		this.access = access;
 		this.lessons = lessons;

@@ -23,7 +23,6 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
 
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.MessageSource;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
@@ -66,11 +65,11 @@ class StudentLessonController {
 
 	private final PagePasswordAttempts attempts;
 
-	@Autowired // the producer's brand on the lesson (media, issue 12)
-	private Branding branding;
+	private final Branding branding;
 
 	StudentLessonController(ClubAreas areas, ClubAccess access, StudentLessons lessons, Comments comments,
-			StudentViews views, MessageSource messages, PagePasswordAttempts attempts) {
+			StudentViews views, MessageSource messages, PagePasswordAttempts attempts, Branding branding) {
+		this.branding = branding;
 		this.attempts = attempts;
 		this.areas = areas;
 		this.access = access;
