@@ -86,7 +86,7 @@ class MediaIntegrationTests {
 		assertThat(brand.logoUrl()).matches("/media/[0-9a-f]{32}/logo\\.png");
 		assertThat(brand.faviconUrl()).matches("/media/[0-9a-f]{32}/favicon-32\\.png");
 		Document page = ana.web().get("/business/branding").document();
-		assertThat(page.selectFirst("#brand-saved")).isNull();
+		assertThat(page.selectFirst("#brand-saved").text()).isEqualTo("Your brand is saved.");
 		assertThat(page.selectFirst("#brand-logo-current").attr("src")).isEqualTo(brand.logoUrl());
 		assertThat(page.selectFirst("#brand-color").attr("value")).isEqualTo("#ffd600");
 		assertThat(page.selectFirst("#brand-computed").text()).contains("#000000");
