@@ -3,7 +3,8 @@ package io.atrium.catalog;
 /**
  * What to do with a product's image when saving it.
  *
- * @param bytes the new image (PNG, JPEG or WebP, at most 2 MB), or null
+ * @param bytes the new image (PNG, JPEG or WebP; checked and resized by the media
+ * module), or null
  * @param remove whether to remove the current image (ignored when {@code bytes} is given)
  */
 public record ImageChange(byte[] bytes, boolean remove) {

@@ -38,10 +38,12 @@ public class InvalidCatalogInput extends RuntimeException {
 	public record Violation(String field, String code, String message, List<Object> args) {
 
 		/**
-		 * @return the full message key, {@code catalog.error.<code>}
+		 * @return the full message key, {@code catalog.error.<code>}, or the code itself
+		 * when it is one of the media bundle's keys (an image refused by the media
+		 * module)
 		 */
 		public String messageKey() {
-			return "catalog.error." + this.code;
+			return this.code.startsWith("media.") ? this.code : "catalog.error." + this.code;
 		}
 
 	}

@@ -15,9 +15,11 @@ import java.util.UUID;
  * @param offerCount how many offers it has
  * @param createdAt when it was created
  * @param updatedAt when it last changed
+ * @param imageRef its image's reference in the media module ({@code key.extension}), null
+ * without one
  */
 public record Product(long id, UUID ucode, long producerAccountId, ProductDetails details, boolean hasImage,
-		Long mainOfferId, int offerCount, Instant createdAt, Instant updatedAt) {
+		Long mainOfferId, int offerCount, Instant createdAt, Instant updatedAt, String imageRef) {
 
 	/**
 	 * @return the product as other modules see it
@@ -25,7 +27,7 @@ public record Product(long id, UUID ucode, long producerAccountId, ProductDetail
 	public ProductSummary summary() {
 		ProductDetails d = this.details;
 		return new ProductSummary(this.id, this.ucode, this.producerAccountId, d.name(), d.description(), d.format(),
-				d.status(), d.warrantyDays(), d.delivery(), d.supportEmail(), this.hasImage);
+				d.status(), d.warrantyDays(), d.delivery(), d.supportEmail(), this.hasImage, this.imageRef);
 	}
 
 	/**

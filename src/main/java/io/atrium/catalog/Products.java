@@ -8,6 +8,9 @@ import java.util.Optional;
 import java.util.UUID;
 
 import io.atrium.catalog.internal.ProductRows;
+import io.atrium.media.ImagePurpose;
+import io.atrium.media.ImageRefused;
+import io.atrium.media.Images;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -16,9 +19,9 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * A producer's products: create, change, list, and their images. Every method is scoped
- * to one producer: another producer's product is answered as absent
- * ({@link CatalogNotFound} or empty).
+ * A producer's products: create, change, list, and their images (stored by the media
+ * module as {@link ImagePurpose#PRODUCT_COVER}). Every method is scoped to one producer:
+ * another producer's product is answered as absent ({@link CatalogNotFound} or empty).
  */
 @Service
 public class Products {
@@ -31,10 +34,13 @@ public class Products {
 
 	private final Clock clock;
 
-	Products(ProductRows rows, ObjectProvider<ClubGroupDirectory> club, Clock clock) {
+	private final Images images;
+
+	Products(ProductRows rows, ObjectProvider<ClubGroupDirectory> club, Clock clock, Images images) {
 		this.rows = rows;
 		this.club = club;
 		this.clock = clock;
+		this.images = images;
 	}
 
 	/**
@@ -52,7 +58,7 @@ public class Products {
 		ProductDetails clean = valid(details, image);
 		Instant now = this.clock.instant();
 		long id = this.rows.insert(producerAccountId, UUID.randomUUID(), clean, now);
-		applyImage(id, image, now);
+		applyImage(producerAccountId, id, image);
 		if (clean.delivery().kind() == DeliveryKind.MEMBERS_AREA) {
 			this.club.ifAvailable((directory) -> directory.productCreated(id, producerAccountId));
 		}
@@ -76,7 +82,7 @@ public class Products {
 		ProductDetails clean = valid(details, image);
 		Instant now = this.clock.instant();
 		this.rows.update(productId, clean, now);
-		applyImage(productId, image, now);
+		applyImage(producerAccountId, productId, image);
 		return this.rows.find(productId).orElseThrow();
 	}
 
@@ -144,22 +150,19 @@ public class Products {
 
 	/**
 	 * @param ucode a product's UUID
-	 * @return its image, of any producer (images are public)
+	 * @return its image's reference in the media module, of any producer (images are
+	 * public)
 	 */
 	@Transactional(readOnly = true)
-	public Optional<ProductImage> image(UUID ucode) {
-		return this.rows.image(ucode);
+	public Optional<String> imageRef(UUID ucode) {
+		return this.rows.imageRef(ucode);
 	}
 
-	private static ProductDetails valid(ProductDetails details, ImageChange image) {
+	private ProductDetails valid(ProductDetails details, ImageChange image) {
 		Violations imageProblems = new Violations();
 		if (image.bytes() != null) {
-			if (image.bytes().length > ProductImage.MAX_BYTES) {
-				imageProblems.add("image", "image.too-large", "The image can have at most 2 MB.", 2);
-			}
-			else if (ImageTypes.contentType(image.bytes()) == null) {
-				imageProblems.add("image", "image.type", "The image must be a PNG, JPEG or WebP file.");
-			}
+			this.images.check(ImagePurpose.PRODUCT_COVER, image.bytes())
+				.ifPresent((refused) -> imageProblems.list.add(violation(refused)));
 		}
 		try {
 			ProductDetails clean = CatalogRules.product(details);
@@ -173,13 +176,35 @@ public class Products {
 		}
 	}
 
-	private void applyImage(long productId, ImageChange image, Instant now) {
+	private void applyImage(long producerAccountId, long productId, ImageChange image) {
+		if (image.bytes() == null && !image.remove()) {
+			return;
+		}
+		String previous = this.rows.find(productId).map(Product::imageRef).orElse(null);
+		String replacement = null;
 		if (image.bytes() != null) {
-			this.rows.saveImage(productId, ImageTypes.contentType(image.bytes()), image.bytes(), now);
+			try {
+				replacement = this.images.store(producerAccountId, ImagePurpose.PRODUCT_COVER, image.bytes()).ref();
+			}
+			catch (ImageRefused ex) {
+				throw new InvalidCatalogInput(List.of(violation(ex)));
+			}
 		}
-		else if (image.remove()) {
-			this.rows.deleteImage(productId);
-		}
+		this.rows.saveImageRef(productId, replacement);
+		this.images.delete(producerAccountId, previous);
+	}
+
+	/**
+	 * The catalog's own texts for the two refusals it always had, the media's for the
+	 * rest.
+	 */
+	private static InvalidCatalogInput.Violation violation(ImageRefused refused) {
+		String code = switch (refused.reason()) {
+			case TYPE -> "image.type";
+			case TOO_LARGE -> "image.too-large";
+			default -> refused.messageKey();
+		};
+		return new InvalidCatalogInput.Violation("image", code, refused.getMessage(), refused.args());
 	}
 
 }

@@ -8,7 +8,7 @@ import java.util.List;
  */
 final class Violations {
 
-	private final List<InvalidCatalogInput.Violation> list = new ArrayList<>();
+	final List<InvalidCatalogInput.Violation> list = new ArrayList<>();
 
 	Violations add(String field, String code, String message, Object... args) {
 		this.list.add(new InvalidCatalogInput.Violation(field, code, message, List.of(args)));

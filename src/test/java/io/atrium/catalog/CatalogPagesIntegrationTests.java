@@ -358,7 +358,8 @@ class CatalogPagesIntegrationTests {
 	void anUploadedImageIsCheckedByItsBytesAndServedPublicly() throws Exception {
 		WebClient web = producer("en");
 		long id = createProduct(web, "With image");
-		byte[] png = { (byte) 0x89, 'P', 'N', 'G', 0x0D, 0x0A, 0x1A, 0x0A, 1, 2, 3, 4 };
+		// a real PNG: the media module decodes every upload (issue 12)
+		byte[] png = io.atrium.media.TestImages.png(800, 600, java.awt.Color.BLUE);
 		String csrf = web.get("/business/products/" + id + "/edit")
 			.document()
 			.selectFirst("input[name=_csrf]")
@@ -367,9 +368,12 @@ class CatalogPagesIntegrationTests {
 		HttpResponse<String> fake = upload(web, id, csrf, "fake.png", "<svg onload=alert(1)>".getBytes());
 		assertThat(fake.statusCode()).isEqualTo(422);
 		assertThat(fake.body()).contains("The image must be a PNG, JPEG or WebP file.");
-		HttpResponse<String> big = upload(web, id, csrf, "big.png", new byte[2 * 1024 * 1024 + 1]);
+		HttpResponse<String> big = upload(web, id, csrf, "big.png", new byte[10 * 1024 * 1024 + 1]);
 		assertThat(big.statusCode()).isEqualTo(422);
-		assertThat(big.body()).contains("The image can have at most 2 MB.");
+		assertThat(big.body()).contains("The image can have at most 10 MB.");
+		HttpResponse<String> damaged = upload(web, id, csrf, "damaged.png", java.util.Arrays.copyOf(png, 40));
+		assertThat(damaged.statusCode()).isEqualTo(422);
+		assertThat(damaged.body()).contains("The image could not be read");
 
 		HttpResponse<String> ok = upload(web, id, csrf, "photo.bin", png);
 		assertThat(ok.statusCode()).isEqualTo(302);
@@ -384,8 +388,11 @@ class CatalogPagesIntegrationTests {
 				.build(), HttpResponse.BodyHandlers.ofByteArray());
 		assertThat(image.statusCode()).isEqualTo(200);
 		assertThat(image.headers().firstValue("Content-Type")).hasValue("image/png");
-		assertThat(image.body()).isEqualTo(png);
-		assertThat(web.get("/business/products/" + id).document().selectFirst("img[src$=/image]")).isNotNull();
+		// resized to the 1200 × 675 cover
+		assertThat(io.atrium.media.TestImages.read(image.body()).getWidth()).isEqualTo(1200);
+		assertThat(io.atrium.media.TestImages.read(image.body()).getHeight()).isEqualTo(675);
+		assertThat(web.get("/business/products/" + id).document().selectFirst("img[src^=/media/][src$=/cover-600.png]"))
+			.isNotNull();
 		assertThat(HttpClient.newHttpClient()
 			.send(HttpRequest
 				.newBuilder(URI

@@ -39,17 +39,4 @@ class OfferCodesTests {
 		assertThatThrownBy(() -> MainOffer.afterChoosing(Set.of(5L, 6L), 7)).isInstanceOf(CatalogNotFound.class);
 	}
 
-	@Test
-	void imagesAreRecognisedByTheirFirstBytes() {
-		byte[] png = { (byte) 0x89, 'P', 'N', 'G', 0x0D, 0x0A, 0x1A, 0x0A, 0 };
-		byte[] jpeg = { (byte) 0xFF, (byte) 0xD8, (byte) 0xFF, (byte) 0xE0 };
-		byte[] webp = "RIFF\0\0\0\0WEBPVP8 ".getBytes();
-		assertThat(ImageTypes.contentType(png)).isEqualTo("image/png");
-		assertThat(ImageTypes.contentType(jpeg)).isEqualTo("image/jpeg");
-		assertThat(ImageTypes.contentType(webp)).isEqualTo("image/webp");
-		assertThat(ImageTypes.contentType("GIF89a....".getBytes())).isNull();
-		assertThat(ImageTypes.contentType("<svg xmlns=...>".getBytes())).isNull();
-		assertThat(ImageTypes.contentType(new byte[0])).isNull();
-	}
-
 }

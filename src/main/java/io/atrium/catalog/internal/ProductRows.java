@@ -14,7 +14,6 @@ import io.atrium.catalog.Product;
 import io.atrium.catalog.ProductDetails;
 import io.atrium.catalog.ProductFilter;
 import io.atrium.catalog.ProductFormat;
-import io.atrium.catalog.ProductImage;
 import io.atrium.catalog.ProductStatus;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -23,7 +22,7 @@ import org.springframework.jdbc.support.KeyHolder;
 import org.springframework.stereotype.Repository;
 
 /**
- * The {@code catalog_products} and {@code catalog_product_images} tables.
+ * The {@code catalog_products} table.
  */
 @Repository
 public class ProductRows {
@@ -31,8 +30,7 @@ public class ProductRows {
 	private static final String SELECT = "SELECT p.id, p.ucode, p.producer_account_id, p.name, p.description, "
 			+ "p.support_email, p.format, p.status, p.warranty_days, p.delivery_kind, p.external_url, "
 			+ "p.access_instructions, p.main_offer_id, p.created_at, p.updated_at, "
-			+ "(SELECT COUNT(*) FROM catalog_offers o WHERE o.product_id = p.id) AS offer_count, "
-			+ "(SELECT COUNT(*) FROM catalog_product_images i WHERE i.product_id = p.id) AS image_count "
+			+ "(SELECT COUNT(*) FROM catalog_offers o WHERE o.product_id = p.id) AS offer_count, " + "p.image_ref "
 			+ "FROM catalog_products p ";
 
 	private final JdbcClient jdbc;
@@ -112,25 +110,15 @@ public class ProductRows {
 		return this.jdbc.sql(sql.toString()).params(params).query(ProductRows::product).list();
 	}
 
-	public void saveImage(long productId, String contentType, byte[] bytes, Instant now) {
-		deleteImage(productId);
-		this.jdbc
-			.sql("INSERT INTO catalog_product_images (product_id, content_type, bytes, updated_at) VALUES (?, ?, ?, ?)")
-			.params(productId, contentType, bytes, Times.utc(now))
-			.update();
+	/** Keeps a media image reference, or null for none. */
+	public void saveImageRef(long productId, String imageRef) {
+		this.jdbc.sql("UPDATE catalog_products SET image_ref = ? WHERE id = ?").params(imageRef, productId).update();
 	}
 
-	public void deleteImage(long productId) {
-		this.jdbc.sql("DELETE FROM catalog_product_images WHERE product_id = ?").param(productId).update();
-	}
-
-	public Optional<ProductImage> image(UUID ucode) {
-		return this.jdbc
-			.sql("SELECT i.content_type, i.bytes, i.updated_at FROM catalog_product_images i "
-					+ "JOIN catalog_products p ON p.id = i.product_id WHERE p.ucode = ?")
+	public Optional<String> imageRef(UUID ucode) {
+		return this.jdbc.sql("SELECT image_ref FROM catalog_products WHERE ucode = ? AND image_ref IS NOT NULL")
 			.param(ucode)
-			.query((rs, n) -> new ProductImage(rs.getString("content_type"), rs.getBytes("bytes"),
-					Times.instant(rs, "updated_at")))
+			.query(String.class)
 			.optional();
 	}
 
@@ -145,8 +133,8 @@ public class ProductRows {
 		long main = rs.getLong("main_offer_id");
 		Long mainOfferId = rs.wasNull() ? null : main;
 		return new Product(rs.getLong("id"), rs.getObject("ucode", UUID.class), rs.getLong("producer_account_id"),
-				details, rs.getLong("image_count") > 0, mainOfferId, rs.getInt("offer_count"),
-				Times.instant(rs, "created_at"), Times.instant(rs, "updated_at"));
+				details, rs.getString("image_ref") != null, mainOfferId, rs.getInt("offer_count"),
+				Times.instant(rs, "created_at"), Times.instant(rs, "updated_at"), rs.getString("image_ref"));
 	}
 
 }

@@ -3,8 +3,9 @@ package io.atrium.catalog.web;
 import java.time.Duration;
 import java.util.UUID;
 
-import io.atrium.catalog.ProductImage;
 import io.atrium.catalog.Products;
+import io.atrium.media.Images;
+import io.atrium.media.MediaFiles;
 
 import org.springframework.http.CacheControl;
 import org.springframework.http.HttpStatus;
@@ -16,9 +17,11 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.context.request.WebRequest;
 
 /**
- * Product images, public at {@code /catalog/products/{ucode}/image} (checkout and
- * members-area pages show them to anyone). The content type is the one recognised from
- * the file's bytes on upload.
+ * Product images at their first address, {@code /catalog/products/{ucode}/image}, public
+ * (checkout and members-area pages showed them to anyone, and links to them may be kept
+ * elsewhere): the product's current 1200 × 675 cover, cached for five minutes since the
+ * address stays while the image changes. Pages now use the media module's addresses
+ * ({@code ProductSummary.coverUrl()}), which never change and are cached for a year.
  */
 @Controller
 class ProductImageController {
@@ -27,8 +30,11 @@ class ProductImageController {
 
 	private final Products products;
 
-	ProductImageController(Products products) {
+	private final MediaFiles files;
+
+	ProductImageController(Products products, MediaFiles files) {
 		this.products = products;
+		this.files = files;
 	}
 
 	@GetMapping(PATH)
@@ -40,19 +46,25 @@ class ProductImageController {
 		catch (IllegalArgumentException ex) {
 			return ResponseEntity.status(HttpStatus.NOT_FOUND).build();
 		}
-		ProductImage image = this.products.image(id).orElse(null);
-		if (image == null) {
+		String ref = this.products.imageRef(id).orElse(null);
+		MediaFiles.MediaFile file = (ref == null) ? null
+				: this.files.find(ref.substring(0, ref.indexOf('.')), Images.COVER, ref.substring(ref.indexOf('.') + 1))
+					.orElse(null);
+		if (file == null) {
 			return ResponseEntity.status(HttpStatus.NOT_FOUND).build();
 		}
-		String etag = "\"" + image.updatedAt().toEpochMilli() + "\"";
-		if (request.checkNotModified(etag)) {
+		if (request.checkNotModified(file.etag())) {
 			return null;
 		}
+		byte[] bytes = this.files.bytes(file).orElse(null);
+		if (bytes == null) {
+			return ResponseEntity.status(HttpStatus.NOT_FOUND).build();
+		}
 		return ResponseEntity.ok()
-			.contentType(MediaType.parseMediaType(image.contentType()))
+			.contentType(MediaType.parseMediaType(file.contentType()))
 			.cacheControl(CacheControl.maxAge(Duration.ofMinutes(5)).cachePublic())
-			.eTag(etag)
-			.body(image.bytes());
+			.eTag(file.etag())
+			.body(bytes);
 	}
 
 }

@@ -15,8 +15,7 @@ record ProductView(long id, String ucode, String name, String description, Strin
 	static ProductView of(Product p, PageSupport pages, Locale locale) {
 		ProductDetails d = p.details();
 		return new ProductView(p.id(), p.ucode().toString(), d.name(), d.description(), d.format().name(),
-				d.status().name(), d.warrantyDays(), d.supportEmail(), d.delivery(),
-				p.hasImage() ? p.imagePath() : null,
+				d.status().name(), d.warrantyDays(), d.supportEmail(), d.delivery(), p.summary().coverThumbnailUrl(),
 				pages.dateTime(p.createdAt(), pages.zone(p.producerAccountId()), locale));
 	}
 

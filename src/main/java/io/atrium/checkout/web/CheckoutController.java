@@ -19,6 +19,7 @@ import io.atrium.checkout.PaymentMethod;
 import io.atrium.checkout.Purchase;
 import io.atrium.checkout.PurchaseStatus;
 import io.atrium.checkout.Quote;
+import io.atrium.media.Branding;
 import io.atrium.platform.Dates;
 import io.atrium.shared.EmailAddress;
 import jakarta.servlet.http.HttpServletResponse;
@@ -49,8 +50,11 @@ class CheckoutController {
 
 	private final ProducerTimeZones zones;
 
+	private final Branding branding;
+
 	CheckoutController(ProducerTimeZones zones, Checkout checkout, PaymentsSession session,
-			@Value("${atrium.payments.gateway:sandbox}") String gateway) {
+			@Value("${atrium.payments.gateway:sandbox}") String gateway, Branding branding) {
+		this.branding = branding;
 		this.zones = zones;
 		this.checkout = checkout;
 		this.session = session;
@@ -120,6 +124,7 @@ class CheckoutController {
 			Model model, Locale locale) {
 		Quote quote = this.checkout.quote(offer, form.coupon());
 		model.addAttribute("offer", offer);
+		model.addAttribute("brand", this.branding.forProducer(offer.product().producerAccountId()).orElse(null));
 		model.addAttribute("form", form);
 		model.addAttribute("errors", errors);
 		model.addAttribute("declined", declined);

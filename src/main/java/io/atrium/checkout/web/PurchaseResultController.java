@@ -12,6 +12,7 @@ import io.atrium.checkout.Purchases;
 import io.atrium.checkout.RefundRefused;
 import io.atrium.checkout.Refunds;
 import io.atrium.checkout.internal.SandboxGateway;
+import io.atrium.media.Branding;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
 
@@ -48,8 +49,11 @@ class PurchaseResultController {
 
 	private final Catalog catalog;
 
+	private final Branding branding;
+
 	PurchaseResultController(ProducerTimeZones zones, Purchases purchases, Checkout checkout, PaymentsSession session,
-			ObjectProvider<SandboxGateway> sandbox, Refunds refunds, Catalog catalog) {
+			ObjectProvider<SandboxGateway> sandbox, Refunds refunds, Catalog catalog, Branding branding) {
+		this.branding = branding;
 		this.zones = zones;
 		this.catalog = catalog;
 		this.refunds = refunds;
@@ -69,6 +73,7 @@ class PurchaseResultController {
 			return "checkout/unknown-offer";
 		}
 		model.addAttribute("purchase", purchase);
+		model.addAttribute("brand", this.branding.forProducer(purchase.terms().producerAccountId()).orElse(null));
 		model.addAttribute("price", MoneyText.format(purchase.terms().price(), locale));
 		model.addAttribute("expires", CheckoutController.date(purchase.payment().expiresAt(),
 				this.zones.of(purchase.terms().producerAccountId()), locale));

@@ -21,8 +21,8 @@ import org.springframework.stereotype.Repository;
 @Repository
 public class ContentRows {
 
-	private static final String MODULES = "SELECT id, public_id, product_id, name, position, is_extra, published "
-			+ "FROM club_modules ";
+	private static final String MODULES = "SELECT id, public_id, product_id, name, position, is_extra, published, "
+			+ "cover_image FROM club_modules ";
 
 	private static final String PAGES = "SELECT p.id, p.public_id, p.module_id, p.product_id, p.name, p.kind, p.body, "
 			+ "p.media_url, p.position, p.published, p.password_hash, f.file_name FROM club_pages p "
@@ -50,6 +50,11 @@ public class ContentRows {
 		this.jdbc.sql("UPDATE club_modules SET name = ?, is_extra = ?, published = ?, updated_at = ? WHERE id = ?")
 			.params(name, extra, published, Times.utc(now), id)
 			.update();
+	}
+
+	/** Keeps a module's cover (a media image reference), or null for none. */
+	public void moduleCover(long id, String coverImage) {
+		this.jdbc.sql("UPDATE club_modules SET cover_image = ? WHERE id = ?").params(coverImage, id).update();
 	}
 
 	public void moduleAt(long id, int position) {
@@ -172,7 +177,8 @@ public class ContentRows {
 
 	private static ClubModule module(ResultSet rs, int n) throws SQLException {
 		return new ClubModule(rs.getLong("id"), rs.getString("public_id"), rs.getLong("product_id"),
-				rs.getString("name"), rs.getInt("position"), rs.getBoolean("is_extra"), rs.getBoolean("published"));
+				rs.getString("name"), rs.getInt("position"), rs.getBoolean("is_extra"), rs.getBoolean("published"),
+				rs.getString("cover_image"));
 	}
 
 	private static ClubPage page(ResultSet rs, int n) throws SQLException {

@@ -1,5 +1,6 @@
 package io.atrium.club.web.producer;
 
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -13,10 +14,15 @@ import io.atrium.club.content.ClubContent;
 import io.atrium.club.content.ClubModule;
 import io.atrium.club.content.ClubPage;
 import io.atrium.club.content.ModuleContent;
+import io.atrium.club.content.ModuleCovers;
 import io.atrium.club.content.ModuleDetails;
+import io.atrium.media.ImagePurpose;
+import io.atrium.media.ImageRefused;
+import io.atrium.media.Images;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
 
+import org.springframework.context.MessageSource;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -28,6 +34,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
@@ -42,9 +49,19 @@ class ProducerContentController {
 
 	private final ProducerClubPages pages;
 
-	ProducerContentController(ClubContent content, ProducerClubPages pages) {
+	private final ModuleCovers covers;
+
+	private final Images images;
+
+	private final MessageSource messages;
+
+	ProducerContentController(ClubContent content, ProducerClubPages pages, ModuleCovers covers, Images images,
+			MessageSource messages) {
 		this.content = content;
 		this.pages = pages;
+		this.covers = covers;
+		this.images = images;
+		this.messages = messages;
 	}
 
 	/** The module form as typed. */
@@ -98,14 +115,26 @@ class ProducerContentController {
 
 	@PostMapping("/modules")
 	String create(@AuthenticationPrincipal SignedInAccount me, @PathVariable long productId,
-			@Valid @ModelAttribute("form") ModuleForm form, BindingResult binding, Model model, Locale locale,
-			HttpServletResponse response, RedirectAttributes redirect) {
+			@Valid @ModelAttribute("form") ModuleForm form, BindingResult binding,
+			@RequestParam(name = "cover", required = false) MultipartFile cover, Model model, Locale locale,
+			HttpServletResponse response, RedirectAttributes redirect) throws IOException {
 		if (binding.hasErrors()) {
 			response.setStatus(HttpStatus.BAD_REQUEST.value());
 			return form(me, productId, null, model, this.pages.errors(binding, locale));
 		}
+		Map<String, String> coverError = coverError(cover, locale);
+		if (!coverError.isEmpty()) {
+			response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
+			return form(me, productId, null, model, coverError);
+		}
 		try {
 			ClubModule module = this.content.addModule(ProducerClubPages.producer(me), productId, form.details());
+			if (cover != null && !cover.isEmpty()) {
+				String refused = storeCover(me, productId, module, cover, model, locale, response);
+				if (refused != null) {
+					return refused;
+				}
+			}
 			notice(redirect, "club.producer.module.created", module.name());
 			return back(productId);
 		}
@@ -126,14 +155,30 @@ class ProducerContentController {
 	@PostMapping("/modules/{moduleId}")
 	String change(@AuthenticationPrincipal SignedInAccount me, @PathVariable long productId,
 			@PathVariable long moduleId, @Valid @ModelAttribute("form") ModuleForm form, BindingResult binding,
-			Model model, Locale locale, HttpServletResponse response, RedirectAttributes redirect) {
+			@RequestParam(name = "cover", required = false) MultipartFile cover,
+			@RequestParam(name = "removeCover", required = false) Boolean removeCover, Model model, Locale locale,
+			HttpServletResponse response, RedirectAttributes redirect) throws IOException {
 		ClubModule module = module(me, productId, moduleId);
 		if (binding.hasErrors()) {
 			response.setStatus(HttpStatus.BAD_REQUEST.value());
 			return form(me, productId, module, model, this.pages.errors(binding, locale));
 		}
+		Map<String, String> coverError = coverError(cover, locale);
+		if (!coverError.isEmpty()) {
+			response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
+			return form(me, productId, module, model, coverError);
+		}
 		try {
 			ClubModule saved = this.content.changeModule(ProducerClubPages.producer(me), moduleId, form.details());
+			if (cover != null && !cover.isEmpty()) {
+				String refused = storeCover(me, productId, saved, cover, model, locale, response);
+				if (refused != null) {
+					return refused;
+				}
+			}
+			else if (Boolean.TRUE.equals(removeCover)) {
+				this.covers.removeCover(ProducerClubPages.producer(me), moduleId);
+			}
 			notice(redirect, "club.producer.module.saved", saved.name());
 			return back(productId);
 		}
@@ -174,6 +219,37 @@ class ProducerContentController {
 		model.addAttribute("module", module);
 		model.addAttribute("errors", errors);
 		return "club/producer/module-form";
+	}
+
+	/**
+	 * An uploaded cover that the media module refuses (checked before anything is saved).
+	 */
+	private Map<String, String> coverError(MultipartFile cover, Locale locale) throws IOException {
+		if (cover == null || cover.isEmpty()) {
+			return Map.of();
+		}
+		return this.images.check(ImagePurpose.MODULE_COVER, cover.getBytes())
+			.map((refused) -> Map.of("cover",
+					this.messages.getMessage(refused.messageKey(), refused.args().toArray(), locale)))
+			.orElse(Map.of());
+	}
+
+	/**
+	 * Stores an uploaded cover; a picture that passed the check but cannot be decoded
+	 * shows the module's form again with the reason (the module itself is saved).
+	 */
+	private String storeCover(SignedInAccount me, long productId, ClubModule module, MultipartFile cover, Model model,
+			Locale locale, HttpServletResponse response) throws IOException {
+		try {
+			this.covers.setCover(ProducerClubPages.producer(me), module.id(), cover.getBytes());
+			return null;
+		}
+		catch (ImageRefused ex) {
+			response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
+			model.addAttribute("form", new ModuleForm(module.name(), module.extra(), module.published()));
+			return form(me, productId, module, model,
+					Map.of("cover", this.messages.getMessage(ex.messageKey(), ex.args().toArray(), locale)));
+		}
 	}
 
 	static void notice(RedirectAttributes redirect, String key, Object arg) {

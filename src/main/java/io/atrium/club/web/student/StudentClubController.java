@@ -11,6 +11,7 @@ import io.atrium.club.access.StudentCourse;
 import io.atrium.club.access.StudentLessons;
 import io.atrium.club.content.ClubArea;
 import io.atrium.club.content.ClubAreas;
+import io.atrium.media.Branding;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
 
@@ -40,7 +41,11 @@ class StudentClubController {
 
 	private final StudentViews views;
 
-	StudentClubController(ClubAreas areas, ClubAccess access, StudentLessons lessons, StudentViews views) {
+	private final Branding branding;
+
+	StudentClubController(ClubAreas areas, ClubAccess access, StudentLessons lessons, StudentViews views,
+			Branding branding) {
+		this.branding = branding;
 		this.areas = areas;
 		this.access = access;
 		this.lessons = lessons;
@@ -67,6 +72,7 @@ class StudentClubController {
 		}
 		List<StudentCourse> courses = this.lessons.inArea(me.accountId().value(), area.get());
 		model.addAttribute("area", area.get());
+		model.addAttribute("brand", this.branding.forProducer(area.get().producerAccountId()).orElse(null));
 		model.addAttribute("products", courses.stream().map((c) -> this.views.card(c, locale)).toList());
 		return "club/student/area";
 	}
@@ -84,6 +90,7 @@ class StudentClubController {
 		}
 		StudentCourse c = course.get();
 		model.addAttribute("course", c);
+		model.addAttribute("brand", this.branding.forProducer(c.area().producerAccountId()).orElse(null));
 		model.addAttribute("card", this.views.card(c, locale));
 		if (!c.enrollmentDecision().allowed()) {
 			response.setStatus(HttpServletResponse.SC_FORBIDDEN);

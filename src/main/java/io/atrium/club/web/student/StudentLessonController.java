@@ -17,6 +17,7 @@ import io.atrium.club.comments.Comments;
 import io.atrium.club.content.ClubAreas;
 import io.atrium.club.content.ClubPage;
 import io.atrium.club.content.PageFile;
+import io.atrium.media.Branding;
 import io.atrium.platform.Dates;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -64,8 +65,11 @@ class StudentLessonController {
 
 	private final PagePasswordAttempts attempts;
 
+	private final Branding branding;
+
 	StudentLessonController(ClubAreas areas, ClubAccess access, StudentLessons lessons, Comments comments,
-			StudentViews views, MessageSource messages, PagePasswordAttempts attempts) {
+			StudentViews views, MessageSource messages, PagePasswordAttempts attempts, Branding branding) {
+		this.branding = branding;
 		this.attempts = attempts;
 		this.areas = areas;
 		this.access = access;
@@ -202,6 +206,7 @@ class StudentLessonController {
 	private String show(SignedInAccount me, StudentLesson lesson, Model model, Locale locale,
 			HttpServletResponse response) {
 		ClubPage page = lesson.lesson().page();
+		model.addAttribute("brand", this.branding.forProducer(lesson.course().area().producerAccountId()).orElse(null));
 		model.addAttribute("lesson", lesson);
 		model.addAttribute("page", page);
 		model.addAttribute("outlineUrl", StudentViews.outlinePath(lesson.course()));
