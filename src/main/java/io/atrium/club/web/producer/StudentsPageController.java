@@ -87,10 +87,20 @@ class StudentsPageController {
 			@ModelAttribute("form") StudentsForm form,
 			@RequestParam(name = "student", required = false) List<Long> students,
 			@RequestParam(name = "action", defaultValue = "") String action,
-			@RequestParam(name = "targetGroup", required = false) Long targetGroup, Locale locale, Model model,
+			@RequestParam(name = "targetGroup", required = false) Long targetGroup,
+			@RequestParam(name = "scope", defaultValue = "") String scope, Locale locale, Model model,
 			HttpServletResponse response, RedirectAttributes redirect) {
 		long producer = me.accountId().value();
 		List<Long> chosen = (students != null) ? students : List.of();
+		if ("all".equals(scope) && StudentBulkController.ACTIONS.contains(action)) {
+			// every student matching the filter: the count and a confirmation first
+			redirect.addAttribute("action", action);
+			redirect.addAttribute("targetGroup", (targetGroup != null) ? targetGroup : "");
+			redirect.addAttribute("q", form.query());
+			redirect.addAttribute("group", (form.group() != null) ? form.group() : "");
+			redirect.addAttribute("status", (form.statusValue() != null) ? form.statusValue().name() : "");
+			return "redirect:/business/products/" + productId + "/club/students/bulk";
+		}
 		try {
 			String notice = switch (action) {
 				case "move" -> {
