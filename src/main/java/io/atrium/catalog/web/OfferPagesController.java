@@ -46,10 +46,14 @@ class OfferPagesController {
 
 	private final PageSupport pages;
 
-	OfferPagesController(Products products, Offers offers, PageSupport pages) {
+	private final org.springframework.beans.factory.ObjectProvider<io.atrium.catalog.ClubGroupDirectory> groups;
+
+	OfferPagesController(Products products, Offers offers, PageSupport pages,
+			org.springframework.beans.factory.ObjectProvider<io.atrium.catalog.ClubGroupDirectory> groups) {
 		this.products = products;
 		this.offers = offers;
 		this.pages = pages;
+		this.groups = groups;
 	}
 
 	/**
@@ -187,6 +191,9 @@ class OfferPagesController {
 		model.addAttribute("errors", errors);
 		model.addAttribute("currencies", List.of("BRL", "USD", "EUR"));
 		model.addAttribute("periods", BillingPeriod.values());
+		// the members-area group is chosen by name; the form still posts its id
+		io.atrium.catalog.ClubGroupDirectory directory = this.groups.getIfAvailable();
+		model.addAttribute("clubGroups", (directory != null) ? directory.groupsOf(product.id()) : List.of());
 		return "catalog/offer-form";
 	}
 

@@ -312,6 +312,137 @@ public class ClubContent {
 	}
 
 	/**
+	 * Saves the rules of a module and its pages for every group at once (the module rules
+	 * grid): every change is checked as {@link #setModuleRule} and {@link #setPageRule}
+	 * check one, and the pages of each group must not wait for each other once all of
+	 * them apply. Either every change is saved or none: cells whose rule is unchanged are
+	 * not written.
+	 * @param changes the cells of the module and its pages
+	 * @return how many cells changed
+	 * @throws RulesRefused with each refused cell's reason, when any is refused
+	 * @throws ClubNotFound when the module, or an item of the changes, is not the
+	 * producer's module or one of its pages
+	 */
+	@Transactional
+	public int setModuleRules(long producerAccountId, long moduleId, List<RuleChange> changes) {
+		ClubModule module = module(producerAccountId, moduleId);
+		long productId = module.productId();
+		RuleTable table = rules(producerAccountId, productId);
+		ModuleContent mine = table.content()
+			.stream()
+			.filter((mc) -> mc.module().id() == moduleId)
+			.findFirst()
+			.orElseThrow();
+		java.util.Set<Long> pageIds = new java.util.HashSet<>();
+		mine.pages().forEach((p) -> pageIds.add(p.id()));
+		Map<String, RuleChange> byCell = new LinkedHashMap<>();
+		Map<String, ClubRefused> refused = new LinkedHashMap<>();
+		for (RuleChange c : changes) {
+			if (c.page() ? !pageIds.contains(c.itemId()) : c.itemId() != moduleId) {
+				throw new ClubNotFound(
+						"No " + (c.page() ? "page " : "module ") + c.itemId() + " in module " + moduleId);
+			}
+			byCell.put(c.cell(), c);
+			try {
+				if (c.rule() != null) {
+					checkRule(productId, c.groupId(), c.rule(), c.page() ? c.itemId() : null);
+				}
+				else if (!c.page()) {
+					throw new IllegalArgumentException("A module's rule cannot follow anything.");
+				}
+				else {
+					checkGroup(productId, c.groupId());
+				}
+			}
+			catch (ClubRefused ex) {
+				refused.put(c.cell(), ex);
+			}
+		}
+		for (Group g : table.groups()) {
+			checkGridCycles(table, moduleId, g.id(), byCell, refused);
+		}
+		if (!refused.isEmpty()) {
+			throw new RulesRefused(refused);
+		}
+		java.time.Instant now = this.clock.instant();
+		int saved = 0;
+		for (RuleChange c : byCell.values()) {
+			RuleTable.Cell cell = c.page() ? table.page(c.itemId(), c.groupId())
+					: table.module(c.itemId(), c.groupId());
+			ItemKind kind = c.page() ? ItemKind.PAGE : ItemKind.MODULE;
+			if (c.rule() == null) {
+				if (cell.own()) {
+					this.rules.clear(c.groupId(), kind, c.itemId());
+					saved++;
+				}
+			}
+			else if (!cell.own() || !cell.rule().equals(c.rule())) {
+				if (c.page() || cell.own() || !c.rule().equals(ContentRule.DEFAULT)) {
+					this.rules.put(c.groupId(), kind, c.itemId(), c.rule(), now);
+					saved++;
+				}
+			}
+		}
+		return saved;
+	}
+
+	/**
+	 * Refuses, at a changed cell, a grid after which pages of the group wait for each
+	 * other (unless they already did before).
+	 */
+	private static void checkGridCycles(RuleTable table, long moduleId, long groupId, Map<String, RuleChange> byCell,
+			Map<String, ClubRefused> refused) {
+		Map<Long, Long> before = new HashMap<>();
+		Map<Long, Long> after = new HashMap<>();
+		Map<Long, String> names = new HashMap<>();
+		for (ModuleContent mc : table.content()) {
+			RuleChange moduleChange = byCell.get(RuleChange.cell(false, mc.module().id(), groupId));
+			ContentRule moduleRule = (moduleChange != null && moduleChange.rule() != null) ? moduleChange.rule()
+					: table.module(mc.module().id(), groupId).rule();
+			for (ClubPage p : mc.pages()) {
+				names.put(p.id(), p.name());
+				RuleTable.Cell cell = table.page(p.id(), groupId);
+				RuleChange change = byCell.get(RuleChange.cell(true, p.id(), groupId));
+				ContentRule next;
+				if (change != null) {
+					next = (change.rule() != null) ? change.rule() : moduleRule;
+				}
+				else {
+					next = cell.own() ? cell.rule() : moduleRule;
+				}
+				putWait(before, p.id(), cell.rule());
+				putWait(after, p.id(), next);
+			}
+		}
+		if (RuleConsistency.cycle(before) != null) {
+			return;
+		}
+		Long start = RuleConsistency.cycle(after);
+		if (start == null) {
+			return;
+		}
+		// the cell to blame: a page of the cycle whose rule this grid changes, else the
+		// module
+		Long blamed = null;
+		Long current = start;
+		do {
+			if (byCell.containsKey(RuleChange.cell(true, current, groupId))) {
+				blamed = current;
+			}
+			current = after.get(current);
+		}
+		while (current != null && !current.equals(start));
+		String cell = (blamed != null) ? RuleChange.cell(true, blamed, groupId)
+				: RuleChange.cell(false, moduleId, groupId);
+		try {
+			RuleConsistency.checkCycles(after, names, blamed);
+		}
+		catch (ClubRefused ex) {
+			refused.putIfAbsent(cell, ex);
+		}
+	}
+
+	/**
 	 * @return the rule that applies to the page for the group (page, else module, else
 	 * default)
 	 */

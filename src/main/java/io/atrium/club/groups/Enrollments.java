@@ -249,7 +249,47 @@ public class Enrollments {
 		Instant now = this.clock.instant();
 		List<Enrollment> page = this.rows.search(productId, filter, now, null, Math.max(0, offset),
 				Math.max(1, Math.min(limit, 500)));
-		return new StudentList(page, this.rows.count(productId, filter, now), this.rows.completedCounts(productId));
+		return new StudentList(page, this.rows.count(productId, filter, now),
+				this.rows.completedCounts(page.stream().map(Enrollment::id).toList()));
+	}
+
+	/**
+	 * The student picker: the product's students whose e-mail address or name starts with
+	 * what the producer typed, any case, by name.
+	 * @param prefix what was typed; blank finds nobody
+	 * @param limit 1 to 50
+	 * @throws ClubNotFound when the product is not the producer's
+	 */
+	@Transactional(readOnly = true)
+	public List<Enrollment> startingWith(long producerAccountId, long productId, String prefix, int limit) {
+		this.products.own(producerAccountId, productId);
+		if (prefix == null || prefix.isBlank()) {
+			return List.of();
+		}
+		String typed = prefix.strip();
+		return this.rows.startingWith(productId, (typed.length() > 100) ? typed.substring(0, 100) : typed,
+				Math.max(1, Math.min(limit, 50)));
+	}
+
+	/**
+	 * How many of the product's students match the filter now.
+	 * @throws ClubNotFound when the product is not the producer's
+	 */
+	@Transactional(readOnly = true)
+	public long count(long producerAccountId, long productId, StudentFilter filter) {
+		this.products.own(producerAccountId, productId);
+		return this.rows.count(productId, filter, this.clock.instant());
+	}
+
+	/**
+	 * The next batch of a bulk action: the product's students matching the filter now,
+	 * after the cursor, by id.
+	 */
+	List<Long> nextMatching(long productId, StudentFilter filter, long afterId, int limit) {
+		return this.rows.search(productId, filter, this.clock.instant(), afterId, 0, limit)
+			.stream()
+			.map(Enrollment::id)
+			.toList();
 	}
 
 	/**

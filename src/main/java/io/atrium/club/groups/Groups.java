@@ -244,6 +244,15 @@ public class Groups implements ClubGroupDirectory {
 		return this.rows.find(groupId).filter((g) -> g.productId() == productId).isPresent();
 	}
 
+	@Override
+	@Transactional(readOnly = true)
+	public List<ClubGroupDirectory.GroupChoice> groupsOf(long productId) {
+		return this.rows.ofProduct(productId)
+			.stream()
+			.map((g) -> new ClubGroupDirectory.GroupChoice(g.id(), g.name(), g.isDefault()))
+			.toList();
+	}
+
 	private String name(long productId, String name, long exceptId) {
 		String clean = (name != null) ? name.strip() : "";
 		if (clean.isEmpty()) {

@@ -46,11 +46,12 @@ public class EnrollmentRows {
 		KeyHolder keys = new GeneratedKeyHolder();
 		this.jdbc
 			.sql("INSERT INTO club_enrollments (public_id, product_id, producer_account_id, account_id, student_email, "
-					+ "student_name, group_id, source, started_at, access_ends_at, blocked, purchase_id, transaction_code, purchase_state, "
-					+ "access_count, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, FALSE, ?, ?, 'ACTIVE', 0, ?, ?)")
-			.params(publicId, productId, producerAccountId, accountId, email, name, groupId, source.name(),
-					Times.utc(startedAt), Times.utc(accessEndsAt), purchaseId, transaction, Times.utc(now),
-					Times.utc(now))
+					+ "student_name, search_email, search_name, group_id, source, started_at, access_ends_at, blocked, purchase_id, "
+					+ "transaction_code, purchase_state, access_count, created_at, updated_at) "
+					+ "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, FALSE, ?, ?, 'ACTIVE', 0, ?, ?)")
+			.params(publicId, productId, producerAccountId, accountId, email, name, lower(email), lower(name), groupId,
+					source.name(), Times.utc(startedAt), Times.utc(accessEndsAt), purchaseId, transaction,
+					Times.utc(now), Times.utc(now))
 			.update(keys, "id");
 		return keys.getKey().longValue();
 	}
@@ -306,18 +307,49 @@ public class EnrollmentRows {
 	}
 
 	/**
-	 * @return per enrolment of the product, how many pages the student completed
+	 * @param enrollmentIds some enrolments (a page of the Users tab)
+	 * @return per enrolment, how many pages the student completed (absent: none)
 	 */
-	public java.util.Map<Long, Integer> completedCounts(long productId) {
+	public java.util.Map<Long, Integer> completedCounts(Collection<Long> enrollmentIds) {
 		java.util.Map<Long, Integer> counts = new java.util.HashMap<>();
+		if (enrollmentIds.isEmpty()) {
+			return counts;
+		}
 		this.jdbc
-			.sql("SELECT pr.enrollment_id, COUNT(*) FROM club_progress pr JOIN club_enrollments e "
-					+ "ON e.id = pr.enrollment_id WHERE e.product_id = ? GROUP BY pr.enrollment_id")
-			.param(productId)
+			.sql("SELECT enrollment_id, COUNT(*) FROM club_progress WHERE enrollment_id IN ("
+					+ String.join(", ", java.util.Collections.nCopies(enrollmentIds.size(), "?"))
+					+ ") GROUP BY enrollment_id")
+			.params(new ArrayList<>(enrollmentIds))
 			.query((rs) -> {
 				counts.put(rs.getLong(1), rs.getInt(2));
 			});
 		return counts;
+	}
+
+	/**
+	 * The student picker's query: the product's students whose e-mail address or name
+	 * starts with the prefix, any case, by name. Each side is an index range on
+	 * {@code (product_id, search_email)} or {@code (product_id, search_name)}; the
+	 * {@code LIKE} keeps the answer exact whatever the database's collation.
+	 * @param prefix what the producer typed, not blank
+	 * @param limit at most this many
+	 */
+	public List<Enrollment> startingWith(long productId, String prefix, int limit) {
+		String low = lower(prefix.strip());
+		String like = low.replace("!", "!!").replace("%", "!%").replace("_", "!_") + "%";
+		String next = low.substring(0, low.length() - 1) + (char) (low.charAt(low.length() - 1) + 1);
+		String side = "SELECT id FROM club_enrollments WHERE product_id = ? AND %1$s >= ? AND %1$s < ? "
+				+ "AND %1$s LIKE ? ESCAPE '!'";
+		return this.rights.attach(this.jdbc
+			.sql(SELECT + "WHERE e.id IN (" + side.formatted("search_email") + " UNION " + side.formatted("search_name")
+					+ ") ORDER BY e.search_name, e.id LIMIT ?")
+			.params(productId, low, next, like, productId, low, next, like, limit)
+			.query(EnrollmentRows::enrollment)
+			.list());
+	}
+
+	private static String lower(String text) {
+		return (text != null) ? text.toLowerCase(java.util.Locale.ROOT) : null;
 	}
 
 	static Enrollment enrollment(ResultSet rs, int n) throws SQLException {

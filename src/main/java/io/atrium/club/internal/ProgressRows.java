@@ -33,6 +33,25 @@ public class ProgressRows {
 	}
 
 	/**
+	 * @param enrollmentIds some students (a page of the Users tab)
+	 * @return per student, the pages they completed (absent: none)
+	 */
+	public Map<Long, java.util.Set<Long>> completedPages(java.util.Collection<Long> enrollmentIds) {
+		Map<Long, java.util.Set<Long>> done = new HashMap<>();
+		if (enrollmentIds.isEmpty()) {
+			return done;
+		}
+		this.jdbc
+			.sql("SELECT enrollment_id, page_id FROM club_progress WHERE enrollment_id IN ("
+					+ String.join(", ", java.util.Collections.nCopies(enrollmentIds.size(), "?")) + ")")
+			.params(new java.util.ArrayList<>(enrollmentIds))
+			.query((rs) -> {
+				done.computeIfAbsent(rs.getLong(1), (k) -> new java.util.HashSet<>()).add(rs.getLong(2));
+			});
+		return done;
+	}
+
+	/**
 	 * @return whether the page was not completed before
 	 */
 	public boolean complete(long enrollmentId, long pageId, Instant now) {

@@ -87,10 +87,20 @@ class StudentsPageController {
 			@ModelAttribute("form") StudentsForm form,
 			@RequestParam(name = "student", required = false) List<Long> students,
 			@RequestParam(name = "action", defaultValue = "") String action,
-			@RequestParam(name = "targetGroup", required = false) Long targetGroup, Locale locale, Model model,
+			@RequestParam(name = "targetGroup", required = false) Long targetGroup,
+			@RequestParam(name = "scope", defaultValue = "") String scope, Locale locale, Model model,
 			HttpServletResponse response, RedirectAttributes redirect) {
 		long producer = me.accountId().value();
 		List<Long> chosen = (students != null) ? students : List.of();
+		if ("all".equals(scope) && StudentBulkController.ACTIONS.contains(action)) {
+			// every student matching the filter: the count and a confirmation first
+			redirect.addAttribute("action", action);
+			redirect.addAttribute("targetGroup", (targetGroup != null) ? targetGroup : "");
+			redirect.addAttribute("q", form.query());
+			redirect.addAttribute("group", (form.group() != null) ? form.group() : "");
+			redirect.addAttribute("status", (form.statusValue() != null) ? form.statusValue().name() : "");
+			return "redirect:/business/products/" + productId + "/club/students/bulk";
+		}
 		try {
 			String notice = switch (action) {
 				case "move" -> {
@@ -209,7 +219,13 @@ class StudentsPageController {
 		Enrollments.StudentList found = this.enrollments.list(producer, productId, form.filter(),
 				(page - 1) * PAGE_SIZE, PAGE_SIZE);
 		ZoneId zone = this.pages.zone(producer);
-		List<StudentRow> rows = found.students().stream().map((e) -> row(e, groupNames, zone, locale)).toList();
+		// one read of the content, rules and progress for the whole page, not one per
+		// student
+		Map<Long, ClubAccess.StudentProgress> progress = this.access.progressOf(productId, found.students());
+		List<StudentRow> rows = found.students()
+			.stream()
+			.map((e) -> row(e, progress.get(e.id()), groupNames, zone, locale))
+			.toList();
 		model.addAttribute("productId", productId);
 		model.addAttribute("productName", this.pages.productName(productId));
 		model.addAttribute("groups", groups);
@@ -222,14 +238,14 @@ class StudentsPageController {
 		return "club/students";
 	}
 
-	private StudentRow row(Enrollment e, Map<Long, String> groupNames, ZoneId zone, Locale locale) {
-		StudentCourse course = this.access.courseOf(e).orElse(null);
-		int completed = (course != null) ? course.completed() : 0;
-		int total = (course != null) ? course.total() : 0;
+	private StudentRow row(Enrollment e, ClubAccess.StudentProgress progress, Map<Long, String> groupNames, ZoneId zone,
+			Locale locale) {
+		int completed = progress.completed();
+		int total = progress.total();
 		String salesLink = (e.purchaseId() != null) ? "/business/sales?buyer=" + encode(e.email()) + "&from="
 				+ this.pages.isoDay(e.startedAt(), zone) + "&transaction=" + encode(e.transaction()) : null;
 		return new StudentRow(e.id(), e.name(), e.email(), groupNames.getOrDefault(e.groupId(), ""),
-				e.status(this.clock.instant()).name(), completed, total, (course != null) ? course.percent() : 0,
+				e.status(this.clock.instant()).name(), completed, total, progress.percent(),
 				this.pages.dateTime(e.firstAccessAt(), zone, locale),
 				this.pages.dateTime(e.lastAccessAt(), zone, locale), this.pages.dateTime(e.startedAt(), zone, locale),
 				e.source().name(), e.transaction(), salesLink);

@@ -17,7 +17,8 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
  * reason (400). Nothing was changed either way.
  */
 @ControllerAdvice(
-		assignableTypes = { StudentsPageController.class, StudentImportPageController.class, WhyPageController.class })
+		assignableTypes = { StudentsPageController.class, StudentImportPageController.class, WhyPageController.class,
+				StudentPickerController.class, StudentPageController.class, StudentBulkController.class })
 class StudentsPageErrors {
 
 	private final StudentsPageSupport pages;

@@ -3,7 +3,6 @@ package io.atrium.club.web.producer;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.ZoneId;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
@@ -17,7 +16,6 @@ import io.atrium.club.content.ClubPage;
 import io.atrium.club.content.ModuleContent;
 import io.atrium.club.groups.Enrollment;
 import io.atrium.club.groups.Enrollments;
-import io.atrium.club.groups.StudentFilter;
 
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -29,14 +27,12 @@ import org.springframework.web.bind.annotation.RequestParam;
 /**
  * "Why can't this student see this lesson?"
  * ({@code /business/products/{productId}/club/why ?student=&page=}): the producer picks a
- * student and a page and sees the one access decision ({@link ClubAccess#explain}) with
+ * student (with the student picker; {@code q} without a chosen student lists the matches
+ * as links) and a page and sees the one access decision ({@link ClubAccess#explain}) with
  * every reason in order, each with a link to the setting that causes it.
  */
 @Controller
 class WhyPageController {
-
-	/** The most students the student list offers. */
-	static final int MAX_CHOICES = 500;
 
 	private final Enrollments enrollments;
 
@@ -56,24 +52,37 @@ class WhyPageController {
 	@GetMapping("/business/products/{productId}/club/why")
 	String why(@AuthenticationPrincipal SignedInAccount me, @PathVariable long productId,
 			@RequestParam(name = "student", required = false) Long studentId,
-			@RequestParam(name = "page", required = false) Long pageId, Locale locale, Model model) {
+			@RequestParam(name = "page", required = false) Long pageId,
+			@RequestParam(name = "q", required = false) String query, Locale locale, Model model) {
 		long producer = me.accountId().value();
 		List<ModuleContent> tree = this.content.content(producer, productId);
-		List<Enrollment> students = new ArrayList<>(
-				this.enrollments.list(producer, productId, StudentFilter.ALL, 0, MAX_CHOICES).students());
-		Enrollment student = (studentId != null) ? this.enrollments.student(producer, productId, studentId) : null;
-		if (student != null && students.stream().noneMatch((e) -> e.id() == student.id())) {
-			students.add(0, student);
+		Enrollment chosen = (studentId != null) ? this.enrollments.student(producer, productId, studentId) : null;
+		String chosenLabel = (chosen != null)
+				? this.pages.message("club-users.why.student.option", locale, chosen.name(), chosen.email()) : "";
+		// without JavaScript the hidden choice stays while the producer types another
+		// name:
+		// a typed text that is not the chosen student's is a new search
+		boolean searching = query != null && !query.isBlank() && !query.strip().equals(chosenLabel);
+		Enrollment student = searching ? null : chosen;
+		if (searching) {
+			List<Enrollment> matches = this.enrollments.startingWith(producer, productId, query,
+					StudentPickerController.LIMIT);
+			model.addAttribute("matches", matches);
+			model.addAttribute("hrefs",
+					matches.stream()
+						.map((e) -> "/business/products/" + productId + "/club/why?student=" + e.id()
+								+ ((pageId != null) ? "&page=" + pageId : ""))
+						.toList());
 		}
+		model.addAttribute("query", searching ? query.strip() : chosenLabel);
 		ClubPage page = (pageId != null) ? this.content.page(producer, pageId) : null;
 		if (page != null && page.productId() != productId) {
 			throw new ClubNotFound("No page " + pageId + " in product " + productId + ".");
 		}
 		model.addAttribute("productId", productId);
 		model.addAttribute("productName", this.pages.productName(productId));
-		model.addAttribute("students", students);
 		model.addAttribute("modules", tree);
-		model.addAttribute("studentId", studentId);
+		model.addAttribute("studentId", (student != null) ? student.id() : null);
 		model.addAttribute("pageId", pageId);
 		if (student != null && page != null) {
 			AccessDecision decision = this.access.explain(producer, student.id(), page.id());
