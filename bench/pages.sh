@@ -57,11 +57,11 @@ if curl -s -o /dev/null "$BASE_URL/actuator/health"; then die "port $PORT is tak
 
 # --- build and start -----------------------------------------------------------------------------
 cd "$ROOT"
-if [ "$SKIP_BUILD" != "true" ]; then
+if [ "$SKIP_BUILD" != "true" ] && [ -z "${JAR:-}" ]; then
   say "building the jar"
   ./mvnw -q -B -ntp -DskipTests package
 fi
-JAR="$(ls target/atrium-*.jar 2>/dev/null | grep -v -- '-plain\|sources\|javadoc' | head -n 1)"
+JAR="${JAR:-$(ls target/atrium-*.jar 2>/dev/null | grep -v -- '-plain\|sources\|javadoc' | head -n 1)}"
 [ -n "$JAR" ] || die "no jar in target/"
 
 dropdb --if-exists --force "$DB"

@@ -96,7 +96,7 @@ record DashboardView(String period, List<PeriodLink> periods, String firstDay, S
 	/**
 	 * @return the only product's students link when exactly one product has new students
 	 */
-	String studentsLink() {
+	public String studentsLink() {
 		return (this.studentLinks.size() == 1) ? this.studentLinks.get(0).link() : null;
 	}
 
