@@ -17,6 +17,7 @@ STUDENTS="${STUDENTS:-10000}"
 REQUESTS="${REQUESTS:-40}"            # timed requests per page, one after another
 WARMUP="${WARMUP:-5}"                 # untimed requests per page first (JIT, caches)
 TARGET_MS="${TARGET_MS:-300}"
+START_TIMEOUT="${START_TIMEOUT:-600}" # seconds to wait for a healthy Atrium
 SKIP_BUILD="${SKIP_BUILD:-false}"
 KEEP_DB="${KEEP_DB:-false}"
 JAVA_OPTS="${JAVA_OPTS:-}"
@@ -73,7 +74,7 @@ SPRING_DATASOURCE_USERNAME="$PGUSER" SPRING_DATASOURCE_PASSWORD="" \
 SERVER_PORT="$PORT" ATRIUM_BASE_URL="$BASE_URL" ATRIUM_DEMO=true \
   java $JAVA_OPTS -jar "$JAR" >"$WORK/atrium.log" 2>&1 &
 APP_PID=$!
-for _ in $(seq 1 240); do
+for _ in $(seq 1 $((START_TIMEOUT * 2))); do
   kill -0 "$APP_PID" 2>/dev/null || die "Atrium exited during start"
   if curl -sf "$BASE_URL/actuator/health" 2>/dev/null | grep -q '"UP"'; then break; fi
   sleep 0.5
