@@ -82,6 +82,12 @@ done
 curl -sf "$BASE_URL/actuator/health" | grep -q '"UP"' || die "Atrium did not become healthy"
 
 # --- 10,000 students -----------------------------------------------------------------------------
+# the demo data loads once the application is ready, which can be after the health check answers UP
+for _ in $(seq 1 $((START_TIMEOUT * 2))); do
+  grep -q 'demo logins' "$WORK/atrium.log" && break
+  sleep 0.5
+done
+grep -q 'demo logins' "$WORK/atrium.log" || die "the demo data was not loaded"
 PRODUCER="$(psql_db "SELECT id FROM accounts WHERE email = '$PRODUCER_EMAIL'")"
 [ -n "$PRODUCER" ] || die "no demo producer: is the demo data on?"
 say "adding $STUDENTS students (accounts, purchases, enrolments) to producer $PRODUCER"

@@ -7,11 +7,13 @@
 BEGIN;
 
 CREATE TEMP TABLE bench_template ON COMMIT DROP AS
-SELECT (SELECT id FROM purchases
-         WHERE producer_account_id = :producer AND status = 'APPROVED' AND club_group_id IS NOT NULL
-           AND subscription_id IS NULL
-         ORDER BY id LIMIT 1)                                                      AS purchase_id,
-       (SELECT id FROM club_enrollments WHERE producer_account_id = :producer ORDER BY id LIMIT 1) AS enrollment_id,
+SELECT (SELECT p.id FROM purchases p
+         WHERE p.producer_account_id = :producer AND p.status = 'APPROVED' AND p.subscription_id IS NULL
+           AND EXISTS (SELECT 1 FROM club_enrollments e WHERE e.product_id = p.product_id)
+         ORDER BY p.id LIMIT 1)                                                    AS purchase_id,
+       (SELECT e.id FROM club_enrollments e JOIN purchases p ON p.product_id = e.product_id
+         WHERE p.producer_account_id = :producer AND p.status = 'APPROVED' AND p.subscription_id IS NULL
+         ORDER BY p.id, e.id LIMIT 1)                                              AS enrollment_id,
        (SELECT id FROM accounts WHERE is_student AND NOT is_producer AND status = 'ACTIVE'
          ORDER BY id LIMIT 1)                                                      AS account_id,
        (SELECT max(id) FROM accounts)                                              AS account_base,
@@ -59,7 +61,7 @@ SELECT e.*, n FROM club_enrollments e, generate_series(1, :students) n
  WHERE e.id = (SELECT enrollment_id FROM bench_template);
 UPDATE bench_enrollments b SET id = (SELECT enrollment_base FROM bench_template) + n,
        public_id = 'b' || lpad(n::text, 9, '0'),
-       product_id = p.product_id, producer_account_id = p.producer_account_id, group_id = p.club_group_id,
+       product_id = p.product_id, producer_account_id = p.producer_account_id,
        account_id = p.buyer_account_id, student_email = p.buyer_email, student_name = p.buyer_name,
        source = 'BUYER', started_at = p.approved_at, access_ends_at = NULL, blocked = FALSE,
        purchase_id = p.id, transaction_code = p.transaction_code,
