@@ -138,6 +138,15 @@ public class Offers {
 	}
 
 	/**
+	 * @param producerAccountId a producer
+	 * @return whether any of the producer's products has an offer (one query)
+	 */
+	@Transactional(readOnly = true)
+	public boolean anyOffer(long producerAccountId) {
+		return this.rows.anyOfProducer(producerAccountId);
+	}
+
+	/**
 	 * @param producerAccountId the producer asking
 	 * @param productId the product
 	 * @param offerId the offer

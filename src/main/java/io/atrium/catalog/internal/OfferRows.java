@@ -77,6 +77,15 @@ public class OfferRows {
 	/**
 	 * @return the product's offers, oldest first
 	 */
+	public boolean anyOfProducer(long producerAccountId) {
+		return this.jdbc
+			.sql("SELECT COUNT(*) FROM catalog_offers o JOIN catalog_products p ON p.id = o.product_id "
+					+ "WHERE p.producer_account_id = ?")
+			.param(producerAccountId)
+			.query(Long.class)
+			.single() > 0;
+	}
+
 	public List<Offer> ofProduct(long productId) {
 		return this.jdbc.sql(SELECT + "WHERE o.product_id = ? ORDER BY o.id")
 			.param(productId)

@@ -73,6 +73,15 @@ public class ClubContent {
 		return tree(productId);
 	}
 
+	/**
+	 * @param producerAccountId a producer
+	 * @return whether any of the producer's members-area products has a page (one query)
+	 */
+	@Transactional(readOnly = true)
+	public boolean anyPage(long producerAccountId) {
+		return this.rows.anyPageOfProducer(producerAccountId);
+	}
+
 	public List<ModuleContent> tree(long productId) {
 		Map<Long, List<ClubPage>> pages = new HashMap<>();
 		for (ClubPage page : this.rows.pagesOfProduct(productId)) {

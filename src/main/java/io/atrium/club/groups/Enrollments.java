@@ -300,6 +300,19 @@ public class Enrollments {
 		return this.rows.ofAccount(accountId);
 	}
 
+	/**
+	 * The producer's new students: those whose access started in a range (bought, added
+	 * or imported), per product. One query.
+	 * @param producerAccountId the producer
+	 * @param from started at or after this instant
+	 * @param to started before this instant
+	 * @return product id → how many, by product id; products without any are left out
+	 */
+	@Transactional(readOnly = true)
+	public Map<Long, Long> newStudents(long producerAccountId, Instant from, Instant to) {
+		return this.rows.startedPerProduct(producerAccountId, from, to);
+	}
+
 	private List<Enrollment> students(long productId, Collection<Long> enrollmentIds) {
 		LinkedHashSet<Long> ids = new LinkedHashSet<>(enrollmentIds);
 		if (ids.isEmpty()) {

@@ -142,6 +142,15 @@ public class ContentRows {
 	/**
 	 * @return the product's pages, by module then position (main modules first)
 	 */
+	public boolean anyPageOfProducer(long producerAccountId) {
+		return this.jdbc
+			.sql("SELECT COUNT(*) FROM club_pages p JOIN club_products c ON c.product_id = p.product_id "
+					+ "WHERE c.producer_account_id = ?")
+			.param(producerAccountId)
+			.query(Long.class)
+			.single() > 0;
+	}
+
 	public List<ClubPage> pagesOfProduct(long productId) {
 		return this.jdbc
 			.sql(PAGES + "JOIN club_modules m ON m.id = p.module_id WHERE p.product_id = ? "

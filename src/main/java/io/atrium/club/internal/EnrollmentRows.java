@@ -238,6 +238,22 @@ public class EnrollmentRows {
 			.list());
 	}
 
+	/**
+	 * A producer's students whose access started in a range, counted per product.
+	 * @return product id → how many, by product id
+	 */
+	public java.util.Map<Long, Long> startedPerProduct(long producerAccountId, Instant from, Instant to) {
+		java.util.Map<Long, Long> counts = new java.util.TreeMap<>();
+		this.jdbc
+			.sql("SELECT product_id, COUNT(*) FROM club_enrollments WHERE producer_account_id = ? "
+					+ "AND started_at >= ? AND started_at < ? GROUP BY product_id")
+			.params(producerAccountId, Times.utc(from), Times.utc(to))
+			.query((java.sql.ResultSet rs) -> {
+				counts.put(rs.getLong(1), rs.getLong(2));
+			});
+		return counts;
+	}
+
 	public long count(long productId, StudentFilter filter, Instant now) {
 		List<Object> params = new ArrayList<>();
 		String where = where(productId, filter, now, params);
@@ -267,6 +283,14 @@ public class EnrollmentRows {
 		}
 		if (filter.status() != null) {
 			status(filter.status(), now, where, params);
+		}
+		if (filter.startedFrom() != null) {
+			where.append(" AND e.started_at >= ?");
+			params.add(Times.utc(filter.startedFrom()));
+		}
+		if (filter.startedTo() != null) {
+			where.append(" AND e.started_at < ?");
+			params.add(Times.utc(filter.startedTo()));
 		}
 		return where.toString();
 	}

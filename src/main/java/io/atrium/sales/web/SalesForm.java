@@ -14,10 +14,14 @@ import io.atrium.checkout.SalesFilter;
 
 /**
  * The filters of the sales page and its CSV: a date range (inclusive days in the
- * platform's time zone, the last 30 days by default), a product, a status and part of the
- * buyer's name or e-mail. Unreadable values are ignored.
+ * platform's time zone, the last 30 days by default), a product, a status ({@code PAID}
+ * for approved and complete together), an offer code and part of the buyer's name or
+ * e-mail. Unreadable values are ignored.
  */
-record SalesForm(String from, String to, Long product, String status, String buyer, Integer page) {
+record SalesForm(String from, String to, Long product, String status, String offer, String buyer, Integer page) {
+
+	/** The {@code status} value that means approved or complete. */
+	static final String PAID_STATUS = "PAID";
 
 	static final int DEFAULT_DAYS = 30;
 
@@ -52,15 +56,38 @@ record SalesForm(String from, String to, Long product, String status, String buy
 		}
 	}
 
+	/**
+	 * @return the status filter as shown in the form: a status name,
+	 * {@link #PAID_STATUS}, or empty for every status
+	 */
+	String statusText() {
+		if (isPaid()) {
+			return PAID_STATUS;
+		}
+		return (statusValue() != null) ? statusValue().name() : "";
+	}
+
+	/**
+	 * @return the offer code filter, or null
+	 */
+	String offerCode() {
+		return (this.offer == null || this.offer.isBlank()) ? null : this.offer.strip();
+	}
+
+	private boolean isPaid() {
+		return this.status != null && PAID_STATUS.equalsIgnoreCase(this.status.strip());
+	}
+
 	int pageNumber() {
 		return (this.page == null || this.page < 1) ? 1 : this.page;
 	}
 
 	SalesFilter toFilter(long producerAccountId, Clock clock, ZoneId zone) {
 		PurchaseStatus only = statusValue();
+		Set<PurchaseStatus> statuses = isPaid() ? PAID : (only != null) ? Set.of(only) : null;
 		return new SalesFilter(producerAccountId, fromDay(clock, zone).atStartOfDay(zone).toInstant(),
-				toDay(clock, zone).plusDays(1).atStartOfDay(zone).toInstant(), this.product,
-				(only != null) ? Set.of(only) : null, null, null, this.buyer, null, null, null);
+				toDay(clock, zone).plusDays(1).atStartOfDay(zone).toInstant(), this.product, statuses, null, null,
+				this.buyer, null, offerCode(), null);
 	}
 
 	private static LocalDate date(String text) {

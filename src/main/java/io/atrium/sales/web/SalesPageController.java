@@ -71,7 +71,7 @@ class SalesPageController {
 		SalesFilter paid = filter.onlyStatuses(SalesForm.PAID);
 		model.addAttribute("from", from.toString());
 		model.addAttribute("to", to.toString());
-		model.addAttribute("status", (form.statusValue() != null) ? form.statusValue().name() : "");
+		model.addAttribute("status", form.statusText());
 		model.addAttribute("statuses", Arrays.stream(PurchaseStatus.values()).map(Enum::name).toList());
 		model.addAttribute("products", this.products.list(producer, new ProductFilter(null, null, null), null, 0, 500));
 		model.addAttribute("rows", found.stream().limit(PAGE_SIZE).map((p) -> SaleRow.of(p, zone, locale)).toList());

@@ -16,8 +16,8 @@ import io.atrium.accounts.SignedInAccount;
 import io.atrium.checkout.MoneyText;
 import io.atrium.platform.Dates;
 import io.atrium.shared.Money;
-import io.atrium.subscriptions.SubscriptionChange;
-import io.atrium.subscriptions.Subscriptions;
+import io.atrium.subscriptions.SubscriptionFigures;
+import io.atrium.subscriptions.SubscriptionMetrics;
 
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -27,19 +27,19 @@ import org.springframework.web.bind.annotation.GetMapping;
 /**
  * The producer's subscription numbers ({@code /business/subscriptions/metrics}): active
  * subscribers, MRR, churn and overdue recovered over the last 30 days, and the last
- * twelve months drawn as charts (see {@link SubscriptionMetrics}).
+ * twelve months drawn as charts (see {@link SubscriptionFigures}).
  */
 @Controller
 class SubscriptionMetricsController {
 
-	private final Subscriptions subscriptions;
+	private final SubscriptionFigures figures;
 
 	private final ProducerTimeZones zones;
 
 	private final Clock clock;
 
-	SubscriptionMetricsController(Subscriptions subscriptions, ProducerTimeZones zones, Clock clock) {
-		this.subscriptions = subscriptions;
+	SubscriptionMetricsController(SubscriptionFigures figures, ProducerTimeZones zones, Clock clock) {
+		this.figures = figures;
 		this.zones = zones;
 		this.clock = clock;
 	}
@@ -49,13 +49,7 @@ class SubscriptionMetricsController {
 		long producer = me.accountId().value();
 		ZoneId zone = this.zones.of(producer);
 		Instant now = this.clock.instant();
-		Map<Long, List<SubscriptionChange>> histories = this.subscriptions.historiesOfProducer(producer);
-		List<SubscriptionMetrics.Sub> subs = this.subscriptions.ofProducer(producer)
-			.stream()
-			.map((s) -> new SubscriptionMetrics.Sub(s.id(), s.status(), s.plan().price(), s.plan().period(),
-					s.trialEndsAt(), s.inTrial(), histories.getOrDefault(s.id(), List.of())))
-			.toList();
-		SubscriptionMetrics.Numbers numbers = SubscriptionMetrics.compute(subs, now, zone);
+		SubscriptionMetrics.Numbers numbers = this.figures.numbers(producer);
 		model.addAttribute("numbers", numbers);
 		model.addAttribute("mrr", amounts(numbers.mrr(), locale));
 		model.addAttribute("recoveredAmount", amounts(numbers.recoveredAmount(), locale));

@@ -123,6 +123,8 @@ class StudentsPageController {
 			redirect.addAttribute("q", form.query());
 			redirect.addAttribute("group", (form.group() != null) ? form.group() : "");
 			redirect.addAttribute("status", (form.statusValue() != null) ? form.statusValue().name() : "");
+			redirect.addAttribute("from", (form.fromDay() != null) ? form.fromDay().toString() : "");
+			redirect.addAttribute("to", (form.toDay() != null) ? form.toDay().toString() : "");
 			redirect.addAttribute("page", form.pageNumber());
 			return "redirect:/business/products/" + productId + "/club/students";
 		}
@@ -140,7 +142,8 @@ class StudentsPageController {
 		Map<Long, String> groupNames = groupNames(producer, productId);
 		ZoneId zone = this.pages.zone(producer);
 		// fails before anything is written when the product is not the producer's
-		Enrollments.StudentList first = this.enrollments.list(producer, productId, form.filter(), 0, 500);
+		Enrollments.StudentList first = this.enrollments.list(producer, productId,
+				form.filter(this.pages.zone(producer)), 0, 500);
 		response.setContentType("text/csv;charset=UTF-8");
 		response.setHeader("Content-Disposition", "attachment; filename=\"students-" + productId + ".csv\"");
 		response.setHeader("Cache-Control", "no-store");
@@ -167,7 +170,7 @@ class StudentsPageController {
 			if (batch.students().size() < 500) {
 				break;
 			}
-			batch = this.enrollments.list(producer, productId, form.filter(), offset, 500);
+			batch = this.enrollments.list(producer, productId, form.filter(this.pages.zone(producer)), offset, 500);
 		}
 		out.flush();
 	}
@@ -216,9 +219,9 @@ class StudentsPageController {
 		List<Group> groups = this.groups.of(producer, productId);
 		Map<Long, String> groupNames = groups.stream().collect(Collectors.toMap(Group::id, Group::name));
 		int page = form.pageNumber();
-		Enrollments.StudentList found = this.enrollments.list(producer, productId, form.filter(),
-				(page - 1) * PAGE_SIZE, PAGE_SIZE);
 		ZoneId zone = this.pages.zone(producer);
+		Enrollments.StudentList found = this.enrollments.list(producer, productId, form.filter(zone),
+				(page - 1) * PAGE_SIZE, PAGE_SIZE);
 		// one read of the content, rules and progress for the whole page, not one per
 		// student
 		Map<Long, ClubAccess.StudentProgress> progress = this.access.progressOf(productId, found.students());

@@ -1,4 +1,4 @@
-package io.atrium.subscriptions.web;
+package io.atrium.subscriptions;
 
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -9,9 +9,6 @@ import java.util.List;
 
 import io.atrium.catalog.BillingPeriod;
 import io.atrium.shared.Money;
-import io.atrium.subscriptions.Actor;
-import io.atrium.subscriptions.SubscriptionChange;
-import io.atrium.subscriptions.SubscriptionStatus;
 import org.junit.jupiter.api.Test;
 
 import static io.atrium.subscriptions.SubscriptionStatus.ACTIVE;

@@ -1,4 +1,4 @@
-package io.atrium.subscriptions.web;
+package io.atrium.subscriptions;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -16,8 +16,6 @@ import java.util.TreeMap;
 
 import io.atrium.catalog.BillingPeriod;
 import io.atrium.shared.Money;
-import io.atrium.subscriptions.SubscriptionChange;
-import io.atrium.subscriptions.SubscriptionStatus;
 
 /**
  * The numbers that matter to a producer, from their subscriptions and each one's recorded
@@ -40,13 +38,13 @@ import io.atrium.subscriptions.SubscriptionStatus;
  * uses each subscription's present price.</li>
  * </ul>
  */
-final class SubscriptionMetrics {
+public final class SubscriptionMetrics {
 
 	/** The window of churn and recoveries. */
-	static final Duration WINDOW = Duration.ofDays(30);
+	public static final Duration WINDOW = Duration.ofDays(30);
 
 	/** How many months the chart shows, the running one included. */
-	static final int MONTHS = 12;
+	public static final int MONTHS = 12;
 
 	private static final Set<SubscriptionStatus> ACTIVE = EnumSet.of(SubscriptionStatus.ACTIVE,
 			SubscriptionStatus.DELAYED);
@@ -65,7 +63,7 @@ final class SubscriptionMetrics {
 	 * @param zone the producer's zone (where months end)
 	 * @return the numbers
 	 */
-	static Numbers compute(List<Sub> subscriptions, Instant now, ZoneId zone) {
+	public static Numbers compute(List<Sub> subscriptions, Instant now, ZoneId zone) {
 		Instant windowStart = now.minus(WINDOW);
 		long active = subscriptions.stream().filter((s) -> ACTIVE.contains(s.status())).count();
 		long trials = subscriptions.stream().filter((s) -> ACTIVE.contains(s.status()) && s.inTrial()).count();
@@ -117,7 +115,7 @@ final class SubscriptionMetrics {
 	 * @param period the period
 	 * @return the price per month, in minor units, unrounded
 	 */
-	static BigDecimal monthly(Money price, BillingPeriod period) {
+	public static BigDecimal monthly(Money price, BillingPeriod period) {
 		BigDecimal amount = BigDecimal.valueOf(price.amountMinor());
 		return switch (period) {
 			case WEEKLY ->
@@ -135,7 +133,7 @@ final class SubscriptionMetrics {
 	 * @param at an instant
 	 * @return its status just before the instant, or null when it had not started
 	 */
-	static SubscriptionStatus statusAt(Sub s, Instant at) {
+	public static SubscriptionStatus statusAt(Sub s, Instant at) {
 		SubscriptionStatus status = null;
 		for (SubscriptionChange c : s.history()) {
 			if (!c.at().isBefore(at)) {
@@ -176,7 +174,7 @@ final class SubscriptionMetrics {
 	 * @param inTrial whether it is in its free trial now
 	 * @param history its recorded changes, oldest first
 	 */
-	record Sub(long id, SubscriptionStatus status, Money price, BillingPeriod period, Instant trialEndsAt,
+	public record Sub(long id, SubscriptionStatus status, Money price, BillingPeriod period, Instant trialEndsAt,
 			boolean inTrial, List<SubscriptionChange> history) {
 
 	}
@@ -194,7 +192,7 @@ final class SubscriptionMetrics {
 	 * @param recoveredAmount what they paid while late, per currency code
 	 * @param months the last twelve months, oldest first
 	 */
-	record Numbers(long active, long inTrial, Map<String, Money> mrr, long cancelled, long activeAtStart,
+	public record Numbers(long active, long inTrial, Map<String, Money> mrr, long cancelled, long activeAtStart,
 			BigDecimal churn, long recovered, Map<String, Money> recoveredAmount, List<Month> months) {
 
 	}
@@ -207,7 +205,7 @@ final class SubscriptionMetrics {
 	 * @param active active subscribers then
 	 * @param mrr MRR then, per currency code
 	 */
-	record Month(YearMonth month, Instant end, long active, Map<String, Money> mrr) {
+	public record Month(YearMonth month, Instant end, long active, Map<String, Money> mrr) {
 
 	}
 
