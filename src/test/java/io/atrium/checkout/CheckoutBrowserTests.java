@@ -76,8 +76,7 @@ class CheckoutBrowserTests {
 			.fill("emailConfirmation", email)
 			.fill("cardNumber", SandboxCards.APPROVED)
 			.fill("cardHolder", "ANA SOUZA")
-			.fill("cardExpMonth", "12")
-			.fill("cardExpYear", "2099")
+			.fill("cardExpiry", "12/99")
 			.fill("cardCvc", "123");
 		pay(browser);
 		browser.waitFor("#transaction");
@@ -114,16 +113,14 @@ class CheckoutBrowserTests {
 			.fill("emailConfirmation", email)
 			.fill("cardNumber", SandboxCards.DECLINED)
 			.fill("cardHolder", "ANA SOUZA")
-			.fill("cardExpMonth", "12")
-			.fill("cardExpYear", "2099")
+			.fill("cardExpiry", "12/99")
 			.fill("cardCvc", "123");
 		pay(browser);
 		assertThat(browser.text()).contains(declined);
 
 		browser.fill("cardNumber", SandboxCards.APPROVED)
 			.fill("cardHolder", "ANA SOUZA")
-			.fill("cardExpMonth", "12")
-			.fill("cardExpYear", "2099")
+			.fill("cardExpiry", "12/99")
 			.fill("cardCvc", "123");
 		pay(browser);
 		browser.waitFor("#transaction");
