@@ -1,5 +1,18 @@
 package io.atrium.checkout;
 
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import javax.imageio.ImageIO;
+
+import com.google.zxing.BinaryBitmap;
+import com.google.zxing.RGBLuminanceSource;
+import com.google.zxing.common.HybridBinarizer;
+import com.google.zxing.qrcode.QRCodeReader;
+
 import io.atrium.accounts.Accounts;
 import io.atrium.catalog.Coupons;
 import io.atrium.catalog.Offers;
@@ -11,8 +24,14 @@ import io.atrium.support.BrowserTest;
 import io.atrium.support.TestMail;
 import jakarta.mail.internet.MimeMessage;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebElement;
+import org.openqa.selenium.WindowType;
 
 import org.springframework.beans.factory.annotation.Autowired;
 
@@ -20,8 +39,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * A buyer in a real browser, in each language: from the offer link (with a coupon)
- * through a declined card to an approved purchase and its e-mail. Every page passes
- * axe-core.
+ * through a declined card to an approved purchase and its e-mail; with masked card fields
+ * to the thank-you page, with PIX (a QR code that decodes to the code to paste) to a
+ * waiting page that turns into the thank-you page by itself, and with a boleto; at 1280
+ * and 390 px. Every page passes axe-core. With ATRIUM_SCREENSHOTS=true the journeys save
+ * the README's screenshots under docs/images.
  */
 @AtriumIntegrationTest
 @BrowserTest
@@ -76,16 +98,176 @@ class CheckoutBrowserTests {
 			.fill("emailConfirmation", email)
 			.fill("cardNumber", SandboxCards.APPROVED)
 			.fill("cardHolder", "ANA SOUZA")
-			.fill("cardExpMonth", "12")
-			.fill("cardExpYear", "2099")
+			.fill("cardExpiry", "12/99")
 			.fill("cardCvc", "123");
 		pay(browser);
 		browser.waitFor("#transaction");
 		toggle = browser.driver().findElement(By.id("atrium-menu-toggle"));
 		toggle.click();
 		assertThat(browser.driver().findElement(By.id("atrium-menu")).isDisplayed()).isTrue();
-		assertThat(browser.driver().findElement(By.id("atrium-menu")).getText()).contains("Log in")
-			.doesNotContain("Start selling");
+		// a buyer's chrome: the language switch, no producer navigation, no invitation to
+		// sell
+		assertThat(browser.driver().findElement(By.id("atrium-menu")).getText()).doesNotContain("Start selling")
+			.doesNotContain("Manage my business")
+			.doesNotContain("Log in");
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "desktop", "phone" })
+	void cardPurchaseWithMaskedFieldsAndACouponEndsOnTheThankYouPage(String size, Browser browser) throws IOException {
+		TestShop shop = new TestShop(this.accounts, this.products, this.offers, this.coupons);
+		TestShop.Sale sale = shop.sale();
+		shop.coupon(sale, "WELCOME10", "0.1", null, null);
+		String email = TestShop.unique("card-" + size);
+		size(browser, size).open("/checkout/" + sale.offerCode() + "?coupon=WELCOME10");
+
+		WebElement summary = browser.driver().findElement(By.id("summary"));
+		assertThat(summary.isDisplayed()).isTrue();
+		assertThat(summary.getText()).contains("Sourdough course", "Full course", "by Producer", "100.00",
+				"Coupon WELCOME10", "− R$10.00", "R$90.00");
+		assertThat(browser.driver().findElement(By.id("guarantee")).getText()).contains("7-day guarantee");
+		assertThat(browser.driver().findElement(By.id("support")).getText()).contains("help@bakery.example");
+		if ("phone".equals(size)) {
+			// the summary comes first on a phone, above the buyer's fields
+			assertThat(summary.getLocation().getY())
+				.isLessThan(browser.driver().findElement(By.id("name")).getLocation().getY());
+		}
+		else {
+			// and beside them on a desktop
+			assertThat(summary.getLocation().getX())
+				.isGreaterThan(browser.driver().findElement(By.id("name")).getLocation().getX());
+		}
+
+		browser.fill("name", "Ana Souza")
+			.fill("email", email)
+			.fill("emailConfirmation", email)
+			.fill("document", "12345678909")
+			.fill("cardNumber", "4111111111111111")
+			.fill("cardHolder", "ANA SOUZA")
+			.fill("cardExpiry", "1299")
+			.fill("cardCvc", "123");
+		assertThat(value(browser, "document")).isEqualTo("123.456.789-09");
+		assertThat(value(browser, "cardNumber")).isEqualTo("4111 1111 1111 1111");
+		assertThat(value(browser, "cardExpiry")).isEqualTo("12/99");
+		assertThat(browser.driver().findElement(By.id("card-brand")).getText()).isEqualTo("Visa");
+		// the brand follows the number as it is typed
+		browser.fill("cardNumber", "378282246310005");
+		assertThat(value(browser, "cardNumber")).isEqualTo("3782 822463 10005");
+		assertThat(browser.driver().findElement(By.id("card-brand")).getText()).isEqualTo("American Express");
+		browser.fill("cardNumber", "5067231234567890");
+		assertThat(browser.driver().findElement(By.id("card-brand")).getText()).isEqualTo("Elo");
+		browser.fill("cardNumber", SandboxCards.APPROVED);
+		screenshot(browser, "phone".equals(size) ? "checkout-phone.png" : "checkout-desktop.png");
+
+		pay(browser);
+		WebElement course = browser.waitFor("#course-link");
+		assertThat(course.getText()).isEqualTo("Go to the course");
+		assertThat(course.getDomAttribute("href")).isEqualTo("/club");
+		assertThat(browser.heading()).isEqualTo("Thank you! Your purchase is approved.");
+		assertThat(browser.text()).contains("Your purchase of Sourdough course is confirmed", email, "WELCOME10",
+				"R$90.00", "Approved", "What happens next");
+		assertThat(browser.driver().findElements(By.id("atrium-start-selling"))).isEmpty();
+		if ("desktop".equals(size)) {
+			screenshot(browser, "checkout-thank-you.png");
+		}
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "phone", "desktop" })
+	void pixShowsAQrCodeToCopyAndTurnsIntoTheThankYouPageWhenPaid(String size, Browser browser) throws Exception {
+		TestShop.Sale sale = new TestShop(this.accounts, this.products, this.offers, this.coupons).sale();
+		String email = TestShop.unique("pix-" + size);
+		size(browser, size).open("/checkout/" + sale.offerCode());
+		browser.fill("name", "Ana Souza").fill("email", email).fill("emailConfirmation", email);
+		browser.click("label[for=method-pix]");
+		// the card's fields are for cards only
+		assertThat(browser.driver().findElement(By.id("cardNumber")).isDisplayed()).isFalse();
+		assertThat(browser.text()).contains("a QR code and a copy-and-paste code appear");
+		pay(browser);
+
+		WebElement qr = browser.waitFor("#pix-qr");
+		assertThat(browser.heading()).isEqualTo("Almost there: pay the PIX code.");
+		assertThat(
+				((Number) ((JavascriptExecutor) browser.driver()).executeScript("return arguments[0].naturalWidth", qr))
+					.intValue())
+			.isGreaterThan(100);
+		String pixCode = browser.driver().findElement(By.id("pix-code")).getDomProperty("value");
+		assertThat(pixCode).startsWith("000201").contains("br.gov.bcb.pix");
+		// the QR code on the screen is the code to paste
+		assertThat(decode(qr.getScreenshotAs(OutputType.BYTES))).isEqualTo(pixCode);
+		assertThat(browser.text()).contains("Pay before", "this page updates by itself");
+
+		browser.click("button[data-copy=pix-code]");
+		browser.waitForText("Copied: paste it in your bank’s app.");
+		screenshot(browser, "phone".equals(size) ? "checkout-pix.png" : "checkout-pix-desktop.png");
+
+		// the buyer pays in another tab (the sandbox stands in for the bank's app)
+		String sandbox = browser.driver().findElement(By.id("sandbox-link")).getDomAttribute("href");
+		String waiting = browser.driver().getWindowHandle();
+		browser.driver().switchTo().newWindow(WindowType.TAB);
+		browser.open(sandbox).click("Mark as paid");
+		browser.driver().close();
+		browser.driver().switchTo().window(waiting);
+
+		// the waiting page notices by itself
+		WebElement course = browser.waitFor("#course-link");
+		assertThat(course.getText()).isEqualTo("Go to the course");
+		assertThat(browser.text()).contains("Thank you! Your purchase is approved.", "Approved", email);
+		assertThat(browser.driver().findElements(By.id("pix-qr"))).isEmpty();
+		browser.checkPage();
+	}
+
+	@Test
+	void boletoShowsItsLineToCopy(Browser browser) {
+		TestShop.Sale sale = new TestShop(this.accounts, this.products, this.offers, this.coupons).sale();
+		String email = TestShop.unique("boleto");
+		browser.open("/checkout/" + sale.offerCode() + "?lang=pt-BR");
+		browser.fill("name", "Ana Souza")
+			.fill("email", email)
+			.fill("emailConfirmation", email)
+			.fill("document", "11222333000181");
+		assertThat(value(browser, "document")).isEqualTo("11.222.333/0001-81");
+		browser.click("label[for=method-billet]");
+		pay(browser);
+		WebElement line = browser.waitFor("#billet-barcode");
+		assertThat(line.getDomProperty("value"))
+			.matches("9999\\d\\.\\d{5} \\d{5}\\.\\d{6} \\d{5}\\.\\d{6} \\d \\d{4}0000010000");
+		assertThat(browser.text()).contains("Linha digitável", "Vencimento:", "Já paguei — verificar de novo");
+		browser.click("button[data-copy=billet-barcode]");
+		browser.waitForText("Copiado: cole no aplicativo do seu banco.");
+		browser.phone().open(browser.path());
+		assertThat(browser.driver().findElement(By.id("billet-barcode")).isDisplayed()).isTrue();
+	}
+
+	private static Browser size(Browser browser, String size) {
+		return "phone".equals(size) ? browser.phone() : browser.desktop();
+	}
+
+	private static String value(Browser browser, String id) {
+		return browser.driver().findElement(By.id(id)).getDomProperty("value");
+	}
+
+	private static String decode(byte[] png) throws Exception {
+		BufferedImage image = ImageIO.read(new ByteArrayInputStream(png));
+		int[] pixels = image.getRGB(0, 0, image.getWidth(), image.getHeight(), null, 0, image.getWidth());
+		return new QRCodeReader()
+			.decode(new BinaryBitmap(
+					new HybridBinarizer(new RGBLuminanceSource(image.getWidth(), image.getHeight(), pixels))))
+			.getText();
+	}
+
+	/**
+	 * Saves what the browser shows as docs/images/{name}, for the README, when
+	 * ATRIUM_SCREENSHOTS=true.
+	 */
+	private static void screenshot(Browser browser, String name) throws IOException {
+		if (!"true".equals(System.getenv("ATRIUM_SCREENSHOTS"))) {
+			return;
+		}
+		((JavascriptExecutor) browser.driver()).executeScript("window.scrollTo(0, 0)");
+		Path file = Path.of("docs", "images", name);
+		Files.createDirectories(file.getParent());
+		Files.write(file, ((TakesScreenshot) browser.driver()).getScreenshotAs(OutputType.BYTES));
 	}
 
 	private static void pay(Browser browser) {
@@ -114,16 +296,14 @@ class CheckoutBrowserTests {
 			.fill("emailConfirmation", email)
 			.fill("cardNumber", SandboxCards.DECLINED)
 			.fill("cardHolder", "ANA SOUZA")
-			.fill("cardExpMonth", "12")
-			.fill("cardExpYear", "2099")
+			.fill("cardExpiry", "12/99")
 			.fill("cardCvc", "123");
 		pay(browser);
 		assertThat(browser.text()).contains(declined);
 
 		browser.fill("cardNumber", SandboxCards.APPROVED)
 			.fill("cardHolder", "ANA SOUZA")
-			.fill("cardExpMonth", "12")
-			.fill("cardExpYear", "2099")
+			.fill("cardExpiry", "12/99")
 			.fill("cardCvc", "123");
 		pay(browser);
 		browser.waitFor("#transaction");

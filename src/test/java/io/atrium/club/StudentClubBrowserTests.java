@@ -105,8 +105,7 @@ class StudentClubBrowserTests {
 			.fill("emailConfirmation", email)
 			.fill("cardNumber", StudentShop.APPROVED_CARD)
 			.fill("cardHolder", "ANA SOUZA")
-			.fill("cardExpMonth", "12")
-			.fill("cardExpYear", "2099")
+			.fill("cardExpiry", "12/99")
 			.fill("cardCvc", "123");
 		((JavascriptExecutor) browser.driver()).executeScript(
 				"arguments[0].scrollIntoView({block: 'center', behavior: 'instant'})",

@@ -67,8 +67,7 @@ class SubscriptionBrowserTests {
 			.fill("emailConfirmation", buyer.email())
 			.fill("cardNumber", SubscriptionShop.APPROVED_CARD)
 			.fill("cardHolder", "ANA SOUZA")
-			.fill("cardExpMonth", "12")
-			.fill("cardExpYear", "2099")
+			.fill("cardExpiry", "12/99")
 			.fill("cardCvc", "123");
 		click(browser, "#pay");
 		browser.waitFor("#transaction");

@@ -6,10 +6,13 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.time.YearMonth;
 import java.time.ZoneOffset;
 import java.util.HexFormat;
 import java.util.Optional;
+import java.util.UUID;
 
 import io.atrium.checkout.Charge;
 import io.atrium.checkout.ChargeRequest;
@@ -30,9 +33,10 @@ import org.springframework.transaction.annotation.Transactional;
  * The built-in test-mode processor ({@code atrium.payments.gateway=sandbox}, the
  * default). It keeps its charges in its own table, {@code sandbox_charges}, as a real
  * processor keeps them on its side, one per idempotency key. Cards follow
- * {@link SandboxCards}; PIX (30 minutes) and billet (3 days) stay pending until someone
- * marks them paid on the sandbox page {@code /sandbox/payments/{id}}. Stores only a
- * card's brand and last four digits.
+ * {@link SandboxCards}; PIX (30 minutes, a real BR Code: {@link PixPayload}) and billet
+ * (3 days, a well-formed line: {@link BilletLine}) stay pending until someone marks them
+ * paid on the sandbox page {@code /sandbox/payments/{id}}. Stores only a card's brand and
+ * last four digits.
  * <p>
  * Its vault ({@code sandbox_payment_methods}) keeps the cards a charge asked to store, by
  * token ({@code pm_…}): brand, last four digits and expiry, never the number or CVC, plus
@@ -50,6 +54,11 @@ public class SandboxGateway implements PaymentGateway {
 	private static final Logger log = LoggerFactory.getLogger(SandboxGateway.class);
 
 	private static final SecureRandom RANDOM = new SecureRandom();
+
+	/** Bank code 999 belongs to no bank: sandbox billets cannot be paid anywhere. */
+	private static final String SANDBOX_BANK = "999";
+
+	private static final ZoneId SAO_PAULO = ZoneId.of("America/Sao_Paulo");
 
 	private final JdbcClient jdbc;
 
@@ -89,10 +98,11 @@ public class SandboxGateway implements PaymentGateway {
 		Decision decision = switch (request.method()) {
 			case CARD ->
 				(request.card() != null) ? typedCard(request, month) : storedCard(request.paymentToken(), month);
-			case PIX -> Decision.pending("00020126580014br.gov.bcb.pix0136" + HexFormat.of().formatHex(bytes(16))
-					+ "5204000053039865802BR" + "5913ATRIUM SANDBOX6009SAO PAULO62070503***6304"
-					+ HexFormat.of().formatHex(bytes(2)).toUpperCase(), null, now.plus(PIX_VALIDITY));
-			case BILLET -> Decision.pending(null, billetLine(), now.plus(BILLET_VALIDITY));
+			case PIX -> Decision.pending(pixPayload(request), null, now.plus(PIX_VALIDITY));
+			case BILLET -> Decision.pending(null,
+					BilletLine.issue(SANDBOX_BANK, request.amount(),
+							LocalDate.ofInstant(now.plus(BILLET_VALIDITY), SAO_PAULO), RANDOM),
+					now.plus(BILLET_VALIDITY));
 		};
 		String id = "sbx_" + HexFormat.of().formatHex(bytes(12));
 		// a concurrent call with the same key waits for the first row, then answers it
@@ -140,12 +150,14 @@ public class SandboxGateway implements PaymentGateway {
 				method.cardBrand(), method.cardLast4(), null, null, null, method.token(), false);
 	}
 
-	private static String billetLine() {
-		StringBuilder line = new StringBuilder();
-		for (int i = 0; i < 47; i++) {
-			line.append(RANDOM.nextInt(10));
-		}
-		return line.toString();
+	/**
+	 * A BR Code with a random key of the sandbox's own and a random transaction id: a
+	 * real banking app reads it, and nothing can be paid to it.
+	 */
+	private static String pixPayload(ChargeRequest request) {
+		boolean brl = "BRL".equals(request.amount().currency().getCurrencyCode());
+		return PixPayload.of(UUID.nameUUIDFromBytes(bytes(16)).toString(), brl ? request.amount() : null,
+				"ATRIUM SANDBOX", "SAO PAULO", "SBX" + HexFormat.of().formatHex(bytes(11)).toUpperCase());
 	}
 
 	/**

@@ -7,6 +7,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 
+import io.atrium.accounts.AccountId;
+import io.atrium.accounts.Accounts;
 import io.atrium.accounts.ProducerTimeZones;
 import io.atrium.catalog.OfferForSale;
 import io.atrium.checkout.Buyer;
@@ -52,10 +54,13 @@ class CheckoutController {
 
 	private final Branding branding;
 
-	CheckoutController(ProducerTimeZones zones, Checkout checkout, PaymentsSession session,
+	private final Accounts accounts;
+
+	CheckoutController(ProducerTimeZones zones, Checkout checkout, PaymentsSession session, Accounts accounts,
 			@Value("${atrium.payments.gateway:sandbox}") String gateway, Branding branding) {
 		this.branding = branding;
 		this.zones = zones;
+		this.accounts = accounts;
 		this.checkout = checkout;
 		this.session = session;
 		this.sandbox = "sandbox".equals(gateway);
@@ -69,7 +74,7 @@ class CheckoutController {
 			offer = this.checkout.offer(offerCode);
 		}
 		catch (CheckoutRefused ex) {
-			return unavailable(ex, response);
+			return unavailable(ex, response, model);
 		}
 		this.session.prepare(http);
 		return render(offer, CheckoutForm.empty(newAttempt(), coupon), Map.of(), null, model, locale);
@@ -86,12 +91,12 @@ class CheckoutController {
 			offer = this.checkout.offer(offerCode);
 		}
 		catch (CheckoutRefused ex) {
-			return unavailable(ex, response);
+			return unavailable(ex, response, model);
 		}
 		if ("apply".equals(action)) {
 			return render(offer, form.retry(form.attempt()), Map.of(), null, model, locale);
 		}
-		Map<String, String> errors = validate(form);
+		Map<String, String> errors = validate(form, brazilian(offer));
 		if (!errors.isEmpty()) {
 			response.setStatus(422);
 			return render(offer, form.retry(form.attempt()), errors, null, model, locale);
@@ -136,6 +141,12 @@ class CheckoutController {
 		model.addAttribute("couponBoundary", date(quote.refusal() != null ? quote.refusal().boundary() : null,
 				this.zones.of(offer.product().producerAccountId()), locale));
 		model.addAttribute("sandbox", this.sandbox);
+		model.addAttribute("buyerChrome", true);
+		model.addAttribute("producerName",
+				this.accounts.find(new AccountId(offer.product().producerAccountId()))
+					.map(Accounts.AccountSummary::name)
+					.orElse(""));
+		model.addAttribute("brazilian", brazilian(offer));
 		return "checkout/checkout";
 	}
 
@@ -147,7 +158,12 @@ class CheckoutController {
 		return (instant != null) ? Dates.show(instant, sellerZone, locale) : null;
 	}
 
-	private static Map<String, String> validate(CheckoutForm form) {
+	/** A buyer paying in reais has a CPF or CNPJ, checked by its check digits. */
+	private static boolean brazilian(OfferForSale offer) {
+		return "BRL".equals(offer.price().currency().getCurrencyCode());
+	}
+
+	private static Map<String, String> validate(CheckoutForm form, boolean brazilian) {
 		Map<String, String> errors = new LinkedHashMap<>();
 		String name = form.trimmed(form.name());
 		if (name.isEmpty() || name.length() > 200) {
@@ -159,8 +175,12 @@ class CheckoutController {
 		else if (!form.trimmed(form.email()).equalsIgnoreCase(form.trimmed(form.emailConfirmation()))) {
 			errors.put("emailConfirmation", "checkout.error.email-confirmation");
 		}
-		if (form.trimmed(form.document()).length() > 30) {
+		String document = form.trimmed(form.document());
+		if (document.length() > 30) {
 			errors.put("document", "checkout.error.document");
+		}
+		else if (brazilian && !document.isEmpty() && !TaxDocument.isValid(document)) {
+			errors.put("document", "checkout-page.error.document");
 		}
 		PaymentMethod method;
 		try {
@@ -177,9 +197,8 @@ class CheckoutController {
 			if (form.trimmed(form.cardHolder()).isEmpty()) {
 				errors.put("cardHolder", "checkout.error.card-holder");
 			}
-			if (!form.trimmed(form.cardExpMonth()).matches("0?[1-9]|1[0-2]")
-					|| !form.trimmed(form.cardExpYear()).matches("\\d{4}")) {
-				errors.put("cardExpiry", "checkout.error.card-expiry");
+			if (form.expiryMonth() == 0 || form.expiryYear() == 0) {
+				errors.put("cardExpiry", "checkout-page.error.card-expiry");
 			}
 			if (!form.trimmed(form.cardCvc()).matches("\\d{3,4}")) {
 				errors.put("cardCvc", "checkout.error.card-cvc");
@@ -189,12 +208,12 @@ class CheckoutController {
 	}
 
 	private static CardDetails card(CheckoutForm form) {
-		return new CardDetails(form.cardNumber(), form.trimmed(form.cardHolder()),
-				Integer.parseInt(form.trimmed(form.cardExpMonth())), Integer.parseInt(form.trimmed(form.cardExpYear())),
-				form.trimmed(form.cardCvc()));
+		return new CardDetails(form.cardNumber(), form.trimmed(form.cardHolder()), form.expiryMonth(),
+				form.expiryYear(), form.trimmed(form.cardCvc()));
 	}
 
-	private static String unavailable(CheckoutRefused ex, HttpServletResponse response) {
+	private static String unavailable(CheckoutRefused ex, HttpServletResponse response, Model model) {
+		model.addAttribute("buyerChrome", true);
 		response.setStatus((ex.reason() == CheckoutRefused.Reason.NOT_FOR_SALE) ? 410 : 404);
 		return (ex.reason() == CheckoutRefused.Reason.NOT_FOR_SALE) ? "checkout/not-for-sale"
 				: "checkout/unknown-offer";

@@ -1,13 +1,17 @@
 package io.atrium.checkout.web;
 
 /**
- * The checkout form as posted. Card fields are never sent back to the page.
+ * The checkout form as posted. Card fields are never sent back to the page. The page asks
+ * for the expiry as one field, {@code MM/YY} ({@code cardExpiry}); a post with
+ * {@code cardExpMonth} and {@code cardExpYear} instead is read too.
  */
 record CheckoutForm(String attempt, String name, String email, String emailConfirmation, String document, String coupon,
-		String method, String cardNumber, String cardHolder, String cardExpMonth, String cardExpYear, String cardCvc) {
+		String method, String cardNumber, String cardHolder, String cardExpMonth, String cardExpYear, String cardCvc,
+		String cardExpiry) {
 
 	static CheckoutForm empty(String attempt, String coupon) {
-		return new CheckoutForm(attempt, "", "", "", "", (coupon != null) ? coupon : "", "CARD", "", "", "", "", "");
+		return new CheckoutForm(attempt, "", "", "", "", (coupon != null) ? coupon : "", "CARD", "", "", "", "", "",
+				"");
 	}
 
 	/**
@@ -16,16 +20,44 @@ record CheckoutForm(String attempt, String name, String email, String emailConfi
 	 */
 	CheckoutForm retry(String newAttempt) {
 		return new CheckoutForm(newAttempt, this.name, this.email, this.emailConfirmation, this.document, this.coupon,
-				this.method, "", "", "", "", "");
+				this.method, "", "", "", "", "", "");
 	}
 
 	CheckoutForm withAttempt(String attempt) {
 		return new CheckoutForm(attempt, this.name, this.email, this.emailConfirmation, this.document, this.coupon,
-				this.method, this.cardNumber, this.cardHolder, this.cardExpMonth, this.cardExpYear, this.cardCvc);
+				this.method, this.cardNumber, this.cardHolder, this.cardExpMonth, this.cardExpYear, this.cardCvc,
+				this.cardExpiry);
 	}
 
 	String trimmed(String value) {
 		return (value != null) ? value.trim() : "";
+	}
+
+	/**
+	 * @return the expiry month, 1 to 12, or 0 when it is not one
+	 */
+	int expiryMonth() {
+		String month = trimmed(this.cardExpiry).isEmpty() ? trimmed(this.cardExpMonth)
+				: trimmed(this.cardExpiry).replaceAll("\\s", "").split("/", -1)[0];
+		return month.matches("0?[1-9]|1[0-2]") ? Integer.parseInt(month) : 0;
+	}
+
+	/**
+	 * @return the four-digit expiry year ({@code YY} means 20YY), or 0 when it is not one
+	 */
+	int expiryYear() {
+		String year;
+		if (trimmed(this.cardExpiry).isEmpty()) {
+			year = trimmed(this.cardExpYear);
+		}
+		else {
+			String[] parts = trimmed(this.cardExpiry).replaceAll("\\s", "").split("/", -1);
+			year = (parts.length == 2) ? parts[1] : "";
+		}
+		if (year.matches("\\d{2}")) {
+			return 2000 + Integer.parseInt(year);
+		}
+		return year.matches("\\d{4}") ? Integer.parseInt(year) : 0;
 	}
 
 }

@@ -1,16 +1,21 @@
 package io.atrium.checkout.web;
 
+import java.time.ZoneId;
 import java.util.Locale;
+import java.util.Optional;
 
 import io.atrium.accounts.ProducerTimeZones;
 import io.atrium.accounts.Role;
 import io.atrium.accounts.SignedInAccount;
 import io.atrium.catalog.Catalog;
+import io.atrium.catalog.DeliveryKind;
+import io.atrium.catalog.ProductSummary;
 import io.atrium.checkout.MoneyText;
 import io.atrium.checkout.Purchase;
 import io.atrium.checkout.Purchases;
 import io.atrium.checkout.RefundRefused;
 import io.atrium.checkout.Refunds;
+import io.atrium.checkout.internal.BilletLine;
 import io.atrium.checkout.internal.SandboxGateway;
 import io.atrium.media.Branding;
 import jakarta.servlet.http.HttpServletResponse;
@@ -72,17 +77,34 @@ class PurchaseResultController {
 			response.setStatus(404);
 			return "checkout/unknown-offer";
 		}
+		ZoneId zone = this.zones.of(purchase.terms().producerAccountId());
+		Optional<ProductSummary> product = this.catalog.product(purchase.terms().productId());
+		model.addAttribute("buyerChrome", true);
 		model.addAttribute("purchase", purchase);
 		model.addAttribute("brand", this.branding.forProducer(purchase.terms().producerAccountId()).orElse(null));
 		model.addAttribute("price", MoneyText.format(purchase.terms().price(), locale));
-		model.addAttribute("expires", CheckoutController.date(purchase.payment().expiresAt(),
-				this.zones.of(purchase.terms().producerAccountId()), locale));
+		model.addAttribute("expires", CheckoutController.date(purchase.payment().expiresAt(), zone, locale));
+		model.addAttribute("billetLine", (purchase.payment().billetBarcode() != null)
+				? BilletLine.format(purchase.payment().billetBarcode()) : null);
+		model.addAttribute("refundUntil", CheckoutController.date(purchase.refundWindowEnd(), zone, locale));
 		model.addAttribute("sandbox", this.sandbox.getIfAvailable() != null);
 		model.addAttribute("subscription",
 				purchase.subscriptionId() != null || this.catalog.offerForSale(purchase.terms().offerCode())
 					.map((offer) -> offer.plan() != null)
 					.orElse(false));
+		model.addAttribute("product", product.orElse(null));
+		model.addAttribute("courseUrl", product.map(PurchaseResultController::courseUrl).orElse("/club"));
+		model.addAttribute("external", product.map((p) -> p.delivery().kind() == DeliveryKind.EXTERNAL).orElse(false));
 		return "checkout/result";
+	}
+
+	/**
+	 * @return where the buyer opens what they bought: the members area, or the external
+	 * members area the product is delivered in
+	 */
+	static String courseUrl(ProductSummary product) {
+		return (product.delivery().kind() == DeliveryKind.EXTERNAL && product.delivery().externalUrl() != null)
+				? product.delivery().externalUrl() : "/club";
 	}
 
 	@GetMapping("/sandbox/payments/{chargeId}")
@@ -96,6 +118,7 @@ class PurchaseResultController {
 			response.setStatus(404);
 			return "checkout/unknown-offer";
 		}
+		model.addAttribute("buyerChrome", true);
 		model.addAttribute("charge", charge);
 		model.addAttribute("amount", MoneyText.format(charge.amount(), locale));
 		model.addAttribute("expires",

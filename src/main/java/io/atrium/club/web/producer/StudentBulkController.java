@@ -71,7 +71,7 @@ class StudentBulkController {
 			return confirmPage(producer, productId, form, action, targetGroup, null, locale, model, response);
 		}
 		try {
-			long id = this.actions.start(producer, productId, kind, targetGroup, form.filter());
+			long id = this.actions.start(producer, productId, kind, targetGroup, form.filter(this.pages.zone(producer)));
 			return "redirect:/business/products/" + productId + "/club/students/bulk/" + id;
 		}
 		catch (ClubRefused ex) {
@@ -107,7 +107,7 @@ class StudentBulkController {
 
 	private String confirmPage(long producer, long productId, StudentsForm form, String action, Long targetGroup,
 			String problem, Locale locale, Model model, HttpServletResponse response) {
-		long count = this.enrollments.count(producer, productId, form.filter());
+		long count = this.enrollments.count(producer, productId, form.filter(this.pages.zone(producer)));
 		List<Group> all = this.groups.of(producer, productId);
 		String refusal = problem;
 		if (kind(action) == null) {

@@ -1,0 +1,40 @@
+package io.atrium.checkout.web;
+
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The card's expiry as the page asks for it ({@code MM/YY}) and as older posts send it.
+ */
+class CheckoutFormTests {
+
+	@Test
+	void theMaskedExpiryIsMonthAndTwoDigitYear() {
+		assertThat(expiry("08/29")).containsExactly(8, 2029);
+		assertThat(expiry(" 12 / 99 ")).containsExactly(12, 2099);
+		assertThat(expiry("1/2031")).containsExactly(1, 2031);
+	}
+
+	@Test
+	void anImpossibleExpiryIsZero() {
+		assertThat(expiry("13/29")).containsExactly(0, 2029);
+		assertThat(expiry("00/29")).containsExactly(0, 2029);
+		assertThat(expiry("0829")).containsExactly(0, 0);
+		assertThat(expiry("08/")).containsExactly(8, 0);
+		assertThat(expiry("ab/cd")).containsExactly(0, 0);
+	}
+
+	@Test
+	void separateMonthAndYearAreReadWhenTheExpiryIsMissing() {
+		CheckoutForm form = new CheckoutForm("a", "", "", "", "", "", "CARD", "", "", "12", "2099", "", null);
+		assertThat(form.expiryMonth()).isEqualTo(12);
+		assertThat(form.expiryYear()).isEqualTo(2099);
+	}
+
+	private static int[] expiry(String typed) {
+		CheckoutForm form = new CheckoutForm("a", "", "", "", "", "", "CARD", "", "", null, null, "", typed);
+		return new int[] { form.expiryMonth(), form.expiryYear() };
+	}
+
+}
