@@ -263,7 +263,8 @@ public class ClubAccess {
 			}
 		}
 		AccessFacts enrollmentFacts = new AccessFacts(e.state(), ContentRule.DEFAULT, null, true, true, false, false);
-		return Optional.of(new StudentCourse(area, e.productId(), product.get().name(), e,
+		return Optional.of(new StudentCourse(area, e.productId(), product.get().name(),
+				product.get().hasImage() ? product.get().imagePath() : null, e,
 				AccessPolicy.decide(enrollmentFacts, now), AccessPolicy.accessEndsAt(enrollmentFacts, now),
 				this.progress.lastPage(e.id()).orElse(null), modules));
 	}

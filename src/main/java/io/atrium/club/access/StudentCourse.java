@@ -15,6 +15,8 @@ import io.atrium.club.groups.Enrollment;
  * @param area the producer's area
  * @param productId the product
  * @param productName its name
+ * @param coverUrl the product's image (its catalog image) as the course cover, null when
+ * it has none
  * @param enrollment the student's enrolment
  * @param enrollmentDecision the reasons that close the whole product (blocked, ended...),
  * empty when the student has access
@@ -23,7 +25,7 @@ import io.atrium.club.groups.Enrollment;
  * @param lastPageId the page the student opened last, null when none yet
  * @param modules the modules the student sees
  */
-public record StudentCourse(ClubArea area, long productId, String productName, Enrollment enrollment,
+public record StudentCourse(ClubArea area, long productId, String productName, String coverUrl, Enrollment enrollment,
 		AccessDecision enrollmentDecision, Instant accessEndsAt, Long lastPageId, List<Module> modules) {
 
 	/**
