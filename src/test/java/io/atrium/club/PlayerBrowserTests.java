@@ -159,6 +159,7 @@ class PlayerBrowserTests {
 		browser.waitFor(".player-lesson-current .player-tick");
 		browser.waitForText("You completed this page");
 		assertThat(browser.text()).contains("1 of 6 pages done (16%)");
+		screenshot(browser, "student-player-desktop.png");
 
 		browser.click("Next: Your first starter");
 		browser.click("Mark as done");
@@ -170,7 +171,6 @@ class PlayerBrowserTests {
 		assertThat(browser.driver().findElement(By.cssSelector("a[rel=prev]")).getText())
 			.isEqualTo("Previous: Your first starter");
 		assertThat(lesson(browser, "Your first starter").findElements(By.cssSelector(".player-tick"))).hasSize(1);
-		screenshot(browser, "student-player-desktop.png");
 
 		// at 390 px: the curriculum is a drawer
 		browser.phone().open(browser.path());

@@ -157,6 +157,44 @@ class PlayerIntegrationTests {
 	}
 
 	@Test
+	void producersAttachFilesFromThePageForm() {
+		Course course = this.shop.course("Producer files course");
+		ClubModule basics = this.shop.module(course, "Basics");
+		ClubPage page = this.shop.text(course, basics, "Recipe", "Text.");
+		WebClient producer = new WebClient(this.port).language("en");
+		producer.logIn(course.producerEmail(), StudentShop.PASSWORD);
+		String edit = "/business/products/" + course.productId() + "/club/pages/" + page.id() + "/edit";
+
+		Page form = producer.get(edit);
+		assertThat(form.status()).isEqualTo(200);
+		assertThat(form.text()).contains("Markdown:").contains("No files attached yet.");
+		Page attached = producer.upload(
+				"/business/products/" + course.productId() + "/club/pages/" + page.id() + "/attachments", "file",
+				"starter guide.txt", "feed it".getBytes(StandardCharsets.UTF_8));
+		assertThat(attached.location()).endsWith(edit);
+		Page listed = producer.get(edit);
+		assertThat(listed.text()).contains("The file starter guide.txt is attached.");
+		assertThat(listed.document().select("#page-attachments li").text()).contains("starter guide.txt");
+
+		// an empty file is refused with its message, next to the field
+		producer.upload("/business/products/" + course.productId() + "/club/pages/" + page.id() + "/attachments",
+				"file", "empty.txt", new byte[0]);
+		assertThat(producer.get(edit).document().select("#attachment-error").text())
+			.isEqualTo("Choose a file to upload.");
+
+		// another producer cannot touch it
+		Course other = this.shop.course("Someone else's course");
+		WebClient stranger = new WebClient(this.port).language("en");
+		stranger.logIn(other.producerEmail(), StudentShop.PASSWORD);
+		stranger.get("/business/products/" + other.productId() + "/club");
+		assertThat(stranger
+			.upload("/business/products/" + course.productId() + "/club/pages/" + page.id() + "/attachments", "file",
+					"x.txt", "x".getBytes(StandardCharsets.UTF_8))
+			.status()).isEqualTo(404);
+		assertThat(this.content.attachments(course.producer(), page.id())).hasSize(1);
+	}
+
+	@Test
 	void studentsAreWarnedBeforeALessonCloses() {
 		Course course = this.shop.course("Expiring course");
 		ClubModule basics = this.shop.module(course, "Basics");

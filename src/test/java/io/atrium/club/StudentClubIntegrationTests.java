@@ -126,7 +126,9 @@ class StudentClubIntegrationTests {
 		assertThat(mine.document().select("header a[href=/club]").text()).isEqualTo("My products");
 		assertThat(mine.document().select(".club-product")).hasSize(1);
 		assertThat(mine.text()).contains("Sourdough course").contains("Bela’s Bakery School").contains("0 of 2 pages");
-		assertThat(mine.document().select(".club-product a").attr("href")).isEqualTo(course.outline());
+		assertThat(mine.document().select(".club-product a:contains(Enter)").attr("href")).isEqualTo(course.outline());
+		assertThat(mine.document().select(".club-product a.player-continue").attr("href"))
+			.isEqualTo(course.page(welcome));
 
 		Page area = browser.get(course.path());
 		assertThat(area.status()).isEqualTo(200);
