@@ -70,8 +70,9 @@ class AccountsIntegrationTests {
 		assertThat(browser.post(path(link), Map.of("password", PASSWORD, "confirmation", PASSWORD + "x")).text())
 			.contains("The two passwords are not the same");
 		Page activated = browser.submit(path(link), Map.of("password", PASSWORD, "confirmation", PASSWORD));
-		assertThat(activated.path()).isEqualTo("/login");
-		assertThat(activated.text()).contains("Your account is active");
+		// activation signs the producer in
+		assertThat(activated.path()).isEqualTo("/business");
+		assertThat(activated.text()).contains("Welcome, Maria Silva");
 
 		Page home = browser.logIn(email, PASSWORD);
 		assertThat(home.path()).isEqualTo("/business");

@@ -78,7 +78,7 @@ class ExternalDeliveryIntegrationTests {
 		String password = "an external buyer passphrase";
 		Page activated = browser.submit(URI.create(link).getPath(),
 				Map.of("password", password, "confirmation", password));
-		assertThat(activated.path()).isEqualTo("/login");
+		assertThat(activated.path()).isEqualTo("/club");
 
 		Page mine = browser.logIn(email, password);
 		assertThat(mine.path()).isEqualTo("/purchases");

@@ -118,6 +118,19 @@ final class StudentShop {
 		return purchase.transaction();
 	}
 
+	/**
+	 * Someone without an account buys the course with the sandbox card: the checkout
+	 * creates their account, pending until they activate it from the e-mail.
+	 */
+	String buyAs(Course course, String name, String email) {
+		Purchase purchase = this.checkout.checkout(new CheckoutRequest(UUID.randomUUID().toString(), course.offerCode(),
+				null, new Buyer(name, email, null, Locale.ENGLISH), PaymentMethod.CARD,
+				new CardDetails(APPROVED_CARD, "BUYER", 12, 2099, "123"), null));
+		assertThat(purchase.status()).isEqualTo(PurchaseStatus.APPROVED);
+		ClubShop.awaitEnrolled(this.enrollments, purchase.buyerAccountId(), purchase.id());
+		return purchase.transaction();
+	}
+
 	ClubModule module(Course course, String name) {
 		return this.content.addModule(course.producer(), course.productId(), new ModuleDetails(name, false, true));
 	}

@@ -26,7 +26,9 @@ import org.springframework.web.bind.annotation.RequestParam;
 
 /**
  * Activation from the e-mail link: the person chooses the password that works for every
- * product and members area. Expired or used links offer a new one.
+ * product and members area, and is then signed in (a fresh session) and lands on their
+ * courses ({@code /club}), or a producer on their business ({@code /business}). Expired
+ * or used links offer a new one.
  */
 @Controller
 class ActivationController {
@@ -57,15 +59,22 @@ class ActivationController {
 
 	@PostMapping("/activate/{token}")
 	String activate(@PathVariable String token, @Valid @ModelAttribute("form") PasswordForm form, BindingResult binding,
-			Model model, HttpServletResponse response) {
+			Model model, HttpServletRequest request, HttpServletResponse response) {
 		Optional<AccountRecord> pending = this.accounts.pendingAccountFor(token);
 		if (pending.isEmpty()) {
 			return invalid(model, response);
 		}
 		if (!binding.hasErrors()) {
 			try {
-				if (this.accounts.activate(token, form.password()).isPresent()) {
-					return "redirect:/login?activated";
+				Optional<AccountRecord> activated = this.accounts.activate(token, form.password());
+				if (activated.isPresent()) {
+					SessionRefresher.signIn(activated.get(), request, response);
+					boolean producer = activated.get()
+						.principal()
+						.getAuthorities()
+						.stream()
+						.anyMatch((a) -> "ROLE_PRODUCER".equals(a.getAuthority()));
+					return producer ? "redirect:/business" : "redirect:/club";
 				}
 				return invalid(model, response);
 			}

@@ -17,9 +17,15 @@ import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWrite
 @Configuration(proxyBeanMethods = false)
 class WebSecurityConfiguration {
 
+	/**
+	 * Scripts and styles from Atrium only; frames only from the video players a lesson
+	 * may embed (club's {@code VideoEmbed.FRAME_HOSTS}, kept equal by its test).
+	 */
 	static final String CONTENT_SECURITY_POLICY = "default-src 'self'; img-src 'self' data: https:; "
 			+ "style-src 'self'; script-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; "
-			+ "frame-ancestors 'none'; frame-src https:";
+			+ "frame-ancestors 'none'; frame-src https://www.youtube-nocookie.com https://player.vimeo.com "
+			+ "https://fast.wistia.net https://www.loom.com https://iframe.mediadelivery.net "
+			+ "https://player.mediadelivery.net";
 
 	@Bean
 	@Order(100)

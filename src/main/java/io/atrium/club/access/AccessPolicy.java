@@ -46,6 +46,44 @@ public final class AccessPolicy {
 		return new AccessDecision(denials);
 	}
 
+	/**
+	 * When an open page closes again for the student if nothing changes: the earliest of
+	 * the end of the access period, the end of the subscription access (only when no
+	 * subscription grants access without an end) and the page's expiry; for the warning
+	 * students get before access ends.
+	 * @param facts the student, the page and the group's rule
+	 * @param now the instant of the question
+	 * @return the instant access ends (exclusive), null when it does not end or is not
+	 * open now
+	 */
+	public static Instant accessEndsAt(AccessFacts facts, Instant now) {
+		AccessFacts.EnrollmentState e = facts.enrollment();
+		AccessDecision decision = decide(facts, now);
+		if (e == null || !(decision.allowed() || decision.onlyNeedsPassword())) {
+			return null;
+		}
+		Instant end = e.accessEndsAt();
+		if (!e.subscriptions().isEmpty()) {
+			List<SubscriptionRight> granting = e.subscriptions().stream().filter((r) -> r.grants(now)).toList();
+			if (granting.stream().noneMatch((r) -> r.accessUntil() == null)) {
+				Instant last = granting.stream()
+					.map(SubscriptionRight::accessUntil)
+					.max(Instant::compareTo)
+					.orElse(null);
+				end = earlier(end, last);
+			}
+		}
+		ContentRule rule = (facts.rule() != null) ? facts.rule() : ContentRule.DEFAULT;
+		return earlier(end, rule.expiration().expiresAt(e.startedAt()));
+	}
+
+	private static Instant earlier(Instant a, Instant b) {
+		if (a == null) {
+			return b;
+		}
+		return (b != null && b.isBefore(a)) ? b : a;
+	}
+
 	private static void enrollment(AccessFacts.EnrollmentState e, Instant now, List<AccessDenial> denials) {
 		if (e.blocked()) {
 			denials.add(AccessDenial.of(AccessReason.BLOCKED_BY_PRODUCER));

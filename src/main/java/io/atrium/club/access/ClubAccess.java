@@ -143,7 +143,9 @@ public class ClubAccess {
 		return this.contentRows.page(pageId).map((page) -> {
 			Enrollment e = this.enrollments.of(page.productId(), accountId).orElse(null);
 			Instant done = (e != null) ? this.progress.completed(e.id()).get(pageId) : null;
-			return new LessonState(page, decide(e, page, unlockedPages), done);
+			AccessFacts facts = facts(e, page, unlockedPages);
+			Instant now = this.clock.instant();
+			return new LessonState(page, AccessPolicy.decide(facts, now), done, AccessPolicy.accessEndsAt(facts, now));
 		});
 	}
 
@@ -195,12 +197,22 @@ public class ClubAccess {
 		course.modules()
 			.stream()
 			.filter((m) -> m.module().id() == page.moduleId())
-			.filter((m) -> !m.lessons().isEmpty() && m.completed() == m.lessons().size())
+			.filter((m) -> m.progress().total() > 0 && m.completed() == m.progress().total())
 			.findFirst()
 			.filter((m) -> this.progress.completeModule(e.id(), m.module().id(), now))
 			.ifPresent((m) -> this.events
 				.publishEvent(new ClubModuleCompleted(e.id(), e.productId(), e.producerAccountId(), e.accountId(),
 						e.name(), e.email(), m.module().id(), m.module().publicId(), m.module().name(), now)));
+	}
+
+	/**
+	 * Remembers the page as the one the student opened last in its product, for "continue
+	 * where you left off"; nothing when the student is not enrolled.
+	 */
+	@Transactional
+	public void recordOpened(long accountId, ClubPage page) {
+		this.enrollments.of(page.productId(), accountId)
+			.ifPresent((e) -> this.progress.setLastPage(e.id(), page.id(), this.clock.instant()));
 	}
 
 	/**
@@ -310,23 +322,30 @@ public class ClubAccess {
 				if (!page.published() || !rule.visible()) {
 					continue;
 				}
-				AccessDecision d = AccessPolicy.decide(facts(e, page, true, rule, done, unlockedPages), now);
-				lessons.add(new LessonState(page, d, done.get(page.id())));
+				AccessFacts facts = facts(e, page, true, rule, done, unlockedPages);
+				lessons.add(new LessonState(page, AccessPolicy.decide(facts, now), done.get(page.id()),
+						AccessPolicy.accessEndsAt(facts, now)));
 			}
 			if (!lessons.isEmpty()) {
 				modules.add(new StudentCourse.Module(mc.module(), lessons));
 			}
 		}
-		AccessDecision enrollmentOnly = AccessPolicy
-			.decide(new AccessFacts(e.state(), ContentRule.DEFAULT, null, true, true, false, false), now);
-		return Optional.of(new StudentCourse(area, e.productId(), product.get().name(), e, enrollmentOnly, modules));
+		AccessFacts enrollmentFacts = new AccessFacts(e.state(), ContentRule.DEFAULT, null, true, true, false, false);
+		return Optional.of(new StudentCourse(area, e.productId(), product.get().name(),
+				product.get().hasImage() ? product.get().imagePath() : null, e,
+				AccessPolicy.decide(enrollmentFacts, now), AccessPolicy.accessEndsAt(enrollmentFacts, now),
+				this.progress.lastPage(e.id()).orElse(null), modules));
 	}
 
 	private AccessDecision decide(Enrollment e, ClubPage page, Set<Long> unlockedPages) {
+		return AccessPolicy.decide(facts(e, page, unlockedPages), this.clock.instant());
+	}
+
+	private AccessFacts facts(Enrollment e, ClubPage page, Set<Long> unlockedPages) {
 		boolean modulePublishedToo = this.contentRows.module(page.moduleId()).orElseThrow().published();
 		ContentRule rule = (e != null) ? this.content.effectiveRule(e.groupId(), page) : ContentRule.DEFAULT;
 		Map<Long, Instant> done = (e != null) ? this.progress.completed(e.id()) : Map.of();
-		return AccessPolicy.decide(facts(e, page, modulePublishedToo, rule, done, unlockedPages), this.clock.instant());
+		return facts(e, page, modulePublishedToo, rule, done, unlockedPages);
 	}
 
 	private static AccessFacts facts(Enrollment e, ClubPage page, boolean modulePublished, ContentRule rule,

@@ -1,6 +1,5 @@
 package io.atrium.club.access;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -8,6 +7,7 @@ import java.util.Set;
 import io.atrium.club.ClubRefused;
 import io.atrium.club.content.ClubArea;
 import io.atrium.club.content.ClubPage;
+import io.atrium.club.content.PageAttachment;
 import io.atrium.club.content.PageFile;
 import io.atrium.club.internal.ContentRows;
 
@@ -77,19 +77,13 @@ public class StudentLessons {
 		}
 		long pageId = page.get().id();
 		return course(accountId, area, page.get().productId(), unlockedPages).flatMap((course) -> {
-			List<LessonState> all = new ArrayList<>();
-			StudentCourse.Module found = null;
 			for (StudentCourse.Module m : course.modules()) {
-				all.addAll(m.lessons());
-				if (m.lessons().stream().anyMatch((l) -> l.page().id() == pageId)) {
-					found = m;
-				}
-			}
-			for (int i = 0; i < all.size(); i++) {
-				if (all.get(i).page().id() == pageId) {
-					ClubPage previous = (i > 0) ? all.get(i - 1).page() : null;
-					ClubPage next = (i + 1 < all.size()) ? all.get(i + 1).page() : null;
-					return Optional.of(new StudentLesson(course, found, all.get(i), previous, next));
+				for (LessonState l : m.lessons()) {
+					if (l.page().id() == pageId) {
+						return Optional.of(new StudentLesson(course, m, l,
+								course.previousOpenable(pageId).map(LessonState::page).orElse(null),
+								course.nextOpenable(pageId).map(LessonState::page).orElse(null)));
+					}
 				}
 			}
 			return Optional.empty();
@@ -110,6 +104,42 @@ public class StudentLessons {
 			throw new ClubRefused("pageId", "page.closed", "You cannot open this page now.");
 		}
 		return this.content.file(pageId).map((f) -> new PageFile(f.fileName(), f.contentType(), f.bytes()));
+	}
+
+	/**
+	 * @param pageId the page's internal id
+	 * @return the files attached to the page, without their bytes (the page decides
+	 * whether they are shown)
+	 */
+	@Transactional(readOnly = true)
+	public List<PageAttachment> attachments(long pageId) {
+		return this.content.attachments(pageId);
+	}
+
+	/**
+	 * A file attached to a page, under the same decision as the page.
+	 * @param accountId the student
+	 * @param pageId the page's internal id
+	 * @param attachmentId the attachment
+	 * @param unlockedPages pages whose password the student typed in this session
+	 * @return the file, empty when the page has no such attachment
+	 * @throws ClubRefused when the student cannot open the page now
+	 */
+	@Transactional(readOnly = true)
+	public Optional<PageFile> attachment(long accountId, long pageId, long attachmentId, Set<Long> unlockedPages) {
+		if (!this.access.decide(accountId, pageId, unlockedPages).allowed()) {
+			throw new ClubRefused("pageId", "page.closed", "You cannot open this page now.");
+		}
+		return this.content.attachment(pageId, attachmentId)
+			.map((f) -> new PageFile(f.fileName(), f.contentType(), f.bytes()));
+	}
+
+	/**
+	 * Remembers the page as the one the student opened last in its product.
+	 */
+	@Transactional
+	public void opened(long accountId, ClubPage page) {
+		this.access.recordOpened(accountId, page);
 	}
 
 }

@@ -221,20 +221,77 @@ public class ClubContent {
 	@Transactional
 	public ClubPage putFile(long producerAccountId, long pageId, String fileName, String contentType, byte[] bytes) {
 		page(producerAccountId, pageId);
+		checkFile(bytes);
+		this.rows.putFile(pageId, fileName(fileName), contentType(contentType), bytes, this.clock.instant());
+		return this.rows.page(pageId).orElseThrow();
+	}
+
+	/** The most attachments a page can have. */
+	public static final int MAX_ATTACHMENTS = 20;
+
+	/**
+	 * Attaches a file to a page of any kind, for students to download under the page's
+	 * access decision.
+	 * @return the attachment
+	 * @throws ClubRefused when the file is empty, larger than {@link #MAX_FILE_BYTES}, or
+	 * the page has {@link #MAX_ATTACHMENTS} already
+	 */
+	@Transactional
+	public PageAttachment attach(long producerAccountId, long pageId, String fileName, String contentType,
+			byte[] bytes) {
+		page(producerAccountId, pageId);
+		checkFile(bytes);
+		if (this.rows.attachments(pageId).size() >= MAX_ATTACHMENTS) {
+			throw new ClubRefused("file", "file.too-many", "A page can have at most " + MAX_ATTACHMENTS + " files.",
+					MAX_ATTACHMENTS);
+		}
+		long id = this.rows.insertAttachment(pageId, fileName(fileName), contentType(contentType), bytes,
+				this.clock.instant());
+		return this.rows.attachments(pageId).stream().filter((a) -> a.id() == id).findFirst().orElseThrow();
+	}
+
+	/**
+	 * @return the page's attachments, in upload order
+	 */
+	@Transactional(readOnly = true)
+	public List<PageAttachment> attachments(long producerAccountId, long pageId) {
+		page(producerAccountId, pageId);
+		return this.rows.attachments(pageId);
+	}
+
+	/**
+	 * Removes an attachment of the producer's page.
+	 * @throws ClubNotFound when the page has no such attachment
+	 */
+	@Transactional
+	public void detach(long producerAccountId, long pageId, long attachmentId) {
+		page(producerAccountId, pageId);
+		if (!this.rows.deleteAttachment(pageId, attachmentId)) {
+			throw new ClubNotFound("No attachment " + attachmentId + " on page " + pageId + ".");
+		}
+	}
+
+	private static void checkFile(byte[] bytes) {
 		if (bytes == null || bytes.length == 0) {
 			throw new ClubRefused("file", "file.empty", "Choose a file to upload.");
 		}
 		if (bytes.length > MAX_FILE_BYTES) {
 			throw new ClubRefused("file", "file.too-large", "A file can have at most 20 MB.");
 		}
+	}
+
+	private static String fileName(String fileName) {
 		String name = (fileName != null && !fileName.isBlank()) ? fileName.strip() : "file";
 		name = name.replaceAll("[\\\\/\\r\\n\"]", "_");
 		if (name.length() > 200) {
 			name = name.substring(name.length() - 200);
 		}
-		String type = (contentType != null && !contentType.isBlank()) ? contentType : "application/octet-stream";
-		this.rows.putFile(pageId, name, type, bytes, this.clock.instant());
-		return this.rows.page(pageId).orElseThrow();
+		return name;
+	}
+
+	private static String contentType(String contentType) {
+		return (contentType != null && !contentType.isBlank() && contentType.length() <= 100) ? contentType
+				: "application/octet-stream";
 	}
 
 	/**

@@ -8,6 +8,7 @@ import java.util.Optional;
 
 import io.atrium.club.content.ClubModule;
 import io.atrium.club.content.ClubPage;
+import io.atrium.club.content.PageAttachment;
 import io.atrium.club.content.PageKind;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -16,7 +17,8 @@ import org.springframework.jdbc.support.KeyHolder;
 import org.springframework.stereotype.Repository;
 
 /**
- * The {@code club_modules}, {@code club_pages} and {@code club_page_files} tables.
+ * The {@code club_modules}, {@code club_pages}, {@code club_page_files} and
+ * {@code club_page_attachments} tables.
  */
 @Repository
 public class ContentRows {
@@ -165,6 +167,8 @@ public class ContentRows {
 		this.jdbc.sql("DELETE FROM club_progress WHERE page_id = ?").param(id).update();
 		this.jdbc.sql("DELETE FROM club_comments WHERE page_id = ?").param(id).update();
 		this.jdbc.sql("DELETE FROM club_page_files WHERE page_id = ?").param(id).update();
+		this.jdbc.sql("DELETE FROM club_page_attachments WHERE page_id = ?").param(id).update();
+		this.jdbc.sql("DELETE FROM club_last_pages WHERE page_id = ?").param(id).update();
 		this.jdbc.sql("DELETE FROM club_pages WHERE id = ?").param(id).update();
 	}
 
@@ -182,6 +186,48 @@ public class ContentRows {
 			.param(pageId)
 			.query((rs, n) -> new StoredFile(rs.getString(1), rs.getString(2), rs.getBytes(3)))
 			.optional();
+	}
+
+	public long insertAttachment(long pageId, String fileName, String contentType, byte[] bytes, Instant now) {
+		KeyHolder keys = new GeneratedKeyHolder();
+		this.jdbc
+			.sql("INSERT INTO club_page_attachments (page_id, file_name, content_type, size_bytes, bytes, uploaded_at) "
+					+ "VALUES (?, ?, ?, ?, ?, ?)")
+			.params(pageId, fileName, contentType, bytes.length, bytes, Times.utc(now))
+			.update(keys, "id");
+		return keys.getKey().longValue();
+	}
+
+	/**
+	 * @return the page's attachments without their bytes, in upload order
+	 */
+	public List<PageAttachment> attachments(long pageId) {
+		return this.jdbc
+			.sql("SELECT id, file_name, content_type, size_bytes FROM club_page_attachments WHERE page_id = ? "
+					+ "ORDER BY id")
+			.param(pageId)
+			.query((rs, n) -> new PageAttachment(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getLong(4)))
+			.list();
+	}
+
+	/**
+	 * @return the attachment with its bytes, only when it belongs to that page
+	 */
+	public Optional<StoredFile> attachment(long pageId, long attachmentId) {
+		return this.jdbc
+			.sql("SELECT file_name, content_type, bytes FROM club_page_attachments WHERE page_id = ? AND id = ?")
+			.params(pageId, attachmentId)
+			.query((rs, n) -> new StoredFile(rs.getString(1), rs.getString(2), rs.getBytes(3)))
+			.optional();
+	}
+
+	/**
+	 * @return whether an attachment of that page was deleted
+	 */
+	public boolean deleteAttachment(long pageId, long attachmentId) {
+		return this.jdbc.sql("DELETE FROM club_page_attachments WHERE page_id = ? AND id = ?")
+			.params(pageId, attachmentId)
+			.update() > 0;
 	}
 
 	private static ClubModule module(ResultSet rs, int n) throws SQLException {

@@ -3,12 +3,14 @@ package io.atrium.club.internal;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Optional;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 /**
- * The {@code club_progress} and {@code club_module_completions} tables.
+ * The {@code club_progress}, {@code club_module_completions} and {@code club_last_pages}
+ * tables.
  */
 @Repository
 public class ProgressRows {
@@ -87,6 +89,27 @@ public class ProgressRows {
 			.params(enrollmentId, moduleId, Times.utc(now))
 			.update();
 		return true;
+	}
+
+	/**
+	 * @return the page the student opened last in the enrolment's product
+	 */
+	public Optional<Long> lastPage(long enrollmentId) {
+		return this.jdbc.sql("SELECT page_id FROM club_last_pages WHERE enrollment_id = ?")
+			.param(enrollmentId)
+			.query(Long.class)
+			.optional();
+	}
+
+	public void setLastPage(long enrollmentId, long pageId, Instant now) {
+		int updated = this.jdbc.sql("UPDATE club_last_pages SET page_id = ?, opened_at = ? WHERE enrollment_id = ?")
+			.params(pageId, Times.utc(now), enrollmentId)
+			.update();
+		if (updated == 0) {
+			this.jdbc.sql("INSERT INTO club_last_pages (enrollment_id, page_id, opened_at) VALUES (?, ?, ?)")
+				.params(enrollmentId, pageId, Times.utc(now))
+				.update();
+		}
 	}
 
 }

@@ -97,7 +97,7 @@ class StudentClubController {
 			return "club/student/closed";
 		}
 		this.access.recordEntry(accountId, productId);
-		model.addAttribute("modules", this.views.modules(c, locale));
+		model.addAttribute("modules", this.views.modules(c, null, locale));
 		return "club/student/course";
 	}
 

@@ -11,11 +11,14 @@ import java.util.Optional;
 import io.atrium.accounts.SignedInAccount;
 import io.atrium.club.ClubRefused;
 import io.atrium.club.access.ClubAccess;
+import io.atrium.club.access.StudentCourse;
 import io.atrium.club.access.StudentLesson;
 import io.atrium.club.access.StudentLessons;
 import io.atrium.club.comments.Comments;
 import io.atrium.club.content.ClubAreas;
 import io.atrium.club.content.ClubPage;
+import io.atrium.club.content.LessonText;
+import io.atrium.club.content.PageKind;
 import io.atrium.club.content.PageFile;
 import io.atrium.media.Branding;
 import io.atrium.platform.Dates;
@@ -44,7 +47,9 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
  * password is missing, otherwise every reason with 403; pages the student's group does
  * not see, unpublished pages and other products' pages answer 404. Also: the page's
  * password (wrong guesses limited by {@link PagePasswordAttempts}), "mark as done",
- * comments and the file download.
+ * comments, the file page's download and the lesson's attachments, each download under
+ * the page's decision. Opening a page the student may see remembers it for "continue
+ * where you left off".
  */
 @Controller
 class StudentLessonController {
@@ -171,6 +176,29 @@ class StudentLessonController {
 		if (file == null) {
 			return ResponseEntity.notFound().build();
 		}
+		return download(file);
+	}
+
+	@GetMapping(PAGE + "/attachments/{attachmentId}")
+	ResponseEntity<byte[]> attachment(@AuthenticationPrincipal SignedInAccount me, @PathVariable String subdomain,
+			@PathVariable String pageId, @PathVariable long attachmentId, HttpSession session) {
+		Optional<StudentLesson> lesson = find(me, subdomain, pageId, session);
+		if (lesson.isEmpty()) {
+			return ResponseEntity.notFound().build();
+		}
+		try {
+			return this.lessons
+				.attachment(me.accountId().value(), lesson.get().lesson().page().id(), attachmentId,
+						UnlockedPages.of(session))
+				.map(StudentLessonController::download)
+				.orElseGet(() -> ResponseEntity.notFound().build());
+		}
+		catch (ClubRefused ex) {
+			return ResponseEntity.status(HttpStatus.FORBIDDEN).build();
+		}
+	}
+
+	private static ResponseEntity<byte[]> download(PageFile file) {
 		return ResponseEntity.ok()
 			.contentType(mediaType(file.contentType()))
 			.header(HttpHeaders.CONTENT_DISPOSITION,
@@ -179,6 +207,7 @@ class StudentLessonController {
 						.build()
 						.toString())
 			.header(HttpHeaders.CACHE_CONTROL, "private, no-store")
+			.header("X-Content-Type-Options", "nosniff")
 			.body(file.bytes());
 	}
 
@@ -206,26 +235,35 @@ class StudentLessonController {
 	private String show(SignedInAccount me, StudentLesson lesson, Model model, Locale locale,
 			HttpServletResponse response) {
 		ClubPage page = lesson.lesson().page();
-		model.addAttribute("brand", this.branding.forProducer(lesson.course().area().producerAccountId()).orElse(null));
+		StudentCourse course = lesson.course();
+		model.addAttribute("brand", this.branding.forProducer(course.area().producerAccountId()).orElse(null));
 		model.addAttribute("lesson", lesson);
 		model.addAttribute("page", page);
-		model.addAttribute("outlineUrl", StudentViews.outlinePath(lesson.course()));
-		model.addAttribute("pageUrl", StudentViews.pagePath(lesson.course(), page));
+		model.addAttribute("card", this.views.card(course, locale));
+		model.addAttribute("modules", this.views.modules(course, page.id(), locale));
+		model.addAttribute("outlineUrl", StudentViews.outlinePath(course));
+		model.addAttribute("pageUrl", StudentViews.pagePath(course, page));
 		model.addAttribute("previousUrl",
-				(lesson.previous() != null) ? StudentViews.pagePath(lesson.course(), lesson.previous()) : null);
-		model.addAttribute("nextUrl",
-				(lesson.next() != null) ? StudentViews.pagePath(lesson.course(), lesson.next()) : null);
+				(lesson.previous() != null) ? StudentViews.pagePath(course, lesson.previous()) : null);
+		model.addAttribute("nextUrl", (lesson.next() != null) ? StudentViews.pagePath(course, lesson.next()) : null);
 		if (lesson.lesson().decision().allowed()) {
+			this.lessons.opened(me.accountId().value(), page);
 			model.addAttribute("state", "open");
-			model.addAttribute("paragraphs", paragraphs(page.body()));
-			model.addAttribute("embedUrl",
-					(page.kind() == io.atrium.club.content.PageKind.VIDEO) ? VideoEmbed.of(page.mediaUrl()) : null);
-			model.addAttribute("fileUrl", StudentViews.pagePath(lesson.course(), page) + "/file");
+			model.addAttribute("lessonWarning", this.views.lessonWarning(course, lesson.lesson(), locale));
+			model.addAttribute("bodyHtml", LessonText.html(page.body()));
+			model.addAttribute("embedUrl", (page.kind() == PageKind.VIDEO) ? VideoEmbed.of(page.mediaUrl()) : null);
+			model.addAttribute("fileUrl", StudentViews.pagePath(course, page) + "/file");
+			model.addAttribute("attachments",
+					this.lessons.attachments(page.id())
+						.stream()
+						.map((a) -> new AttachmentLine(a.fileName(), FileSizes.show(a.size(), locale),
+								StudentViews.pagePath(course, page) + "/attachments/" + a.id()))
+						.toList());
 			model.addAttribute("comments",
 					this.comments.list(me.accountId().value(), page.id())
 						.stream()
 						.map((c) -> new CommentLine(c.authorName(), paragraphs(c.body()),
-								Dates.show(c.createdAt(), this.views.zone(lesson.course()), locale)))
+								Dates.show(c.createdAt(), this.views.zone(course), locale)))
 						.toList());
 			return "club/student/page";
 		}
@@ -234,7 +272,7 @@ class StudentLessonController {
 			return "club/student/page";
 		}
 		model.addAttribute("state", "locked");
-		model.addAttribute("reasons", this.views.reasons(lesson.course(), lesson.lesson(), locale));
+		model.addAttribute("reasons", this.views.reasons(course, lesson.lesson(), locale));
 		response.setStatus(HttpServletResponse.SC_FORBIDDEN);
 		return "club/student/page";
 	}
@@ -263,6 +301,12 @@ class StudentLessonController {
 
 		void run(StudentLesson lesson);
 
+	}
+
+	/**
+	 * A file attached to the lesson, as the page lists it.
+	 */
+	record AttachmentLine(String name, String size, String url) {
 	}
 
 	/**

@@ -1,21 +1,36 @@
 package io.atrium.club.web.student;
 
 import java.net.URI;
+import java.net.URISyntaxException;
+import java.util.List;
 import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The embeddable player address of a video page, for the YouTube and Vimeo addresses
- * producers paste; any other address is shown as a link, never framed. Only these players
- * are framed, in a sandboxed {@code <iframe>} (the CSP's {@code frame-src https:} allows
- * them; see docs/club-student.md).
+ * The embeddable player address of a video page, for the addresses producers paste from
+ * the common video hosts: YouTube (watch, embed, shorts, youtu.be, youtube-nocookie),
+ * Vimeo, Wistia, Loom and Bunny Stream. Every address is rebuilt from the video's id on
+ * the host's own player, so only the players in {@link #FRAME_HOSTS} are ever framed (the
+ * CSP's {@code frame-src} lists exactly those); any other address, or one whose id does
+ * not look right, is shown as a link, never framed.
  */
 final class VideoEmbed {
 
-	private static final Pattern ID = Pattern.compile("[A-Za-z0-9_-]{6,20}");
+	/** The player hosts a lesson may frame; the CSP's {@code frame-src}. */
+	static final List<String> FRAME_HOSTS = List.of("https://www.youtube-nocookie.com", "https://player.vimeo.com",
+			"https://fast.wistia.net", "https://www.loom.com", "https://iframe.mediadelivery.net",
+			"https://player.mediadelivery.net");
+
+	private static final Pattern YOUTUBE_ID = Pattern.compile("[A-Za-z0-9_-]{6,20}");
 
 	private static final Pattern VIMEO_ID = Pattern.compile("\\d{3,15}");
+
+	private static final Pattern WISTIA_ID = Pattern.compile("[a-z0-9]{6,20}");
+
+	private static final Pattern LOOM_ID = Pattern.compile("[a-f0-9]{16,40}");
+
+	private static final Pattern BUNNY = Pattern.compile("/(?:embed|play)/(\\d{1,10})/([a-f0-9-]{36})/?");
 
 	private VideoEmbed() {
 	}
@@ -29,44 +44,67 @@ final class VideoEmbed {
 		try {
 			uri = (url != null) ? new URI(url.strip()) : null;
 		}
-		catch (java.net.URISyntaxException ex) {
+		catch (URISyntaxException ex) {
 			return null;
 		}
-		if (uri == null || uri.getHost() == null || !"https".equalsIgnoreCase(uri.getScheme())) {
+		if (uri == null || uri.getHost() == null || !"https".equalsIgnoreCase(uri.getScheme())
+				|| uri.getUserInfo() != null || (uri.getPort() != -1 && uri.getPort() != 443)) {
 			return null;
 		}
 		String host = uri.getHost().toLowerCase(Locale.ROOT);
 		String path = (uri.getPath() != null) ? uri.getPath() : "";
-		String id = switch (host) {
-			case "www.youtube.com", "youtube.com", "m.youtube.com", "www.youtube-nocookie.com" -> youTube(uri, path);
-			case "youtu.be" -> matching(ID, path.replaceFirst("^/", ""));
-			case "vimeo.com", "www.vimeo.com" -> vimeo(path.replaceFirst("^/", ""));
-			case "player.vimeo.com" -> vimeo(path.replaceFirst("^/video/", ""));
-			default -> null;
+		return switch (host) {
+			case "www.youtube.com", "youtube.com", "m.youtube.com", "www.youtube-nocookie.com",
+					"youtube-nocookie.com" ->
+				prefixed("https://www.youtube-nocookie.com/embed/", youTube(uri, path));
+			case "youtu.be" ->
+				prefixed("https://www.youtube-nocookie.com/embed/", matching(YOUTUBE_ID, tail(path, "/")));
+			case "vimeo.com", "www.vimeo.com" ->
+				prefixed("https://player.vimeo.com/video/", matching(VIMEO_ID, tail(path, "/")));
+			case "player.vimeo.com" ->
+				prefixed("https://player.vimeo.com/video/", matching(VIMEO_ID, tail(path, "/video/")));
+			case "fast.wistia.net", "fast.wistia.com" ->
+				prefixed("https://fast.wistia.net/embed/iframe/", matching(WISTIA_ID, tail(path, "/embed/iframe/")));
+			case "www.loom.com", "loom.com" -> prefixed("https://www.loom.com/embed/",
+					matching(LOOM_ID, path.startsWith("/share/") ? tail(path, "/share/") : tail(path, "/embed/")));
+			case "iframe.mediadelivery.net", "player.mediadelivery.net" -> bunny(path);
+			default -> host.endsWith(".wistia.com") && path.startsWith("/medias/")
+					? prefixed("https://fast.wistia.net/embed/iframe/", matching(WISTIA_ID, tail(path, "/medias/")))
+					: null;
 		};
-		if (id == null) {
-			return null;
-		}
-		return host.contains("vimeo") ? "https://player.vimeo.com/video/" + id
-				: "https://www.youtube-nocookie.com/embed/" + id;
 	}
 
 	private static String youTube(URI uri, String path) {
-		if (path.startsWith("/embed/")) {
-			return matching(ID, path.substring("/embed/".length()));
+		for (String prefix : List.of("/embed/", "/shorts/", "/live/")) {
+			if (path.startsWith(prefix)) {
+				return matching(YOUTUBE_ID, path.substring(prefix.length()));
+			}
 		}
-		if (path.equals("/watch") && uri.getQuery() != null) {
-			for (String pair : uri.getQuery().split("&")) {
+		if (path.equals("/watch") && uri.getRawQuery() != null) {
+			for (String pair : uri.getRawQuery().split("&")) {
 				if (pair.startsWith("v=")) {
-					return matching(ID, pair.substring(2));
+					return matching(YOUTUBE_ID, pair.substring(2));
 				}
 			}
 		}
 		return null;
 	}
 
-	private static String vimeo(String candidate) {
-		return matching(VIMEO_ID, candidate);
+	private static String bunny(String path) {
+		Matcher m = BUNNY.matcher(path);
+		return m.matches() ? "https://iframe.mediadelivery.net/embed/" + m.group(1) + "/" + m.group(2) : null;
+	}
+
+	private static String tail(String path, String prefix) {
+		if (!path.startsWith(prefix)) {
+			return "";
+		}
+		String rest = path.substring(prefix.length());
+		return rest.endsWith("/") ? rest.substring(0, rest.length() - 1) : rest;
+	}
+
+	private static String prefixed(String player, String id) {
+		return (id != null) ? player + id : null;
 	}
 
 	private static String matching(Pattern pattern, String candidate) {
