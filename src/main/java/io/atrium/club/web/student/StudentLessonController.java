@@ -9,6 +9,7 @@ import java.util.Locale;
 import java.util.Optional;
 
 import io.atrium.accounts.SignedInAccount;
+import io.atrium.club.ClubNotFound;
 import io.atrium.club.ClubRefused;
 import io.atrium.club.access.ClubAccess;
 import io.atrium.club.access.StudentLesson;
@@ -17,7 +18,6 @@ import io.atrium.club.comments.Comments;
 import io.atrium.club.content.ClubAreas;
 import io.atrium.club.content.ClubPage;
 import io.atrium.club.content.PageFile;
-import io.atrium.platform.Dates;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
@@ -58,6 +58,8 @@ class StudentLessonController {
 
 	private final Comments comments;
 
+	private final StudentCommentViews commentViews;
+
 	private final StudentViews views;
 
 	private final MessageSource messages;
@@ -65,7 +67,9 @@ class StudentLessonController {
 	private final PagePasswordAttempts attempts;
 
 	StudentLessonController(ClubAreas areas, ClubAccess access, StudentLessons lessons, Comments comments,
-			StudentViews views, MessageSource messages, PagePasswordAttempts attempts) {
+			StudentCommentViews commentViews, StudentViews views, MessageSource messages,
+			PagePasswordAttempts attempts) {
+		this.commentViews = commentViews;
 		this.attempts = attempts;
 		this.areas = areas;
 		this.access = access;
@@ -77,13 +81,14 @@ class StudentLessonController {
 
 	@GetMapping(PAGE)
 	String page(@AuthenticationPrincipal SignedInAccount me, @PathVariable String subdomain,
-			@PathVariable String pageId, HttpSession session, Model model, Locale locale, HttpServletResponse response)
-			throws IOException {
+			@PathVariable String pageId, @RequestParam(name = "comments", defaultValue = "0") int commentsShown,
+			HttpSession session, Model model, Locale locale, HttpServletResponse response) throws IOException {
 		Optional<StudentLesson> lesson = find(me, subdomain, pageId, session);
 		if (lesson.isEmpty()) {
 			response.sendError(HttpServletResponse.SC_NOT_FOUND);
 			return null;
 		}
+		model.addAttribute("commentsShown", commentsShown);
 		return show(me, lesson.get(), model, locale, response);
 	}
 
@@ -146,6 +151,28 @@ class StudentLessonController {
 			redirect.addFlashAttribute("commentBody", "");
 			redirect.addFlashAttribute("notice", "club.student.comments.posted");
 		});
+	}
+
+	@PostMapping(PAGE + "/comments/{commentId}/replies")
+	String reply(@AuthenticationPrincipal SignedInAccount me, @PathVariable String subdomain,
+			@PathVariable String pageId, @PathVariable long commentId, @RequestParam(defaultValue = "") String body,
+			HttpSession session, Locale locale, RedirectAttributes redirect, HttpServletResponse response)
+			throws IOException {
+		redirect.addFlashAttribute("replyTo", commentId);
+		redirect.addFlashAttribute("replyBody", body);
+		try {
+			String back = act(me, subdomain, pageId, session, locale, redirect, response, (lesson) -> {
+				this.comments.reply(me.accountId().value(), lesson.lesson().page().id(), commentId, body,
+						UnlockedPages.of(session));
+				redirect.addFlashAttribute("replyBody", "");
+				redirect.addFlashAttribute("notice", "comments.reply.posted");
+			});
+			return (back != null) ? back + "#comment-" + commentId : null;
+		}
+		catch (ClubNotFound ex) {
+			response.sendError(HttpServletResponse.SC_NOT_FOUND);
+			return null;
+		}
 	}
 
 	@GetMapping(PAGE + "/file")
@@ -216,12 +243,9 @@ class StudentLessonController {
 			model.addAttribute("embedUrl",
 					(page.kind() == io.atrium.club.content.PageKind.VIDEO) ? VideoEmbed.of(page.mediaUrl()) : null);
 			model.addAttribute("fileUrl", StudentViews.pagePath(lesson.course(), page) + "/file");
-			model.addAttribute("comments",
-					this.comments.list(me.accountId().value(), page.id())
-						.stream()
-						.map((c) -> new CommentLine(c.authorName(), paragraphs(c.body()),
-								Dates.show(c.createdAt(), this.views.zone(lesson.course()), locale)))
-						.toList());
+			Object shown = model.getAttribute("commentsShown");
+			model.addAttribute("comments", this.commentViews.of(me.accountId().value(), page.id(),
+					(shown instanceof Integer n) ? n : 0, this.views.zone(lesson.course()), locale));
 			return "club/student/page";
 		}
 		if (lesson.lesson().decision().onlyNeedsPassword()) {
@@ -258,12 +282,6 @@ class StudentLessonController {
 
 		void run(StudentLesson lesson);
 
-	}
-
-	/**
-	 * A comment as the page shows it.
-	 */
-	record CommentLine(String author, List<String> paragraphs, String date) {
 	}
 
 }
