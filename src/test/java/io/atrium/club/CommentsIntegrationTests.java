@@ -1,5 +1,7 @@
 package io.atrium.club;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
@@ -27,6 +29,7 @@ import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -46,6 +49,9 @@ class CommentsIntegrationTests {
 
 	@Autowired
 	JdbcClient jdbc;
+
+	@Autowired
+	JdbcTemplate jdbcTemplate;
 
 	@Autowired
 	Accounts accounts;
@@ -286,6 +292,49 @@ class CommentsIntegrationTests {
 		assertThat(marked.document().select("#questions .club-question").text()).doesNotContain("Second question")
 			.contains("First question, on A");
 		assertThat(marked.document().select("#questions-count").text()).isEqualTo("1");
+	}
+
+	@Test
+	void theUnansweredListAndALessonStayFastWithTenThousandStudentsQuestions() {
+		Course course = this.shop.course("Crowded course");
+		ClubPage page = this.shop.text(course, this.shop.module(course, "Basics"), "Crowded lesson", "Hello.");
+		Student ana = this.shop.student("Ana Crowded");
+		this.shop.buy(course, ana);
+		long group = this.jdbc.sql("SELECT default_group_id FROM club_products WHERE product_id = ?")
+			.param(course.productId())
+			.query(Long.class)
+			.single();
+		// 10,000 students ask a question each (account ids need no account here); half
+		// are answered
+		List<Object[]> rows = new ArrayList<>();
+		for (int i = 0; i < 10_000; i++) {
+			rows.add(new Object[] { page.id(), course.productId(), group, 1_000_000L + i, "Student " + i,
+					"Question " + i, i % 2 == 0 });
+		}
+		this.jdbcTemplate.batchUpdate(
+				"INSERT INTO club_comments (page_id, product_id, group_id, account_id, author_name, body, hidden, "
+						+ "answered, author_role, created_at) VALUES (?, ?, ?, ?, ?, ?, FALSE, ?, 'STUDENT', "
+						+ "CURRENT_TIMESTAMP)",
+				rows);
+
+		WebClient producer = logIn(course.producerEmail());
+		producer.get("/business/club/questions");
+		long started = System.nanoTime();
+		Page questions = producer.get("/business/club/questions");
+		long questionsMillis = (System.nanoTime() - started) / 1_000_000;
+		assertThat(questions.document().select("#questions-count").text()).isEqualTo("5000");
+		assertThat(questions.document().select("#questions .club-question")).hasSize(25);
+		assertThat(questions.document().select("#questions .club-question").first().text()).contains("Question 9999");
+
+		WebClient student = logIn(ana.email());
+		student.get(course.page(page));
+		started = System.nanoTime();
+		Page lesson = student.get(course.page(page));
+		long lessonMillis = (System.nanoTime() - started) / 1_000_000;
+		assertThat(lesson.document().select(".club-thread")).hasSize(20);
+		assertThat(lesson.text()).contains("Question 9999", "Show older comments");
+		assertThat(questionsMillis).as("the unanswered list, in ms").isLessThan(1500);
+		assertThat(lessonMillis).as("the lesson, in ms").isLessThan(1500);
 	}
 
 	private Student student(String name, Locale locale) {

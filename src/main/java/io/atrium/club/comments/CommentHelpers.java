@@ -134,7 +134,9 @@ public class CommentHelpers {
 			.orElse("?");
 		variables.put("helperName", name);
 		variables.put("producerName", producerName);
-		variables.put("productName", (product != null) ? product.name() : null);
+		if (product != null) {
+			variables.put("productName", product.name());
+		}
 		variables.put("questionsUrl", this.baseUrl.link(QUESTIONS_PATH));
 		if (!account.active()) {
 			variables.put("activationUrl", this.accounts.activationLink(account.id()));
@@ -147,8 +149,7 @@ public class CommentHelpers {
 		AccountSummary account = this.accounts.find(new AccountId(row.helperAccountId())).orElse(null);
 		String product = (row.productId() != null)
 				? this.catalog.product(row.productId()).map(ProductSummary::name).orElse("?") : null;
-		return new Helper(row.id(), (account != null) ? account.name() : "?", (account != null) ? account.email() : "?",
-				product, account != null && account.active());
+		return new Helper(row.id(), row.name(), (account != null) ? account.email() : "?", product);
 	}
 
 	/**
