@@ -22,7 +22,11 @@ import org.springframework.stereotype.Repository;
 @Repository
 public class CommentRows {
 
-	private static final String COLUMNS = "c.id, c.page_id, c.product_id, c.parent_id, c.group_id, c.account_id, "
+	// product_id is NULL only on rows written by hand (its column has no default): the
+	// page tells
+	private static final String COLUMNS = "c.id, c.page_id, "
+			+ "COALESCE(c.product_id, (SELECT p0.product_id FROM club_pages p0 WHERE p0.id = c.page_id)) AS product_id, "
+			+ "c.parent_id, c.group_id, c.account_id, "
 			+ "c.author_name, c.author_role, c.body, c.hidden, c.answered, c.created_at";
 
 	private static final String SELECT = "SELECT " + COLUMNS + " FROM club_comments c ";
