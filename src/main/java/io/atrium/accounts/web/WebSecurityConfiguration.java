@@ -42,6 +42,10 @@ class WebSecurityConfiguration {
 			.permitAll()
 			.requestMatchers("/admin/**")
 			.hasRole("ADMIN")
+			// comment helpers need not be producers: these controllers check who is
+			// asking
+			.requestMatchers("/business/club/questions/**", "/business/products/*/club/pages/*/comments/**")
+			.authenticated()
 			.requestMatchers("/business/**")
 			.hasRole("PRODUCER")
 			.anyRequest()

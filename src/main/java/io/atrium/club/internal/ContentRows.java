@@ -165,6 +165,7 @@ public class ContentRows {
 	public void deletePage(long id) {
 		this.jdbc.sql("DELETE FROM club_rules WHERE item_kind = 'PAGE' AND item_id = ?").param(id).update();
 		this.jdbc.sql("DELETE FROM club_progress WHERE page_id = ?").param(id).update();
+		this.jdbc.sql("DELETE FROM club_comments WHERE page_id = ? AND parent_id IS NOT NULL").param(id).update();
 		this.jdbc.sql("DELETE FROM club_comments WHERE page_id = ?").param(id).update();
 		this.jdbc.sql("DELETE FROM club_page_files WHERE page_id = ?").param(id).update();
 		this.jdbc.sql("DELETE FROM club_page_attachments WHERE page_id = ?").param(id).update();

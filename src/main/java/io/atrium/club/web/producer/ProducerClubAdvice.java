@@ -22,7 +22,8 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
  */
 @ControllerAdvice(assignableTypes = { ProducerAreaController.class, ProducerContentController.class,
 		ProducerPagesController.class, ProducerGroupsController.class, ProducerRulesController.class,
-		ProducerCommentsController.class, ModuleRulesGridController.class })
+		ProducerCommentsController.class, ModuleRulesGridController.class, QuestionsController.class,
+		CommentHelpersController.class })
 class ProducerClubAdvice {
 
 	private static final Pattern PRODUCT_CLUB = Pattern.compile("^(/business/products/\\d+/club(/groups|/rules)?)");

@@ -9,6 +9,7 @@ import java.util.Locale;
 import java.util.Optional;
 
 import io.atrium.accounts.SignedInAccount;
+import io.atrium.club.ClubNotFound;
 import io.atrium.club.ClubRefused;
 import io.atrium.club.access.ClubAccess;
 import io.atrium.club.access.StudentCourse;
@@ -64,6 +65,8 @@ class StudentLessonController {
 
 	private final Comments comments;
 
+	private final StudentCommentViews commentViews;
+
 	private final StudentViews views;
 
 	private final MessageSource messages;
@@ -73,8 +76,10 @@ class StudentLessonController {
 	private final Branding branding;
 
 	StudentLessonController(ClubAreas areas, ClubAccess access, StudentLessons lessons, Comments comments,
-			StudentViews views, MessageSource messages, PagePasswordAttempts attempts, Branding branding) {
+			StudentCommentViews commentViews, StudentViews views, MessageSource messages,
+			PagePasswordAttempts attempts, Branding branding) {
 		this.branding = branding;
+		this.commentViews = commentViews;
 		this.attempts = attempts;
 		this.areas = areas;
 		this.access = access;
@@ -86,13 +91,14 @@ class StudentLessonController {
 
 	@GetMapping(PAGE)
 	String page(@AuthenticationPrincipal SignedInAccount me, @PathVariable String subdomain,
-			@PathVariable String pageId, HttpSession session, Model model, Locale locale, HttpServletResponse response)
-			throws IOException {
+			@PathVariable String pageId, @RequestParam(name = "comments", defaultValue = "0") int commentsShown,
+			HttpSession session, Model model, Locale locale, HttpServletResponse response) throws IOException {
 		Optional<StudentLesson> lesson = find(me, subdomain, pageId, session);
 		if (lesson.isEmpty()) {
 			response.sendError(HttpServletResponse.SC_NOT_FOUND);
 			return null;
 		}
+		model.addAttribute("commentsShown", commentsShown);
 		return show(me, lesson.get(), model, locale, response);
 	}
 
@@ -155,6 +161,28 @@ class StudentLessonController {
 			redirect.addFlashAttribute("commentBody", "");
 			redirect.addFlashAttribute("notice", "club.student.comments.posted");
 		});
+	}
+
+	@PostMapping(PAGE + "/comments/{commentId}/replies")
+	String reply(@AuthenticationPrincipal SignedInAccount me, @PathVariable String subdomain,
+			@PathVariable String pageId, @PathVariable long commentId, @RequestParam(defaultValue = "") String body,
+			HttpSession session, Locale locale, RedirectAttributes redirect, HttpServletResponse response)
+			throws IOException {
+		redirect.addFlashAttribute("replyTo", commentId);
+		redirect.addFlashAttribute("replyBody", body);
+		try {
+			String back = act(me, subdomain, pageId, session, locale, redirect, response, (lesson) -> {
+				this.comments.reply(me.accountId().value(), lesson.lesson().page().id(), commentId, body,
+						UnlockedPages.of(session));
+				redirect.addFlashAttribute("replyBody", "");
+				redirect.addFlashAttribute("notice", "comments.reply.posted");
+			});
+			return (back != null) ? back + "#comment-" + commentId : null;
+		}
+		catch (ClubNotFound ex) {
+			response.sendError(HttpServletResponse.SC_NOT_FOUND);
+			return null;
+		}
 	}
 
 	@GetMapping(PAGE + "/file")
@@ -259,12 +287,9 @@ class StudentLessonController {
 						.map((a) -> new AttachmentLine(a.fileName(), FileSizes.show(a.size(), locale),
 								StudentViews.pagePath(course, page) + "/attachments/" + a.id()))
 						.toList());
-			model.addAttribute("comments",
-					this.comments.list(me.accountId().value(), page.id())
-						.stream()
-						.map((c) -> new CommentLine(c.authorName(), paragraphs(c.body()),
-								Dates.show(c.createdAt(), this.views.zone(course), locale)))
-						.toList());
+			Object shown = model.getAttribute("commentsShown");
+			model.addAttribute("comments", this.commentViews.of(me.accountId().value(), page.id(),
+					(shown instanceof Integer n) ? n : 0, this.views.zone(course), locale));
 			return "club/student/page";
 		}
 		if (lesson.lesson().decision().onlyNeedsPassword()) {
@@ -307,12 +332,6 @@ class StudentLessonController {
 	 * A file attached to the lesson, as the page lists it.
 	 */
 	record AttachmentLine(String name, String size, String url) {
-	}
-
-	/**
-	 * A comment as the page shows it.
-	 */
-	record CommentLine(String author, List<String> paragraphs, String date) {
 	}
 
 }
