@@ -138,7 +138,7 @@ class PlayerRulesTests {
 	}
 
 	private static StudentCourse course(Long lastPageId, LessonState... lessons) {
-		ClubModule module = new ClubModule(10, "module10", 1000000, "Basics", 1, false, true);
+		ClubModule module = new ClubModule(10, "module10", 1000000, "Basics", 1, false, true, null);
 		return new StudentCourse(new ClubArea(1, "bakery", "Bakery"), 1000000, "Sourdough", null, null, open(), null,
 				lastPageId, List.of(new StudentCourse.Module(module, new ArrayList<>(List.of(lessons)))));
 	}

@@ -71,7 +71,8 @@ class StudentBulkController {
 			return confirmPage(producer, productId, form, action, targetGroup, null, locale, model, response);
 		}
 		try {
-			long id = this.actions.start(producer, productId, kind, targetGroup, form.filter(this.pages.zone(producer)));
+			long id = this.actions.start(producer, productId, kind, targetGroup,
+					form.filter(this.pages.zone(producer)));
 			return "redirect:/business/products/" + productId + "/club/students/bulk/" + id;
 		}
 		catch (ClubRefused ex) {

@@ -76,8 +76,8 @@ class StudentLessonController {
 	private final Branding branding;
 
 	StudentLessonController(ClubAreas areas, ClubAccess access, StudentLessons lessons, Comments comments,
-			StudentCommentViews commentViews, StudentViews views, MessageSource messages,
-			PagePasswordAttempts attempts, Branding branding) {
+			StudentCommentViews commentViews, StudentViews views, MessageSource messages, PagePasswordAttempts attempts,
+			Branding branding) {
 		this.branding = branding;
 		this.commentViews = commentViews;
 		this.attempts = attempts;
