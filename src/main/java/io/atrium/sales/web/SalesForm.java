@@ -70,7 +70,7 @@ record SalesForm(String from, String to, Long product, String status, String off
 	/**
 	 * @return the offer code filter, or null
 	 */
-	String offerCode() {
+	public String offerCode() {
 		return (this.offer == null || this.offer.isBlank()) ? null : this.offer.strip();
 	}
 
