@@ -203,7 +203,9 @@ class CheckoutPagesIntegrationTests {
 				assertThat(page.text()).as(code).contains("This offer does not exist");
 			}
 		}
-		Page post = buyer.post("/checkout/NOPE1234", Map.of("name", "Ana"));
+		// a form posted to a wrong code (with a valid CSRF token from a real checkout)
+		Page form = buyer.get("/checkout/" + this.shop.sale().offerCode());
+		Page post = buyer.post("/checkout/NOPE1234", CheckoutIntegrationTests.pix(form, TestShop.unique("nope")));
 		assertThat(post.status()).isEqualTo(404);
 		assertThat(post.text()).contains("This offer does not exist");
 	}
