@@ -362,7 +362,7 @@ class AccountsIntegrationTests {
 		String second = TestMail.link(TestMail.awaitNth(email, 2), "/activate/");
 		browser.get(second);
 		assertThat(browser.submit(path(second), Map.of("password", PASSWORD, "confirmation", PASSWORD)).path())
-			.isEqualTo("/login");
+			.isEqualTo("/business");
 	}
 
 	@Test

@@ -10,9 +10,11 @@ import io.atrium.club.ClubRefused;
 import io.atrium.club.content.ClubContent;
 import io.atrium.club.content.ClubPage;
 import io.atrium.club.content.PageAttachment;
+import jakarta.servlet.http.HttpServletResponse;
 
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
+import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -70,6 +72,15 @@ class ProducerAttachmentsController {
 		this.content.detach(ProducerClubPages.producer(me), pageId, attachmentId);
 		ProducerContentController.notice(redirect, "player.producer.attachments.removed", null);
 		return editPath(productId, pageId);
+	}
+
+	/**
+	 * Another producer's page (or none) answers the 404 page, as on the other
+	 * members-area pages; nothing changes.
+	 */
+	@ExceptionHandler(ClubNotFound.class)
+	void notFound(HttpServletResponse response) throws IOException {
+		response.sendError(HttpServletResponse.SC_NOT_FOUND);
 	}
 
 	private ClubPage page(SignedInAccount me, long productId, long pageId) {
