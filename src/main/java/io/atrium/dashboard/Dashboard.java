@@ -9,6 +9,7 @@ import java.util.Map;
 import io.atrium.accounts.ProducerTimeZones;
 import io.atrium.api.ApiCredentials;
 import io.atrium.api.PageQuery;
+import io.atrium.media.Branding;
 import io.atrium.catalog.Offers;
 import io.atrium.catalog.Product;
 import io.atrium.catalog.ProductFilter;
@@ -24,7 +25,6 @@ import io.atrium.subscriptions.SubscriptionFigures;
 import io.atrium.subscriptions.SubscriptionMetrics;
 import io.atrium.webhooks.Webhooks;
 
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -62,7 +62,7 @@ public class Dashboard {
 
 	private final Webhooks webhooks;
 
-	private final ObjectProvider<BrandingStatus> branding;
+	private final Branding branding;
 
 	private final ProducerTimeZones zones;
 
@@ -70,7 +70,7 @@ public class Dashboard {
 
 	Dashboard(SalesQuery sales, SalesFigures figures, Refunds refunds, Enrollments enrollments, ClubContent content,
 			Products products, Offers offers, SubscriptionFigures subscriptions, ApiCredentials credentials,
-			Webhooks webhooks, ObjectProvider<BrandingStatus> branding, ProducerTimeZones zones, Clock clock) {
+			Webhooks webhooks, Branding branding, ProducerTimeZones zones, Clock clock) {
 		this.sales = sales;
 		this.figures = figures;
 		this.refunds = refunds;
@@ -115,8 +115,7 @@ public class Dashboard {
 	}
 
 	private boolean branded(long producerAccountId) {
-		BrandingStatus status = this.branding.getIfAvailable();
-		return status != null && status.branded(producerAccountId);
+		return this.branding.forProducer(producerAccountId).isPresent();
 	}
 
 	/**

@@ -7,8 +7,7 @@
  * {@code club::groups} and {@code club::content},
  * {@link io.atrium.subscriptions.SubscriptionFigures}, the catalog, API credentials and
  * webhooks); has no tables of its own. A branding module tells whether a producer set
- * their brand by implementing {@link io.atrium.dashboard.BrandingStatus}. See
- * docs/dashboard.md.
+ * their brand through {@link io.atrium.media.Branding}. See docs/dashboard.md.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Dashboard")
 package io.atrium.dashboard;
