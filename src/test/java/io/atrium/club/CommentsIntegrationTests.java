@@ -320,6 +320,14 @@ class CommentsIntegrationTests {
 						+ "CURRENT_TIMESTAMP)",
 				rows);
 
+		boolean h2 = this.jdbc.sql("SELECT COUNT(*) FROM INFORMATION_SCHEMA.TABLES WHERE TABLE_NAME = 'CLUB_COMMENTS'")
+			.query(Integer.class)
+			.single() > 0;
+		if (!h2) {
+			// PostgreSQL plans with statistics, which autovacuum refreshes after a bulk
+			// load
+			this.jdbc.sql("ANALYZE club_comments").update();
+		}
 		long after = bestOfThree(producer, "/business/club/questions");
 		Page questions = producer.get("/business/club/questions");
 		assertThat(questions.document().select("#questions-count").text()).isEqualTo("5000");
@@ -338,9 +346,7 @@ class CommentsIntegrationTests {
 			.isLessThan(4 * before + 500)
 			.isLessThan(5000);
 		assertThat(lessonMillis).as("the lesson under 10,000 threads, in ms").isLessThan(5000);
-		if (this.jdbc.sql("SELECT COUNT(*) FROM INFORMATION_SCHEMA.TABLES WHERE TABLE_NAME = 'CLUB_COMMENTS'")
-			.query(Integer.class)
-			.single() > 0) {
+		if (h2) {
 			// on H2: the list reads the unanswered index, not the table
 			String plan = this.jdbc
 				.sql("EXPLAIN SELECT c.id FROM club_comments c WHERE c.product_id IN (" + course.productId()
