@@ -319,6 +319,14 @@ class CommentsIntegrationTests {
 						+ "CURRENT_TIMESTAMP)",
 				rows);
 
+		boolean h2 = this.jdbc.sql("SELECT COUNT(*) FROM INFORMATION_SCHEMA.TABLES WHERE TABLE_NAME = 'CLUB_COMMENTS'")
+			.query(Integer.class)
+			.single() > 0;
+		if (!h2) {
+			// PostgreSQL plans with statistics, which autovacuum refreshes after a bulk
+			// load
+			this.jdbc.sql("ANALYZE club_comments").update();
+		}
 		Page questions = producer.get("/business/club/questions");
 		assertThat(questions.document().select("#questions-count").text()).isEqualTo("5000");
 		assertThat(questions.document().select("#questions .club-question")).hasSize(25);
@@ -328,12 +336,9 @@ class CommentsIntegrationTests {
 		Page lesson = student.get(course.page(page));
 		assertThat(lesson.document().select(".club-thread")).hasSize(20);
 		assertThat(lesson.text()).contains("Question 9999", "Show older comments");
-		// speed is measured by bench/pages.sh, not here: what this test checks is that
-		// both pages
+		// speed is measured by bench/pages.sh, not here: this test checks that both pages
 		// page the threads and that the list reads the unanswered index
-		if (this.jdbc.sql("SELECT COUNT(*) FROM INFORMATION_SCHEMA.TABLES WHERE TABLE_NAME = 'CLUB_COMMENTS'")
-			.query(Integer.class)
-			.single() > 0) {
+		if (h2) {
 			// on H2: the list reads the unanswered index, not the table
 			String plan = this.jdbc
 				.sql("EXPLAIN SELECT c.id FROM club_comments c WHERE c.product_id IN (" + course.productId()
