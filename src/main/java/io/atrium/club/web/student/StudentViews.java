@@ -83,7 +83,7 @@ class StudentViews {
 		return course.modules()
 			.stream()
 			.map((m) -> new ModuleView(m.module().name(), m.module().extra(), m.percent(), m.completed(),
-					m.progress().total(), null,
+					m.progress().total(), m.module().coverThumbnailUrl(),
 					m.lessons().stream().map((l) -> line(course, l, current, names, zone, locale)).toList()))
 			.toList();
 	}
@@ -190,7 +190,7 @@ class StudentViews {
 	/**
 	 * A module of the curriculum.
 	 *
-	 * @param coverUrl the module's cover, null until modules have covers
+	 * @param coverUrl the module's cover (its small variant), null without one
 	 */
 	record ModuleView(String name, boolean extra, int percent, int completed, int total, String coverUrl,
 			List<LessonLine> lessons) {
