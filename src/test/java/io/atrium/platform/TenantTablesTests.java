@@ -55,8 +55,7 @@ class TenantTablesTests {
 	 */
 	static final Map<String, String> THROUGH_PARENT = Map.ofEntries(Map.entry("api_access_tokens", "api_credentials"),
 			Map.entry("catalog_offers", "catalog_products"), Map.entry("catalog_coupons", "catalog_products"),
-			Map.entry("catalog_coupon_offers", "catalog_coupons"),
-			Map.entry("catalog_product_images", "catalog_products"), Map.entry("checkout_purchase_mails", "purchases"),
+			Map.entry("catalog_coupon_offers", "catalog_coupons"), Map.entry("checkout_purchase_mails", "purchases"),
 			Map.entry("purchase_status_history", "purchases"), Map.entry("club_groups", "club_products"),
 			Map.entry("club_modules", "club_products"), Map.entry("club_pages", "club_modules"),
 			Map.entry("club_page_files", "club_pages"), Map.entry("club_rules", "club_groups"),
@@ -65,7 +64,9 @@ class TenantTablesTests {
 			Map.entry("club_import_rows", "club_imports"), Map.entry("club_subscription_rights", "subscriptions"),
 			Map.entry("subscription_history", "subscriptions"), Map.entry("subscription_mails", "subscriptions"),
 			Map.entry("subscription_negotiations", "subscriptions"),
-			Map.entry("subscription_reminders", "subscriptions"), Map.entry("webhook_attempts", "webhook_deliveries"));
+			Map.entry("subscription_reminders", "subscriptions"), Map.entry("webhook_attempts", "webhook_deliveries"),
+			Map.entry("club_last_pages", "club_enrollments"), Map.entry("club_page_attachments", "club_pages"),
+			Map.entry("media_variants", "media_images"), Map.entry("media_blobs", "media_variants"));
 
 	static Map<String, Set<String>> columns = new HashMap<>();
 
