@@ -319,9 +319,7 @@ class CommentsIntegrationTests {
 						+ "CURRENT_TIMESTAMP)",
 				rows);
 
-		boolean h2 = this.jdbc.sql("SELECT COUNT(*) FROM INFORMATION_SCHEMA.TABLES WHERE TABLE_NAME = 'CLUB_COMMENTS'")
-			.query(Integer.class)
-			.single() > 0;
+		boolean h2 = !"postgres".equals(io.atrium.support.TestDatabase.kind());
 		if (!h2) {
 			// PostgreSQL plans with statistics, which autovacuum refreshes after a bulk
 			// load

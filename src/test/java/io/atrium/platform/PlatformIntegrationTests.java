@@ -64,10 +64,24 @@ class PlatformIntegrationTests {
 	}
 
 	private ResponseEntity<String> get(String path, String language) {
-		HttpHeaders headers = new HttpHeaders();
-		headers.add(HttpHeaders.ACCEPT_LANGUAGE, language);
-		headers.add(HttpHeaders.ACCEPT, "text/html");
-		return this.http.exchange(path, HttpMethod.GET, new HttpEntity<>(headers), String.class);
+		// a client without cookies: the shared TestRestTemplate keeps the language cookie
+		// other
+		// tests of this context chose
+		try {
+			java.net.http.HttpResponse<String> response = java.net.http.HttpClient.newHttpClient()
+				.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(this.http.getRootUri() + path))
+					.header(HttpHeaders.ACCEPT_LANGUAGE, language)
+					.header(HttpHeaders.ACCEPT, "text/html")
+					.build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+			return ResponseEntity.status(response.statusCode()).body(response.body());
+		}
+		catch (java.io.IOException ex) {
+			throw new java.io.UncheckedIOException(ex);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException(ex);
+		}
 	}
 
 }
