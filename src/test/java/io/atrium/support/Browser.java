@@ -144,6 +144,9 @@ public final class Browser implements AutoCloseable {
 	public Browser check(String labelOrId) {
 		WebElement box = field(labelOrId);
 		if (!box.isSelected()) {
+			// to the middle of the window first: a box at the very bottom can sit under a
+			// sticky bar
+			this.driver.executeScript("arguments[0].scrollIntoView({block: 'center'})", box);
 			box.click();
 		}
 		return this;
