@@ -200,8 +200,8 @@ class DashboardIntegrationTests {
 				"/business/club", "/business/branding", "/business/credentials", "/business/webhooks");
 		assertThat(page.document().select("canvas")).isEmpty();
 		// the links the other pages' tests follow are still there
-		assertThat(page.document().select("a[href=/business/sales]")).hasSize(1);
-		assertThat(page.document().select("a[href=/business/subscriptions]")).hasSize(1);
+		assertThat(page.document().select("main a[href=/business/sales]")).hasSize(1);
+		assertThat(page.document().select("main a[href=/business/subscriptions]")).hasSize(1);
 
 		this.shop.item(nina, "First course", Money.of(5000, "BRL"));
 		Page next = web.get("/business");
