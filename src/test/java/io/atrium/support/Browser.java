@@ -146,7 +146,7 @@ public final class Browser implements AutoCloseable {
 		if (!box.isSelected()) {
 			// to the middle of the window first: a box at the very bottom can sit under a
 			// sticky bar
-			this.driver.executeScript("arguments[0].scrollIntoView({block: 'center'})", box);
+			this.driver.executeScript("arguments[0].scrollIntoView({block: 'center', behavior: 'instant'})", box);
 			box.click();
 		}
 		return this;

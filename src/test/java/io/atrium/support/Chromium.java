@@ -76,7 +76,11 @@ final class Chromium {
 		options.setBinary(BINARY.toFile());
 		options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
 				"--disable-background-networking", "--disable-component-update", "--no-first-run", "--disable-sync",
-				"--disable-quic", "--disable-extensions", "--disable-default-apps", "--hide-scrollbars", "--lang=en-US",
+				"--disable-quic", "--disable-extensions",
+				// no smooth scrolling and no transitions: a click or a colour read
+				// mid-motion
+				// sees the page between two states
+				"--force-prefers-reduced-motion", "--disable-default-apps", "--hide-scrollbars", "--lang=en-US",
 				"--window-size=" + Browser.DESKTOP.getWidth() + "," + Browser.DESKTOP.getHeight(),
 				"--user-data-dir=" + profile.toAbsolutePath(),
 				// pages must work with no outside network: any other host fails to
