@@ -174,7 +174,11 @@ time_page student "Student: my purchases" "/purchases"
 time_page student "Student: members areas" "/club"
 time_page student "Student: area home" "/club/$SUBDOMAIN"
 time_page student "Student: course" "/club/$SUBDOMAIN/products/$COURSE"
-time_page student "Student: lesson" "/club/$SUBDOMAIN/pages/$LESSON"
+# the first lesson the course page links to (the player's addresses carry the page's public id)
+LESSON_PATH="$(curl -sS -b "$WORK/student.jar" "$BASE_URL/club/$SUBDOMAIN/products/$COURSE" \
+  | grep -o "/club/$SUBDOMAIN/pages/[0-9A-Za-z_-]*" | head -n 1)"
+[ -n "$LESSON_PATH" ] || die "the course page links to no lesson"
+time_page student "Student: lesson" "$LESSON_PATH"
 LOAD_END="$(cut -d' ' -f1 /proc/loadavg)"
 
 echo

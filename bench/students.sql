@@ -63,6 +63,7 @@ UPDATE bench_enrollments b SET id = (SELECT enrollment_base FROM bench_template)
        public_id = 'b' || lpad(n::text, 9, '0'),
        product_id = p.product_id, producer_account_id = p.producer_account_id,
        account_id = p.buyer_account_id, student_email = p.buyer_email, student_name = p.buyer_name,
+       search_email = LOWER(p.buyer_email), search_name = LOWER(p.buyer_name),
        source = 'BUYER', started_at = p.approved_at, access_ends_at = NULL, blocked = FALSE,
        purchase_id = p.id, transaction_code = p.transaction_code,
        purchase_state = CASE WHEN p.status = 'REFUNDED' THEN 'REFUNDED' ELSE 'ACTIVE' END,
