@@ -50,6 +50,21 @@ class PlatformIntegrationTests {
 	}
 
 	@Test
+	void staticFilesAreLinkedUnderTheirContentHashAndCached() {
+		String page = this.http.getForEntity("/", String.class).getBody();
+		java.util.regex.Matcher css = java.util.regex.Pattern.compile("/css/atrium-[0-9a-f]{32}\\.css").matcher(page);
+		assertThat(css.find()).as("the style sheet is linked under its content hash").isTrue();
+		assertThat(page).contains("/webjars/bootstrap/5.3.8/dist/css/bootstrap.min.css")
+			.doesNotContain("/css/atrium.css");
+		ResponseEntity<String> sheet = this.http.getForEntity(css.group(), String.class);
+		assertThat(sheet.getStatusCode()).isEqualTo(HttpStatus.OK);
+		assertThat(sheet.getBody()).contains("--atrium-");
+		assertThat(sheet.getHeaders().getCacheControl()).contains("max-age=604800");
+		// a page's own links are not file names: they are written as they are
+		assertThat(page).contains("href=\"/login\"");
+	}
+
+	@Test
 	void healthAndMetricsAreExposed() {
 		assertThat(this.http.getForEntity("/actuator/health", String.class).getBody()).contains("UP");
 		assertThat(this.http.getForEntity("/actuator/prometheus", String.class).getBody()).contains("jvm_memory");
