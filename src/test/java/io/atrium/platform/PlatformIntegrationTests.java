@@ -1,5 +1,7 @@
 package io.atrium.platform;
 
+import java.util.List;
+
 import io.atrium.support.AtriumIntegrationTest;
 import org.junit.jupiter.api.Test;
 
@@ -62,6 +64,30 @@ class PlatformIntegrationTests {
 		assertThat(sheet.getHeaders().getCacheControl()).contains("max-age=604800");
 		// a page's own links are not file names: they are written as they are
 		assertThat(page).contains("href=\"/login\"");
+	}
+
+	@Test
+	void pagesAndStyleSheetsAreCompressedForClientsThatAsk() throws Exception {
+		String page = this.http.getForEntity("/", String.class).getBody();
+		java.util.regex.Matcher css = java.util.regex.Pattern.compile("/css/atrium-[0-9a-f]{32}\\.css").matcher(page);
+		assertThat(css.find()).isTrue();
+		for (String path : List.of("/", css.group(), "/webjars/bootstrap/5.3.8/dist/css/bootstrap.min.css")) {
+			java.net.http.HttpResponse<byte[]> zipped = java.net.http.HttpClient.newHttpClient()
+				.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(this.http.getRootUri() + path))
+					.header(HttpHeaders.ACCEPT_ENCODING, "gzip")
+					.build(), java.net.http.HttpResponse.BodyHandlers.ofByteArray());
+			assertThat(zipped.statusCode()).isEqualTo(200);
+			assertThat(zipped.headers().firstValue(HttpHeaders.CONTENT_ENCODING)).as(path).hasValue("gzip");
+			byte[] plain = new java.util.zip.GZIPInputStream(new java.io.ByteArrayInputStream(zipped.body()))
+				.readAllBytes();
+			assertThat(zipped.body().length).as(path).isLessThan(plain.length / 2);
+		}
+		// a client that does not ask gets the page as it is
+		java.net.http.HttpResponse<String> plain = java.net.http.HttpClient.newHttpClient()
+			.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(this.http.getRootUri() + "/")).build(),
+					java.net.http.HttpResponse.BodyHandlers.ofString());
+		assertThat(plain.headers().firstValue(HttpHeaders.CONTENT_ENCODING)).isEmpty();
+		assertThat(plain.body()).contains("<html");
 	}
 
 	@Test
