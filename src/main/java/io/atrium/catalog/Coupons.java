@@ -66,8 +66,9 @@ public class Coupons {
 		}
 		problems.throwIfAny();
 		try {
-			long id = this.rows.insert(productId, clean.code(), CatalogRules.basisPoints(clean.discount()),
-					clean.startsAt(), clean.endsAt(), clean.offerIds(), this.clock.instant());
+			long id = this.rows.insert(producerAccountId, productId, clean.code(),
+					CatalogRules.basisPoints(clean.discount()), clean.startsAt(), clean.endsAt(), clean.offerIds(),
+					this.clock.instant());
 			return this.rows.find(id).orElseThrow();
 		}
 		catch (DuplicateKeyException ex) {

@@ -59,7 +59,7 @@ public class Offers {
 		this.productRows.lock(productId);
 		Instant now = this.clock.instant();
 		String code = newCode();
-		long id = this.rows.insert(productId, code, clean, now);
+		long id = this.rows.insert(producerAccountId, productId, code, clean, now);
 		Long currentMain = this.productRows.find(productId).orElseThrow().mainOfferId();
 		long main = MainOffer.afterAdding(currentMain, id);
 		if (currentMain == null) {

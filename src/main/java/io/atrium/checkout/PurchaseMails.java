@@ -68,7 +68,8 @@ class PurchaseMails {
 			return;
 		}
 		Purchase purchase = this.purchases.find(event.purchaseId()).orElseThrow();
-		if (purchase.imported() || !this.sent.claim(purchase.id(), PURCHASE, this.clock.instant())) {
+		if (purchase.imported() || !this.sent.claim(purchase.id(), purchase.terms().producerAccountId(), PURCHASE,
+				this.clock.instant())) {
 			return;
 		}
 		PurchaseTerms terms = purchase.terms();
@@ -103,7 +104,8 @@ class PurchaseMails {
 	@ApplicationModuleListener
 	void on(PurchaseRefunded event) {
 		Purchase purchase = this.purchases.find(event.purchaseId()).orElseThrow();
-		if (purchase.imported() || !this.sent.claim(purchase.id(), REFUNDED, this.clock.instant())) {
+		if (purchase.imported() || !this.sent.claim(purchase.id(), purchase.terms().producerAccountId(), REFUNDED,
+				this.clock.instant())) {
 			return;
 		}
 		PurchaseTerms terms = purchase.terms();

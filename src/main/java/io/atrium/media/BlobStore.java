@@ -12,11 +12,13 @@ public interface BlobStore {
 
 	/**
 	 * Stores bytes under a new name.
+	 * @param producerAccountId the producer whose image they are (the database store keys
+	 * its rows by it)
 	 * @param name the name
 	 * @param contentType the content type to serve them with
 	 * @param bytes the bytes
 	 */
-	void put(String name, String contentType, byte[] bytes);
+	void put(long producerAccountId, String name, String contentType, byte[] bytes);
 
 	/**
 	 * @param name a name

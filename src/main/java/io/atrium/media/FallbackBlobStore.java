@@ -18,8 +18,8 @@ final class FallbackBlobStore implements BlobStore {
 	}
 
 	@Override
-	public void put(String name, String contentType, byte[] bytes) {
-		this.primary.put(name, contentType, bytes);
+	public void put(long producerAccountId, String name, String contentType, byte[] bytes) {
+		this.primary.put(producerAccountId, name, contentType, bytes);
 	}
 
 	@Override

@@ -107,7 +107,7 @@ public class Images {
 		List<ImageRows.VariantRow> variants = new ArrayList<>();
 		for (ImageProcessor.Resized r : resized) {
 			String blobName = key + "/" + r.name() + "." + r.extension();
-			this.store.put(blobName, r.contentType(), r.bytes());
+			this.store.put(producerAccountId, blobName, r.contentType(), r.bytes());
 			variants.add(new ImageRows.VariantRow(key, r.name(), r.contentType(), blobName, r.width(), r.height(),
 					r.bytes().length));
 		}

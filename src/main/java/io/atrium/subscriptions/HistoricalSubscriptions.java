@@ -99,7 +99,7 @@ public class HistoricalSubscriptions {
 		for (ReplayedCharge charge : replayed) {
 			recordCharge(saved, charge);
 		}
-		this.rows.recordImport(saved.id(), saved.status(),
+		this.rows.recordImport(saved.id(), saved.producerAccountId(), saved.status(),
 				(replayed.size() + 1) + " charge(s) imported, started " + imported.startedAt(), now);
 		return this.rows.find(saved.id()).orElseThrow();
 	}

@@ -99,7 +99,7 @@ public class Negotiation {
 			return open.get();
 		}
 		String key = UUID.randomUUID().toString();
-		this.rows.insert(s.id(), wanted, method, amount, off, key, this.clock.instant());
+		this.rows.insert(s.id(), s.producerAccountId(), wanted, method, amount, off, key, this.clock.instant());
 		Subscriber b = s.subscriber();
 		Negotiations.Negotiated charged = this.negotiations.charge(
 				new Negotiations.NegotiationCharge(key, s.id(), s.plan().offerId(), s.plan().offerCode(), s.productId(),

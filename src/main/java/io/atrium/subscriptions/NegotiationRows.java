@@ -30,15 +30,15 @@ class NegotiationRows {
 		this.jdbc = jdbc;
 	}
 
-	void insert(long subscriptionId, List<Integer> recurrences, PaymentMethod method, Money amount, long discountMinor,
-			String key, Instant now) {
+	void insert(long subscriptionId, long producerAccountId, List<Integer> recurrences, PaymentMethod method,
+			Money amount, long discountMinor, String key, Instant now) {
 		this.jdbc.sql("""
-				INSERT INTO subscription_negotiations (subscription_id, recurrences, payment_method, amount_minor,
-				  discount_minor, currency, charge_key, created_at)
-				VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+				INSERT INTO subscription_negotiations (subscription_id, producer_account_id, recurrences,
+				  payment_method, amount_minor, discount_minor, currency, charge_key, created_at)
+				VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
 				""")
-			.params(subscriptionId, text(recurrences), method.name(), amount.amountMinor(), discountMinor,
-					amount.currency().getCurrencyCode(), key, SubscriptionRows.utc(now))
+			.params(subscriptionId, producerAccountId, text(recurrences), method.name(), amount.amountMinor(),
+					discountMinor, amount.currency().getCurrencyCode(), key, SubscriptionRows.utc(now))
 			.update();
 	}
 

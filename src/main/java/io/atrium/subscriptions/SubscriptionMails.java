@@ -133,7 +133,7 @@ class SubscriptionMails {
 		for (long id : this.rows.chargesBetween(now, now.plus(REMINDER_BEFORE),
 				List.of(BillingPeriod.ANNUAL.name(), BillingPeriod.BIANNUAL.name()))) {
 			Subscription s = this.rows.find(id).orElseThrow();
-			if (s.inTrial() || !this.rows.claimReminder(id, s.currentRecurrence() + 1, now)) {
+			if (s.inTrial() || !this.rows.claimReminder(id, s.producerAccountId(), s.currentRecurrence() + 1, now)) {
 				continue;
 			}
 			Map<String, Object> v = variables(s);
@@ -147,7 +147,7 @@ class SubscriptionMails {
 
 	private void send(SubscriptionRef ref, String kind, String occasion, String template, Filler filler,
 			Object... subjectArgs) {
-		if (!claim(ref.subscriptionId(), kind, occasion)) {
+		if (!claim(ref.subscriptionId(), ref.producerAccountId(), kind, occasion)) {
 			return;
 		}
 		Subscription s = this.rows.find(ref.subscriptionId()).orElseThrow();
@@ -185,14 +185,15 @@ class SubscriptionMails {
 		return (instant != null) ? Dates.show(instant, s.zone(), s.subscriber().locale()) : null;
 	}
 
-	private boolean claim(long subscriptionId, String kind, String occasion) {
+	private boolean claim(long subscriptionId, long producerAccountId, String kind, String occasion) {
 		String key = (occasion.length() > 60) ? occasion.substring(0, 60) : occasion;
 		return this.jdbc.sql("""
-				INSERT INTO subscription_mails (subscription_id, kind, occasion, queued_at)
-				SELECT ?, ?, ?, ? WHERE NOT EXISTS
+				INSERT INTO subscription_mails (subscription_id, producer_account_id, kind, occasion, queued_at)
+				SELECT ?, ?, ?, ?, ? WHERE NOT EXISTS
 				  (SELECT 1 FROM subscription_mails WHERE subscription_id = ? AND kind = ? AND occasion = ?)
 				""")
-			.params(subscriptionId, kind, key, SubscriptionRows.utc(this.clock.instant()), subscriptionId, kind, key)
+			.params(subscriptionId, producerAccountId, kind, key, SubscriptionRows.utc(this.clock.instant()),
+					subscriptionId, kind, key)
 			.update() == 1;
 	}
 

@@ -168,12 +168,13 @@ class SubscriptionRows {
 			.update();
 		for (SubscriptionChange c : source.changes()) {
 			this.jdbc.sql("""
-					INSERT INTO subscription_history (subscription_id, from_status, to_status, cause, actor,
-					  actor_account_id, detail, changed_at)
-					VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+					INSERT INTO subscription_history (subscription_id, producer_account_id, from_status, to_status,
+					  cause, actor, actor_account_id, detail, changed_at)
+					VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
 					""")
-				.params(target.id(), (c.from() != null) ? c.from().name() : null, c.to().name(), c.cause(),
-						c.actor().name(), c.actorAccountId(), truncate(c.detail()), utc(c.at()))
+				.params(target.id(), target.producerAccountId(), (c.from() != null) ? c.from().name() : null,
+						c.to().name(), c.cause(), c.actor().name(), c.actorAccountId(), truncate(c.detail()),
+						utc(c.at()))
 				.update();
 		}
 		source.clearChanges();
@@ -184,12 +185,12 @@ class SubscriptionRows {
 	 * Appends the history entry that marks an imported subscription (cause
 	 * {@code IMPORTED}, by the system, status unchanged).
 	 */
-	void recordImport(long id, SubscriptionStatus status, String detail, Instant at) {
+	void recordImport(long id, long producerAccountId, SubscriptionStatus status, String detail, Instant at) {
 		this.jdbc.sql("""
-				INSERT INTO subscription_history (subscription_id, from_status, to_status, cause, actor, detail,
-				  changed_at)
-				VALUES (?, ?, ?, 'IMPORTED', 'SYSTEM', ?, ?)
-				""").params(id, status.name(), status.name(), truncate(detail), utc(at)).update();
+				INSERT INTO subscription_history (subscription_id, producer_account_id, from_status, to_status, cause,
+				  actor, detail, changed_at)
+				VALUES (?, ?, ?, ?, 'IMPORTED', 'SYSTEM', ?, ?)
+				""").params(id, producerAccountId, status.name(), status.name(), truncate(detail), utc(at)).update();
 	}
 
 	Optional<Subscription> find(long id) {
@@ -318,12 +319,14 @@ class SubscriptionRows {
 				""").param("from", utc(from)).param("to", utc(to)).param("periods", periods).query(Long.class).list();
 	}
 
-	boolean claimReminder(long subscriptionId, int recurrence, Instant now) {
+	boolean claimReminder(long subscriptionId, long producerAccountId, int recurrence, Instant now) {
 		return this.jdbc.sql("""
-				INSERT INTO subscription_reminders (subscription_id, recurrence, sent_at)
-				SELECT ?, ?, ? WHERE NOT EXISTS
+				INSERT INTO subscription_reminders (subscription_id, producer_account_id, recurrence, sent_at)
+				SELECT ?, ?, ?, ? WHERE NOT EXISTS
 				  (SELECT 1 FROM subscription_reminders WHERE subscription_id = ? AND recurrence = ?)
-				""").params(subscriptionId, recurrence, utc(now), subscriptionId, recurrence).update() == 1;
+				""")
+			.params(subscriptionId, producerAccountId, recurrence, utc(now), subscriptionId, recurrence)
+			.update() == 1;
 	}
 
 	Optional<DunningSchedule> settings(long producerAccountId) {

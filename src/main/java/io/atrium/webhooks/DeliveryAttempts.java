@@ -155,7 +155,8 @@ class DeliveryAttempts {
 		WebhookDelivery d = target.delivery();
 		long endpointId = target.endpoint().id();
 		Instant now = this.clock.instant();
-		this.deliveries.insertAttempt(d.id(), started, outcome.status(), latency, outcome.body(), outcome.error());
+		this.deliveries.insertAttempt(d.id(), target.endpoint().producerAccountId(), started, outcome.status(), latency,
+				outcome.body(), outcome.error());
 		int attempts = d.attempts() + 1;
 		if (outcome.delivered()) {
 			this.deliveries.finish(d.id(), owner, DeliveryStatus.DELIVERED, attempts, null, outcome.status(), null,

@@ -305,17 +305,21 @@ class CommentsIntegrationTests {
 			.param(course.productId())
 			.query(Long.class)
 			.single();
+		long producerId = this.jdbc.sql("SELECT producer_account_id FROM club_products WHERE product_id = ?")
+			.param(course.productId())
+			.query(Long.class)
+			.single();
 		WebClient producer = logIn(course.producerEmail());
 		// 10,000 students ask a question each (account ids need no account here); half
 		// are answered
 		List<Object[]> rows = new ArrayList<>();
 		for (int i = 0; i < 10_000; i++) {
-			rows.add(new Object[] { page.id(), course.productId(), group, 1_000_000L + i, "Student " + i,
+			rows.add(new Object[] { page.id(), course.productId(), producerId, group, 1_000_000L + i, "Student " + i,
 					"Question " + i, i % 2 == 0 });
 		}
 		this.jdbcTemplate.batchUpdate(
-				"INSERT INTO club_comments (page_id, product_id, group_id, account_id, author_name, body, hidden, "
-						+ "answered, author_role, created_at) VALUES (?, ?, ?, ?, ?, ?, FALSE, ?, 'STUDENT', "
+				"INSERT INTO club_comments (page_id, product_id, producer_account_id, group_id, account_id, author_name, "
+						+ "body, hidden, answered, author_role, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, FALSE, ?, 'STUDENT', "
 						+ "CURRENT_TIMESTAMP)",
 				rows);
 

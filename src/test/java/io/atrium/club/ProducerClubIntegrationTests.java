@@ -368,9 +368,9 @@ class ProducerClubIntegrationTests {
 				new PageDetails("Italian game", PageKind.TEXT, "e4 e5", null, true));
 		Enrollment student = this.shop.student(producer, productId, vip.id(), "Carla Chess");
 		this.jdbc
-			.sql("INSERT INTO club_comments (page_id, group_id, account_id, author_name, body, hidden, created_at) "
-					+ "VALUES (?, ?, ?, 'Carla Chess', 'Great lesson', FALSE, CURRENT_TIMESTAMP)")
-			.params(page.id(), vip.id(), student.accountId())
+			.sql("INSERT INTO club_comments (page_id, producer_account_id, group_id, account_id, author_name, body, "
+					+ "hidden, created_at) VALUES (?, ?, ?, ?, 'Carla Chess', 'Great lesson', FALSE, CURRENT_TIMESTAMP)")
+			.params(page.id(), producer.id(), vip.id(), student.accountId())
 			.update();
 		long commentId = this.jdbc.sql("SELECT MAX(id) FROM club_comments").query(Long.class).single();
 		WebClient web = logIn(producer);

@@ -254,11 +254,29 @@ class MediaIntegrationTests {
 					+ "VALUES (?, 'image/png', ?, ?)")
 			.params(product.id(), legacy, Timestamp.from(Instant.now()))
 			.update();
-		for (String statement : migrationStatements()) {
+		// the schema as that migration found it: variants and blobs had no producer
+		// column yet
+		// (a later migration backfills it, replayed for them below)
+		for (String table : List.of("media_variants", "media_blobs")) {
+			this.jdbc.sql("ALTER TABLE " + table + " ALTER COLUMN producer_account_id DROP NOT NULL").update();
+		}
+		for (String statement : migrationStatements("catalog_product_images_to_media")) {
 			if (!statement.startsWith("ALTER TABLE")) {
 				this.jdbc.sql(statement).update();
 			}
 		}
+		for (String statement : migrationStatements("tenant_tables_producer_key")) {
+			if (statement.startsWith("UPDATE media_") || statement.startsWith("DELETE FROM media_")) {
+				this.jdbc.sql(statement).update();
+			}
+		}
+		for (String table : List.of("media_variants", "media_blobs")) {
+			this.jdbc.sql("ALTER TABLE " + table + " ALTER COLUMN producer_account_id SET NOT NULL").update();
+		}
+		assertThat(this.jdbc.sql("SELECT DISTINCT producer_account_id FROM media_blobs WHERE blob_name = ?")
+			.param(product.ucode().toString().replace("-", "") + "/original")
+			.query(Long.class)
+			.list()).containsExactly(fabio.id());
 
 		HttpResponse<byte[]> old = this.shop.anonymousGet("/catalog/products/" + product.ucode() + "/image", null);
 		assertThat(old.statusCode()).isEqualTo(200);
@@ -284,9 +302,9 @@ class MediaIntegrationTests {
 		assertThat(page.selectFirst("#brand-problem")).isNotNull();
 	}
 
-	private static List<String> migrationStatements() throws Exception {
+	private static List<String> migrationStatements(String name) throws Exception {
 		Resource[] found = new PathMatchingResourcePatternResolver()
-			.getResources("classpath:db/migration/V*__catalog_product_images_to_media.sql");
+			.getResources("classpath:db/migration/V*__" + name + ".sql");
 		assertThat(found).hasSize(1);
 		String sql = found[0].getContentAsString(StandardCharsets.UTF_8);
 		String code = sql.lines().filter((line) -> !line.strip().startsWith("--")).collect(Collectors.joining("\n"));

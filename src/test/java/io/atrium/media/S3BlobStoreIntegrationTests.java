@@ -78,7 +78,7 @@ class S3BlobStoreIntegrationTests {
 			.store();
 		byte[] png = TestImages.png(64, 32, Color.CYAN);
 		String name = "0123456789abcdef0123456789abcdef/logo.png";
-		store.put(name, "image/png", png);
+		store.put(1L, name, "image/png", png);
 
 		assertThat(store.get(name)).hasValueSatisfying((bytes) -> assertThat(bytes).isEqualTo(png));
 		HttpResponse<byte[]> object = HttpClient.newHttpClient()
@@ -98,9 +98,9 @@ class S3BlobStoreIntegrationTests {
 		BlobStore s3 = new S3Settings("http://127.0.0.1:" + port, BUCKET, "us-east-1", "access", "secret", true, "")
 			.store();
 		InMemoryStore database = new InMemoryStore();
-		database.put("old/cover-1200.jpg", "image/jpeg", new byte[] { 1, 2, 3 });
+		database.put(1L, "old/cover-1200.jpg", "image/jpeg", new byte[] { 1, 2, 3 });
 		BlobStore both = new FallbackBlobStore(s3, database);
-		both.put("new/cover-1200.jpg", "image/jpeg", new byte[] { 4, 5 });
+		both.put(1L, "new/cover-1200.jpg", "image/jpeg", new byte[] { 4, 5 });
 		assertThat(both.get("old/cover-1200.jpg")).hasValueSatisfying((b) -> assertThat(b).containsExactly(1, 2, 3));
 		assertThat(s3.get("new/cover-1200.jpg")).hasValueSatisfying((b) -> assertThat(b).containsExactly(4, 5));
 		assertThat(database.get("new/cover-1200.jpg")).isEmpty();
@@ -136,7 +136,7 @@ class S3BlobStoreIntegrationTests {
 		private final java.util.Map<String, byte[]> blobs = new java.util.HashMap<>();
 
 		@Override
-		public void put(String name, String contentType, byte[] bytes) {
+		public void put(long producerAccountId, String name, String contentType, byte[] bytes) {
 			this.blobs.put(name, bytes);
 		}
 

@@ -21,9 +21,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The path past one PostgreSQL primary (docs/scaling.md) checked against the migrated
  * schema: a table holding a producer's business carries {@code producer_account_id}, so
  * it can be distributed (Citus) or partitioned by producer. Every other table is listed
- * here by name with the reason: global tables (no producer's data), and the tenant tables
- * that still reach their producer through a parent row, each a known step of that path. A
- * new table must either have the column or be added to a list, on purpose.
+ * here by name with the reason it is global (no producer's business in it). A new table
+ * must either have the column or be added to that list, on purpose: a child table carries
+ * its parent's producer too, never only a way to it through the parent.
  */
 class TenantTablesTests {
 
@@ -48,27 +48,10 @@ class TenantTablesTests {
 			Map.entry("sandbox_payment_methods", "the sandbox gateway's own vault"),
 			Map.entry("flyway_schema_history", "infrastructure: migrations"));
 
-	/**
-	 * Tenant tables without the producer column yet: they reach their producer through
-	 * the parent named. Distributing by producer first adds the column (backfilled from
-	 * the parent) and makes it part of their keys; until then they stay on one primary.
-	 */
-	static final Map<String, String> THROUGH_PARENT = Map.ofEntries(Map.entry("api_access_tokens", "api_credentials"),
-			Map.entry("catalog_offers", "catalog_products"), Map.entry("catalog_coupons", "catalog_products"),
-			Map.entry("catalog_coupon_offers", "catalog_coupons"), Map.entry("checkout_purchase_mails", "purchases"),
-			Map.entry("purchase_status_history", "purchases"), Map.entry("club_groups", "club_products"),
-			Map.entry("club_modules", "club_products"), Map.entry("club_pages", "club_modules"),
-			Map.entry("club_page_files", "club_pages"), Map.entry("club_rules", "club_groups"),
-			Map.entry("club_comments", "club_pages"), Map.entry("club_progress", "club_enrollments"),
-			Map.entry("club_module_completions", "club_enrollments"), Map.entry("club_ended_purchases", "purchases"),
-			Map.entry("club_import_rows", "club_imports"), Map.entry("club_subscription_rights", "subscriptions"),
-			Map.entry("subscription_history", "subscriptions"), Map.entry("subscription_mails", "subscriptions"),
-			Map.entry("subscription_negotiations", "subscriptions"),
-			Map.entry("subscription_reminders", "subscriptions"), Map.entry("webhook_attempts", "webhook_deliveries"),
-			Map.entry("club_last_pages", "club_enrollments"), Map.entry("club_page_attachments", "club_pages"),
-			Map.entry("media_variants", "media_images"), Map.entry("media_blobs", "media_variants"));
-
 	static Map<String, Set<String>> columns = new HashMap<>();
+
+	/** The tables whose producer column accepts NULL. */
+	static Set<String> nullableKey = new TreeSet<>();
 
 	@BeforeAll
 	static void migrate() {
@@ -87,6 +70,12 @@ class TenantTablesTests {
 					columns.computeIfAbsent(rs.getString(1).toLowerCase(), (k) -> new HashSet<>())
 						.add(rs.getString(2).toLowerCase());
 				});
+			nullableKey.addAll(JdbcClient.create(h2)
+				.sql("SELECT LOWER(table_name) FROM information_schema.columns WHERE table_schema = 'public' "
+						+ "AND LOWER(column_name) = ? AND is_nullable = 'YES'")
+				.param(PRODUCER_KEY)
+				.query(String.class)
+				.list());
 		}
 		finally {
 			h2.destroy();
@@ -97,32 +86,27 @@ class TenantTablesTests {
 	void everyTableIsKeyedByProducerOrListedWithItsReason() {
 		Set<String> unclassified = new TreeSet<>();
 		for (Map.Entry<String, Set<String>> table : columns.entrySet()) {
-			if (!table.getValue().contains(PRODUCER_KEY) && !GLOBAL.containsKey(table.getKey())
-					&& !THROUGH_PARENT.containsKey(table.getKey())) {
+			if (!table.getValue().contains(PRODUCER_KEY) && !GLOBAL.containsKey(table.getKey())) {
 				unclassified.add(table.getKey());
 			}
 		}
 		assertThat(unclassified)
-			.as("tables without %s that are neither global nor listed as reaching their "
-					+ "producer through a parent (add the column, or list the table in TenantTablesTests and "
-					+ "docs/scaling.md)", PRODUCER_KEY)
+			.as("tables without %s that are not global (add the column, set it on every insert, or list "
+					+ "the table as global in TenantTablesTests and docs/scaling.md)", PRODUCER_KEY)
 			.isEmpty();
 	}
 
 	@Test
-	void theListsNameRealTablesAndEveryParentIsKeyedOrListed() {
+	void everyRowNamesItsProducer() {
+		assertThat(nullableKey).as("tables whose %s may be NULL", PRODUCER_KEY).isEmpty();
+	}
+
+	@Test
+	void theGlobalTablesAreRealAndHoldNoProducerKey() {
 		for (String table : List.copyOf(GLOBAL.keySet())) {
 			assertThat(columns).as("global table %s exists", table).containsKey(table);
-		}
-		for (Map.Entry<String, String> child : THROUGH_PARENT.entrySet()) {
-			assertThat(columns).as("table %s exists", child.getKey()).containsKey(child.getKey());
-			assertThat(columns.get(child.getKey())).as("%s got %s: take it off the list", child.getKey(), PRODUCER_KEY)
+			assertThat(columns.get(table)).as("global table %s has %s: take it off the list", table, PRODUCER_KEY)
 				.doesNotContain(PRODUCER_KEY);
-			String parent = child.getValue();
-			assertThat(columns.get(parent) != null
-					&& (columns.get(parent).contains(PRODUCER_KEY) || THROUGH_PARENT.containsKey(parent)))
-				.as("the parent %s of %s reaches a producer", parent, child.getKey())
-				.isTrue();
 		}
 	}
 

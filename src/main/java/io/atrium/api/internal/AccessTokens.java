@@ -84,10 +84,10 @@ public class AccessTokens {
 		String jti = UUID.randomUUID().toString();
 		Instant now = this.clock.instant();
 		this.jdbc
-			.sql("INSERT INTO api_access_tokens (token_hash, credential_id, jti, issued_at, expires_at) "
-					+ "VALUES (?, ?, ?, ?, ?)")
-			.params(ApiKeys.sha256Hex(token), row.credential().id(), jti, CredentialRows.utc(now),
-					CredentialRows.utc(now.plus(LIFETIME)))
+			.sql("INSERT INTO api_access_tokens (token_hash, credential_id, producer_account_id, jti, issued_at, "
+					+ "expires_at) VALUES (?, ?, ?, ?, ?, ?)")
+			.params(ApiKeys.sha256Hex(token), row.credential().id(), row.credential().producerAccountId(), jti,
+					CredentialRows.utc(now), CredentialRows.utc(now.plus(LIFETIME)))
 			.update();
 		this.lastUse.record(row.credential().id(), now);
 		return Optional.of(new IssuedToken(token, jti, LIFETIME.toSeconds()));

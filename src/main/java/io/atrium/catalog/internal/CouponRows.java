@@ -42,18 +42,20 @@ public class CouponRows {
 
 	}
 
-	public long insert(long productId, String code, int discountBp, Instant startsAt, Instant endsAt,
-			Set<Long> offerIds, Instant now) {
+	public long insert(long producerAccountId, long productId, String code, int discountBp, Instant startsAt,
+			Instant endsAt, Set<Long> offerIds, Instant now) {
 		KeyHolder keys = new GeneratedKeyHolder();
 		this.jdbc
-			.sql("INSERT INTO catalog_coupons (product_id, code, discount_bp, starts_at, ends_at, created_at) "
-					+ "VALUES (?, ?, ?, ?, ?, ?)")
-			.params(productId, code, discountBp, Times.utc(startsAt), Times.utc(endsAt), Times.utc(now))
+			.sql("INSERT INTO catalog_coupons (product_id, producer_account_id, code, discount_bp, starts_at, ends_at, "
+					+ "created_at) VALUES (?, ?, ?, ?, ?, ?, ?)")
+			.params(productId, producerAccountId, code, discountBp, Times.utc(startsAt), Times.utc(endsAt),
+					Times.utc(now))
 			.update(keys, "id");
 		long id = keys.getKey().longValue();
 		for (Long offerId : offerIds) {
-			this.jdbc.sql("INSERT INTO catalog_coupon_offers (coupon_id, offer_id) VALUES (?, ?)")
-				.params(id, offerId)
+			this.jdbc
+				.sql("INSERT INTO catalog_coupon_offers (coupon_id, offer_id, producer_account_id) VALUES (?, ?, ?)")
+				.params(id, offerId, producerAccountId)
 				.update();
 		}
 		return id;

@@ -34,17 +34,17 @@ public class OfferRows {
 		this.jdbc = jdbc;
 	}
 
-	public long insert(long productId, String code, OfferDetails d, Instant now) {
+	public long insert(long producerAccountId, long productId, String code, OfferDetails d, Instant now) {
 		KeyHolder keys = new GeneratedKeyHolder();
 		RecurringPlan plan = d.plan();
 		this.jdbc
-			.sql("INSERT INTO catalog_offers (product_id, code, name, amount_minor, currency, payment_mode, "
-					+ "billing_period, max_charges, trial_days, club_group_id, created_at, updated_at) "
-					+ "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
-			.params(productId, code, d.name(), d.price().amountMinor(), d.price().currency().getCurrencyCode(),
-					d.paymentMode().name(), (plan != null) ? plan.period().name() : null,
-					(plan != null) ? plan.maxCharges() : null, (plan != null) ? plan.trialDays() : 0, d.clubGroupId(),
-					Times.utc(now), Times.utc(now))
+			.sql("INSERT INTO catalog_offers (product_id, producer_account_id, code, name, amount_minor, currency, "
+					+ "payment_mode, billing_period, max_charges, trial_days, club_group_id, created_at, updated_at) "
+					+ "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+			.params(productId, producerAccountId, code, d.name(), d.price().amountMinor(),
+					d.price().currency().getCurrencyCode(), d.paymentMode().name(),
+					(plan != null) ? plan.period().name() : null, (plan != null) ? plan.maxCharges() : null,
+					(plan != null) ? plan.trialDays() : 0, d.clubGroupId(), Times.utc(now), Times.utc(now))
 			.update(keys, "id");
 		return keys.getKey().longValue();
 	}

@@ -23,16 +23,18 @@ public class PurchaseMailRows {
 	 * was. Call it in the transaction that queues the e-mail: a rollback forgets both.
 	 * Two concurrent callers cannot both succeed (the primary key).
 	 * @param purchaseId the purchase
+	 * @param producerAccountId the purchase's producer
 	 * @param kind the e-mail, for example {@code PURCHASE}
 	 * @param now the time now
 	 * @return true when this call recorded it (queue the e-mail), false when it was
 	 * recorded before
 	 */
-	public boolean claim(long purchaseId, String kind, Instant now) {
+	public boolean claim(long purchaseId, long producerAccountId, String kind, Instant now) {
 		return this.jdbc
-			.sql("INSERT INTO checkout_purchase_mails (purchase_id, kind, queued_at) SELECT ?, ?, ? "
-					+ "WHERE NOT EXISTS (SELECT 1 FROM checkout_purchase_mails WHERE purchase_id = ? AND kind = ?)")
-			.params(purchaseId, kind, Times.utc(now), purchaseId, kind)
+			.sql("INSERT INTO checkout_purchase_mails (purchase_id, producer_account_id, kind, queued_at) "
+					+ "SELECT ?, ?, ?, ? WHERE NOT EXISTS "
+					+ "(SELECT 1 FROM checkout_purchase_mails WHERE purchase_id = ? AND kind = ?)")
+			.params(purchaseId, producerAccountId, kind, Times.utc(now), purchaseId, kind)
 			.update() == 1;
 	}
 

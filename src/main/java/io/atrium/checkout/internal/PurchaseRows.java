@@ -144,10 +144,10 @@ public class PurchaseRows {
 	private void insertChanges(long id, Purchase purchase) {
 		for (Purchase.StatusChange change : purchase.changes()) {
 			this.jdbc
-				.sql("INSERT INTO purchase_status_history (purchase_id, from_status, to_status, reason, changed_at) "
-						+ "VALUES (?, ?, ?, ?, ?)")
-				.params(id, (change.from() != null) ? change.from().name() : null, change.to().name(), change.reason(),
-						Times.utc(change.at()))
+				.sql("INSERT INTO purchase_status_history (purchase_id, producer_account_id, from_status, to_status, "
+						+ "reason, changed_at) VALUES (?, ?, ?, ?, ?, ?)")
+				.params(id, purchase.terms().producerAccountId(), (change.from() != null) ? change.from().name() : null,
+						change.to().name(), change.reason(), Times.utc(change.at()))
 				.update();
 			if (!purchase.imported()) {
 				this.events.publishEvent(new PurchaseStatusChanged(id, purchase.transaction(),
@@ -326,10 +326,10 @@ public class PurchaseRows {
 		update(withId, updatedAt);
 		for (Purchase.StatusChange change : history) {
 			this.jdbc
-				.sql("INSERT INTO purchase_status_history (purchase_id, from_status, to_status, reason, changed_at) "
-						+ "VALUES (?, ?, ?, ?, ?)")
-				.params(id, (change.from() != null) ? change.from().name() : null, change.to().name(), change.reason(),
-						Times.utc(change.at()))
+				.sql("INSERT INTO purchase_status_history (purchase_id, producer_account_id, from_status, to_status, "
+						+ "reason, changed_at) VALUES (?, ?, ?, ?, ?, ?)")
+				.params(id, purchase.terms().producerAccountId(), (change.from() != null) ? change.from().name() : null,
+						change.to().name(), change.reason(), Times.utc(change.at()))
 				.update();
 		}
 		return id;

@@ -192,14 +192,14 @@ public class ClubAccess {
 			throw new ClubRefused("pageId", "page.closed", "You cannot open this page now.");
 		}
 		Instant now = this.clock.instant();
-		this.progress.complete(e.id(), pageId, now);
+		this.progress.complete(e.id(), e.producerAccountId(), pageId, now);
 		StudentCourse course = course(e, unlockedPages).orElseThrow();
 		course.modules()
 			.stream()
 			.filter((m) -> m.module().id() == page.moduleId())
 			.filter((m) -> m.progress().total() > 0 && m.completed() == m.progress().total())
 			.findFirst()
-			.filter((m) -> this.progress.completeModule(e.id(), m.module().id(), now))
+			.filter((m) -> this.progress.completeModule(e.id(), e.producerAccountId(), m.module().id(), now))
 			.ifPresent((m) -> this.events
 				.publishEvent(new ClubModuleCompleted(e.id(), e.productId(), e.producerAccountId(), e.accountId(),
 						e.name(), e.email(), m.module().id(), m.module().publicId(), m.module().name(), now)));
@@ -212,7 +212,8 @@ public class ClubAccess {
 	@Transactional
 	public void recordOpened(long accountId, ClubPage page) {
 		this.enrollments.of(page.productId(), accountId)
-			.ifPresent((e) -> this.progress.setLastPage(e.id(), page.id(), this.clock.instant()));
+			.ifPresent(
+					(e) -> this.progress.setLastPage(e.id(), e.producerAccountId(), page.id(), this.clock.instant()));
 	}
 
 	/**

@@ -104,9 +104,10 @@ public class CommentModeration {
 		Threads.check(CommentRules.reply(standing, thread.groupId(), thread), commentId);
 		String text = Comments.text(body);
 		String name = this.accounts.find(new AccountId(accountId)).map(Accounts.AccountSummary::name).orElse("?");
-		long id = this.rows.insert(thread.pageId(), thread.productId(), thread.id(), thread.groupId(), accountId,
-				(name.length() > NAME_LENGTH) ? name.substring(0, NAME_LENGTH) : name, CommentRules.author(standing),
-				text, this.clock.instant());
+		long producer = (standing == Standing.PRODUCER) ? accountId : this.team.producerOf(thread.productId());
+		long id = this.rows.insert(thread.pageId(), thread.productId(), producer, thread.id(), thread.groupId(),
+				accountId, (name.length() > NAME_LENGTH) ? name.substring(0, NAME_LENGTH) : name,
+				CommentRules.author(standing), text, this.clock.instant());
 		if (CommentRules.answers(standing)) {
 			this.rows.setAnswered(thread.id(), true);
 		}

@@ -21,6 +21,16 @@ public class CommentTeam {
 	}
 
 	/**
+	 * @param productId a members-area product
+	 * @return its producer
+	 * @throws java.util.NoSuchElementException when the product has no members area
+	 */
+	@Transactional(readOnly = true)
+	public long producerOf(long productId) {
+		return this.rows.producerOf(productId).orElseThrow();
+	}
+
+	/**
 	 * @param accountId who is asking
 	 * @param productId a members-area product
 	 * @return {@link Standing#PRODUCER}, {@link Standing#TEAM} or

@@ -82,8 +82,8 @@ public class Comments {
 		ClubPage page = page(pageId);
 		Enrollment e = enrollment(accountId, page, unlockedPages);
 		String text = text(body);
-		long id = this.comments.insert(pageId, page.productId(), null, e.groupId(), accountId, e.name(),
-				CommentAuthor.STUDENT, text, this.clock.instant());
+		long id = this.comments.insert(pageId, page.productId(), e.producerAccountId(), null, e.groupId(), accountId,
+				e.name(), CommentAuthor.STUDENT, text, this.clock.instant());
 		return this.comments.find(id).orElseThrow();
 	}
 
@@ -119,8 +119,8 @@ public class Comments {
 			.orElseThrow(() -> new ClubNotFound("No comment " + commentId + " on page " + pageId + "."));
 		Threads.check(CommentRules.reply(Standing.STUDENT, e.groupId(), thread), commentId);
 		String text = text(body);
-		long id = this.comments.insert(pageId, page.productId(), thread.id(), thread.groupId(), accountId, e.name(),
-				CommentAuthor.STUDENT, text, this.clock.instant());
+		long id = this.comments.insert(pageId, page.productId(), e.producerAccountId(), thread.id(), thread.groupId(),
+				accountId, e.name(), CommentAuthor.STUDENT, text, this.clock.instant());
 		Comment reply = this.comments.find(id).orElseThrow();
 		this.mails.replied(thread, reply, page);
 		return reply;

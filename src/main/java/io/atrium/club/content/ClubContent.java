@@ -122,8 +122,8 @@ public class ClubContent {
 	@Transactional
 	public ClubModule addModule(long producerAccountId, long productId, ModuleDetails details) {
 		this.products.own(producerAccountId, productId);
-		long id = this.rows.insertModule(PublicIds.next(), productId, name(details.name()), details.extra(),
-				details.published(), this.clock.instant());
+		long id = this.rows.insertModule(PublicIds.next(), productId, producerAccountId, name(details.name()),
+				details.extra(), details.published(), this.clock.instant());
 		return this.rows.module(id).orElseThrow();
 	}
 
@@ -178,8 +178,8 @@ public class ClubContent {
 	public ClubPage addPage(long producerAccountId, long moduleId, PageDetails details) {
 		ClubModule module = module(producerAccountId, moduleId);
 		PageDetails clean = clean(details);
-		long id = this.rows.insertPage(PublicIds.next(), moduleId, module.productId(), clean.name(), clean.kind(),
-				clean.body(), clean.mediaUrl(), clean.published(), null, this.clock.instant());
+		long id = this.rows.insertPage(PublicIds.next(), moduleId, module.productId(), producerAccountId, clean.name(),
+				clean.kind(), clean.body(), clean.mediaUrl(), clean.published(), null, this.clock.instant());
 		return this.rows.page(id).orElseThrow();
 	}
 
@@ -222,7 +222,8 @@ public class ClubContent {
 	public ClubPage putFile(long producerAccountId, long pageId, String fileName, String contentType, byte[] bytes) {
 		page(producerAccountId, pageId);
 		checkFile(bytes);
-		this.rows.putFile(pageId, fileName(fileName), contentType(contentType), bytes, this.clock.instant());
+		this.rows.putFile(pageId, producerAccountId, fileName(fileName), contentType(contentType), bytes,
+				this.clock.instant());
 		return this.rows.page(pageId).orElseThrow();
 	}
 
@@ -245,8 +246,8 @@ public class ClubContent {
 			throw new ClubRefused("file", "file.too-many", "A page can have at most " + MAX_ATTACHMENTS + " files.",
 					MAX_ATTACHMENTS);
 		}
-		long id = this.rows.insertAttachment(pageId, fileName(fileName), contentType(contentType), bytes,
-				this.clock.instant());
+		long id = this.rows.insertAttachment(pageId, producerAccountId, fileName(fileName), contentType(contentType),
+				bytes, this.clock.instant());
 		return this.rows.attachments(pageId).stream().filter((a) -> a.id() == id).findFirst().orElseThrow();
 	}
 
@@ -356,7 +357,7 @@ public class ClubContent {
 		ClubModule module = module(producerAccountId, moduleId);
 		checkRule(module.productId(), groupId, rule, null);
 		checkCycles(producerAccountId, module.productId(), groupId, moduleId, null, rule);
-		this.rules.put(groupId, ItemKind.MODULE, moduleId, rule, this.clock.instant());
+		this.rules.put(producerAccountId, groupId, ItemKind.MODULE, moduleId, rule, this.clock.instant());
 	}
 
 	/**
@@ -374,7 +375,7 @@ public class ClubContent {
 		}
 		checkRule(page.productId(), groupId, rule, pageId);
 		checkCycles(producerAccountId, page.productId(), groupId, null, pageId, rule);
-		this.rules.put(groupId, ItemKind.PAGE, pageId, rule, this.clock.instant());
+		this.rules.put(producerAccountId, groupId, ItemKind.PAGE, pageId, rule, this.clock.instant());
 	}
 
 	/**
@@ -444,7 +445,7 @@ public class ClubContent {
 			}
 			else if (!cell.own() || !cell.rule().equals(c.rule())) {
 				if (c.page() || cell.own() || !c.rule().equals(ContentRule.DEFAULT)) {
-					this.rules.put(c.groupId(), kind, c.itemId(), c.rule(), now);
+					this.rules.put(producerAccountId, c.groupId(), kind, c.itemId(), c.rule(), now);
 					saved++;
 				}
 			}

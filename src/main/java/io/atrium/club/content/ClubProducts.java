@@ -72,7 +72,7 @@ public class ClubProducts {
 		if (!this.areas.productExists(productId)) {
 			Instant now = this.clock.instant();
 			this.areas.insertProduct(productId, producerAccountId, now);
-			long group = this.groups.insert(productId, DEFAULT_GROUP_NAME, now);
+			long group = this.groups.insert(productId, producerAccountId, DEFAULT_GROUP_NAME, now);
 			this.areas.setDefaultGroup(productId, group);
 			return group;
 		}

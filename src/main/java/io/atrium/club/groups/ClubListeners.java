@@ -47,12 +47,12 @@ class ClubListeners {
 
 	@ApplicationModuleListener
 	void on(PurchaseRefunded event) {
-		this.enrollments.endPurchase(event.purchaseId(), PurchaseState.REFUNDED);
+		this.enrollments.endPurchase(event.purchaseId(), event.producerAccountId(), PurchaseState.REFUNDED);
 	}
 
 	@ApplicationModuleListener
 	void on(PurchaseChargedBack event) {
-		this.enrollments.endPurchase(event.purchaseId(), PurchaseState.CHARGED_BACK);
+		this.enrollments.endPurchase(event.purchaseId(), event.producerAccountId(), PurchaseState.CHARGED_BACK);
 	}
 
 	@ApplicationModuleListener

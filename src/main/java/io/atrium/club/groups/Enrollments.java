@@ -118,9 +118,9 @@ public class Enrollments {
 	 * so a later enrolment for it grants nothing. Runs after the refund committed, in the
 	 * listener's transaction; running it again changes nothing.
 	 */
-	void endPurchase(long purchaseId, PurchaseState state) {
+	void endPurchase(long purchaseId, long producerAccountId, PurchaseState state) {
 		Instant now = this.clock.instant();
-		this.rows.recordEndedPurchase(purchaseId, state, now);
+		this.rows.recordEndedPurchase(purchaseId, producerAccountId, state, now);
 		if (this.rows.endPurchase(purchaseId, state, now)) {
 			log.info("Access from purchase {} ended: {}", purchaseId, state);
 		}

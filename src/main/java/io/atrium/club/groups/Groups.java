@@ -111,7 +111,7 @@ public class Groups implements ClubGroupDirectory {
 		this.products.own(producerAccountId, productId);
 		this.areas.lockProduct(productId);
 		String clean = name(productId, name, -1);
-		long id = this.rows.insert(productId, clean, this.clock.instant());
+		long id = this.rows.insert(productId, producerAccountId, clean, this.clock.instant());
 		if (makeDefault) {
 			this.areas.setDefaultGroup(productId, id);
 		}

@@ -37,9 +37,11 @@ class SubscriptionRights {
 	 * nothing.
 	 */
 	void record(SubscriptionAccessChanged event) {
-		boolean changed = this.rows.record(new SubscriptionRightRows.Change(event.subscriptionId(), event.productId(),
-				event.buyerAccountId(), event.subscriberCode(), event.status(), event.access(), event.accessUntil(),
-				event.overdueSince(), event.changedAt(), event.version()), this.clock.instant());
+		boolean changed = this.rows.record(
+				new SubscriptionRightRows.Change(event.subscriptionId(), event.productId(), event.producerAccountId(),
+						event.buyerAccountId(), event.subscriberCode(), event.status(), event.access(),
+						event.accessUntil(), event.overdueSince(), event.changedAt(), event.version()),
+				this.clock.instant());
 		if (changed) {
 			log.info("Subscription {} of product {}: {} (access {}, version {})", event.subscriptionId(),
 					event.productId(), event.status(), event.access(), event.version());

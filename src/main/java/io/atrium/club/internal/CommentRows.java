@@ -40,14 +40,15 @@ public class CommentRows {
 	/**
 	 * Inserts a top-level comment (parentId null, not answered) or a reply (answered).
 	 */
-	public long insert(long pageId, long productId, Long parentId, long groupId, long accountId, String authorName,
-			CommentAuthor author, String body, Instant now) {
+	public long insert(long pageId, long productId, long producerAccountId, Long parentId, long groupId, long accountId,
+			String authorName, CommentAuthor author, String body, Instant now) {
 		KeyHolder keys = new GeneratedKeyHolder();
-		this.jdbc
-			.sql("INSERT INTO club_comments (page_id, product_id, parent_id, group_id, account_id, author_name, "
-					+ "author_role, body, hidden, answered, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, FALSE, ?, ?)")
-			.params(pageId, productId, parentId, groupId, accountId, authorName, author.name(), body, parentId != null,
-					Times.utc(now))
+		this.jdbc.sql(
+				"INSERT INTO club_comments (page_id, product_id, producer_account_id, parent_id, group_id, account_id, "
+						+ "author_name, author_role, body, hidden, answered, created_at) "
+						+ "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, FALSE, ?, ?)")
+			.params(pageId, productId, producerAccountId, parentId, groupId, accountId, authorName, author.name(), body,
+					parentId != null, Times.utc(now))
 			.update(keys, "id");
 		return keys.getKey().longValue();
 	}

@@ -36,14 +36,15 @@ public class ContentRows {
 		this.jdbc = jdbc;
 	}
 
-	public long insertModule(String publicId, long productId, String name, boolean extra, boolean published,
-			Instant now) {
+	public long insertModule(String publicId, long productId, long producerAccountId, String name, boolean extra,
+			boolean published, Instant now) {
 		KeyHolder keys = new GeneratedKeyHolder();
 		this.jdbc
-			.sql("INSERT INTO club_modules (public_id, product_id, name, position, is_extra, published, created_at, "
-					+ "updated_at) VALUES (?, ?, ?, (SELECT COALESCE(MAX(position), 0) + 1 FROM club_modules "
-					+ "WHERE product_id = ?), ?, ?, ?, ?)")
-			.params(publicId, productId, name, productId, extra, published, Times.utc(now), Times.utc(now))
+			.sql("INSERT INTO club_modules (public_id, product_id, producer_account_id, name, position, is_extra, "
+					+ "published, created_at, updated_at) VALUES (?, ?, ?, ?, (SELECT COALESCE(MAX(position), 0) + 1 "
+					+ "FROM club_modules WHERE product_id = ?), ?, ?, ?, ?)")
+			.params(publicId, productId, producerAccountId, name, productId, extra, published, Times.utc(now),
+					Times.utc(now))
 			.update(keys, "id");
 		return keys.getKey().longValue();
 	}
@@ -86,15 +87,15 @@ public class ContentRows {
 		this.jdbc.sql("DELETE FROM club_modules WHERE id = ?").param(id).update();
 	}
 
-	public long insertPage(String publicId, long moduleId, long productId, String name, PageKind kind, String body,
-			String mediaUrl, boolean published, String passwordHash, Instant now) {
+	public long insertPage(String publicId, long moduleId, long productId, long producerAccountId, String name,
+			PageKind kind, String body, String mediaUrl, boolean published, String passwordHash, Instant now) {
 		KeyHolder keys = new GeneratedKeyHolder();
 		this.jdbc
-			.sql("INSERT INTO club_pages (public_id, module_id, product_id, name, kind, body, media_url, position, "
-					+ "published, password_hash, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, "
-					+ "(SELECT COALESCE(MAX(position), 0) + 1 FROM club_pages WHERE module_id = ?), ?, ?, ?, ?)")
-			.params(publicId, moduleId, productId, name, kind.name(), body, mediaUrl, moduleId, published, passwordHash,
-					Times.utc(now), Times.utc(now))
+			.sql("INSERT INTO club_pages (public_id, module_id, product_id, producer_account_id, name, kind, body, "
+					+ "media_url, position, published, password_hash, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, "
+					+ "?, ?, (SELECT COALESCE(MAX(position), 0) + 1 FROM club_pages WHERE module_id = ?), ?, ?, ?, ?)")
+			.params(publicId, moduleId, productId, producerAccountId, name, kind.name(), body, mediaUrl, moduleId,
+					published, passwordHash, Times.utc(now), Times.utc(now))
 			.update(keys, "id");
 		return keys.getKey().longValue();
 	}
@@ -173,12 +174,13 @@ public class ContentRows {
 		this.jdbc.sql("DELETE FROM club_pages WHERE id = ?").param(id).update();
 	}
 
-	public void putFile(long pageId, String fileName, String contentType, byte[] bytes, Instant now) {
+	public void putFile(long pageId, long producerAccountId, String fileName, String contentType, byte[] bytes,
+			Instant now) {
 		this.jdbc.sql("DELETE FROM club_page_files WHERE page_id = ?").param(pageId).update();
 		this.jdbc
-			.sql("INSERT INTO club_page_files (page_id, file_name, content_type, bytes, uploaded_at) "
-					+ "VALUES (?, ?, ?, ?, ?)")
-			.params(pageId, fileName, contentType, bytes, Times.utc(now))
+			.sql("INSERT INTO club_page_files (page_id, producer_account_id, file_name, content_type, bytes, "
+					+ "uploaded_at) VALUES (?, ?, ?, ?, ?, ?)")
+			.params(pageId, producerAccountId, fileName, contentType, bytes, Times.utc(now))
 			.update();
 	}
 
@@ -189,12 +191,13 @@ public class ContentRows {
 			.optional();
 	}
 
-	public long insertAttachment(long pageId, String fileName, String contentType, byte[] bytes, Instant now) {
+	public long insertAttachment(long pageId, long producerAccountId, String fileName, String contentType, byte[] bytes,
+			Instant now) {
 		KeyHolder keys = new GeneratedKeyHolder();
 		this.jdbc
-			.sql("INSERT INTO club_page_attachments (page_id, file_name, content_type, size_bytes, bytes, uploaded_at) "
-					+ "VALUES (?, ?, ?, ?, ?, ?)")
-			.params(pageId, fileName, contentType, bytes.length, bytes, Times.utc(now))
+			.sql("INSERT INTO club_page_attachments (page_id, producer_account_id, file_name, content_type, "
+					+ "size_bytes, bytes, uploaded_at) VALUES (?, ?, ?, ?, ?, ?, ?)")
+			.params(pageId, producerAccountId, fileName, contentType, bytes.length, bytes, Times.utc(now))
 			.update(keys, "id");
 		return keys.getKey().longValue();
 	}

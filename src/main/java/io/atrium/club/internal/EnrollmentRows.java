@@ -183,11 +183,11 @@ public class EnrollmentRows {
 	 * Remembers that a purchase's access ended, once (the first state wins), so an
 	 * enrolment that runs later for it does not grant access.
 	 */
-	public void recordEndedPurchase(long purchaseId, PurchaseState state, Instant now) {
+	public void recordEndedPurchase(long purchaseId, long producerAccountId, PurchaseState state, Instant now) {
 		this.jdbc
-			.sql("INSERT INTO club_ended_purchases (purchase_id, state, ended_at) SELECT ?, ?, ? "
-					+ "WHERE NOT EXISTS (SELECT 1 FROM club_ended_purchases WHERE purchase_id = ?)")
-			.params(purchaseId, state.name(), Times.utc(now), purchaseId)
+			.sql("INSERT INTO club_ended_purchases (purchase_id, producer_account_id, state, ended_at) "
+					+ "SELECT ?, ?, ?, ? WHERE NOT EXISTS (SELECT 1 FROM club_ended_purchases WHERE purchase_id = ?)")
+			.params(purchaseId, producerAccountId, state.name(), Times.utc(now), purchaseId)
 			.update();
 	}
 

@@ -28,10 +28,10 @@ public class GroupRows {
 		this.jdbc = jdbc;
 	}
 
-	public long insert(long productId, String name, Instant now) {
+	public long insert(long productId, long producerAccountId, String name, Instant now) {
 		KeyHolder keys = new GeneratedKeyHolder();
-		this.jdbc.sql("INSERT INTO club_groups (product_id, name, created_at) VALUES (?, ?, ?)")
-			.params(productId, name, Times.utc(now))
+		this.jdbc.sql("INSERT INTO club_groups (product_id, producer_account_id, name, created_at) VALUES (?, ?, ?, ?)")
+			.params(productId, producerAccountId, name, Times.utc(now))
 			.update(keys, "id");
 		return keys.getKey().longValue();
 	}

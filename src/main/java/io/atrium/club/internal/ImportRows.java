@@ -68,18 +68,19 @@ public class ImportRows {
 			.update(keys, "id");
 		long id = keys.getKey().longValue();
 		this.template.batchUpdate(
-				"INSERT INTO club_import_rows (import_id, line_number, email, name, group_name, started_on, ends_on, "
-						+ "outcome, message) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+				"INSERT INTO club_import_rows (import_id, producer_account_id, line_number, email, name, group_name, "
+						+ "started_on, ends_on, outcome, message) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
 				rows, 500, (ps, r) -> {
 					ps.setLong(1, id);
-					ps.setInt(2, r.line());
-					ps.setString(3, r.email());
-					ps.setString(4, r.name());
-					ps.setString(5, r.group());
-					ps.setString(6, r.startedOn());
-					ps.setString(7, r.endsOn());
-					ps.setString(8, (r.refusal() != null) ? ImportOutcome.REFUSED.name() : null);
-					ps.setString(9, r.refusal());
+					ps.setLong(2, producerAccountId);
+					ps.setInt(3, r.line());
+					ps.setString(4, r.email());
+					ps.setString(5, r.name());
+					ps.setString(6, r.group());
+					ps.setString(7, r.startedOn());
+					ps.setString(8, r.endsOn());
+					ps.setString(9, (r.refusal() != null) ? ImportOutcome.REFUSED.name() : null);
+					ps.setString(10, r.refusal());
 				});
 		if (refused == rows.size()) {
 			finish(id, now);

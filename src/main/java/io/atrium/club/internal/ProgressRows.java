@@ -56,15 +56,17 @@ public class ProgressRows {
 	/**
 	 * @return whether the page was not completed before
 	 */
-	public boolean complete(long enrollmentId, long pageId, Instant now) {
+	public boolean complete(long enrollmentId, long producerAccountId, long pageId, Instant now) {
 		if (this.jdbc.sql("SELECT COUNT(*) FROM club_progress WHERE enrollment_id = ? AND page_id = ?")
 			.params(enrollmentId, pageId)
 			.query(Long.class)
 			.single() > 0) {
 			return false;
 		}
-		this.jdbc.sql("INSERT INTO club_progress (enrollment_id, page_id, completed_at) VALUES (?, ?, ?)")
-			.params(enrollmentId, pageId, Times.utc(now))
+		this.jdbc
+			.sql("INSERT INTO club_progress (enrollment_id, producer_account_id, page_id, completed_at) "
+					+ "VALUES (?, ?, ?, ?)")
+			.params(enrollmentId, producerAccountId, pageId, Times.utc(now))
 			.update();
 		return true;
 	}
@@ -78,15 +80,17 @@ public class ProgressRows {
 	/**
 	 * @return whether the module was not recorded as completed before
 	 */
-	public boolean completeModule(long enrollmentId, long moduleId, Instant now) {
+	public boolean completeModule(long enrollmentId, long producerAccountId, long moduleId, Instant now) {
 		if (this.jdbc.sql("SELECT COUNT(*) FROM club_module_completions WHERE enrollment_id = ? AND module_id = ?")
 			.params(enrollmentId, moduleId)
 			.query(Long.class)
 			.single() > 0) {
 			return false;
 		}
-		this.jdbc.sql("INSERT INTO club_module_completions (enrollment_id, module_id, completed_at) VALUES (?, ?, ?)")
-			.params(enrollmentId, moduleId, Times.utc(now))
+		this.jdbc
+			.sql("INSERT INTO club_module_completions (enrollment_id, producer_account_id, module_id, completed_at) "
+					+ "VALUES (?, ?, ?, ?)")
+			.params(enrollmentId, producerAccountId, moduleId, Times.utc(now))
 			.update();
 		return true;
 	}
@@ -101,13 +105,15 @@ public class ProgressRows {
 			.optional();
 	}
 
-	public void setLastPage(long enrollmentId, long pageId, Instant now) {
+	public void setLastPage(long enrollmentId, long producerAccountId, long pageId, Instant now) {
 		int updated = this.jdbc.sql("UPDATE club_last_pages SET page_id = ?, opened_at = ? WHERE enrollment_id = ?")
 			.params(pageId, Times.utc(now), enrollmentId)
 			.update();
 		if (updated == 0) {
-			this.jdbc.sql("INSERT INTO club_last_pages (enrollment_id, page_id, opened_at) VALUES (?, ?, ?)")
-				.params(enrollmentId, pageId, Times.utc(now))
+			this.jdbc
+				.sql("INSERT INTO club_last_pages (enrollment_id, producer_account_id, page_id, opened_at) "
+						+ "VALUES (?, ?, ?, ?)")
+				.params(enrollmentId, producerAccountId, pageId, Times.utc(now))
 				.update();
 		}
 	}

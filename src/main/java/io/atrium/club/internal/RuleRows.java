@@ -47,16 +47,17 @@ public class RuleRows {
 			.list();
 	}
 
-	public void put(long groupId, ItemKind kind, long itemId, ContentRule rule, Instant now) {
+	public void put(long producerAccountId, long groupId, ItemKind kind, long itemId, ContentRule rule, Instant now) {
 		clear(groupId, kind, itemId);
 		Drip d = rule.drip();
 		Expiration e = rule.expiration();
 		this.jdbc
-			.sql("INSERT INTO club_rules (group_id, item_kind, item_id, visible, drip_kind, drip_days, drip_date, "
-					+ "drip_page_id, expire_kind, expire_days, expire_date, updated_at) "
-					+ "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
-			.params(groupId, kind.name(), itemId, rule.visible(), d.kind().name(), d.days(), Times.utc(d.date()),
-					d.afterPageId(), e.kind().name(), e.days(), Times.utc(e.date()), Times.utc(now))
+			.sql("INSERT INTO club_rules (group_id, producer_account_id, item_kind, item_id, visible, drip_kind, "
+					+ "drip_days, drip_date, drip_page_id, expire_kind, expire_days, expire_date, updated_at) "
+					+ "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+			.params(groupId, producerAccountId, kind.name(), itemId, rule.visible(), d.kind().name(), d.days(),
+					Times.utc(d.date()), d.afterPageId(), e.kind().name(), e.days(), Times.utc(e.date()),
+					Times.utc(now))
 			.update();
 	}
 

@@ -36,11 +36,11 @@ public class SubscriptionRightRows {
 	 */
 	public boolean record(Change change, Instant now) {
 		boolean inserted = this.jdbc
-			.sql("INSERT INTO club_subscription_rights (subscription_id, product_id, account_id, subscriber_code, "
-					+ "status, access, access_until, overdue_since, changed_at, version, updated_at) "
-					+ "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING")
-			.params(change.subscriptionId(), change.productId(), change.accountId(), change.subscriberCode(),
-					change.status().name(), change.access(), Times.utc(change.accessUntil()),
+			.sql("INSERT INTO club_subscription_rights (subscription_id, product_id, producer_account_id, account_id, "
+					+ "subscriber_code, status, access, access_until, overdue_since, changed_at, version, updated_at) "
+					+ "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING")
+			.params(change.subscriptionId(), change.productId(), change.producerAccountId(), change.accountId(),
+					change.subscriberCode(), change.status().name(), change.access(), Times.utc(change.accessUntil()),
 					Times.utc(change.overdueSince()), Times.utc(change.changedAt()), change.version(), Times.utc(now))
 			.update() > 0;
 		if (inserted) {
@@ -106,6 +106,7 @@ public class SubscriptionRightRows {
 	 *
 	 * @param subscriptionId the subscription
 	 * @param productId its product
+	 * @param producerAccountId its producer
 	 * @param accountId the subscriber's account
 	 * @param subscriberCode its subscriber code
 	 * @param status its status
@@ -115,9 +116,9 @@ public class SubscriptionRightRows {
 	 * @param changedAt when it changed
 	 * @param version its change counter
 	 */
-	public record Change(long subscriptionId, long productId, long accountId, String subscriberCode,
-			SubscriptionStatus status, boolean access, Instant accessUntil, Instant overdueSince, Instant changedAt,
-			long version) {
+	public record Change(long subscriptionId, long productId, long producerAccountId, long accountId,
+			String subscriberCode, SubscriptionStatus status, boolean access, Instant accessUntil, Instant overdueSince,
+			Instant changedAt, long version) {
 	}
 
 }

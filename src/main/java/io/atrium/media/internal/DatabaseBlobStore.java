@@ -25,9 +25,11 @@ public class DatabaseBlobStore implements BlobStore {
 	}
 
 	@Override
-	public void put(String name, String contentType, byte[] bytes) {
-		this.jdbc.sql("INSERT INTO media_blobs (blob_name, content_type, bytes, created_at) VALUES (?, ?, ?, ?)")
-			.params(name, contentType, bytes, Timestamp.from(this.clock.instant()))
+	public void put(long producerAccountId, String name, String contentType, byte[] bytes) {
+		this.jdbc
+			.sql("INSERT INTO media_blobs (blob_name, producer_account_id, content_type, bytes, created_at) "
+					+ "VALUES (?, ?, ?, ?, ?)")
+			.params(name, producerAccountId, contentType, bytes, Timestamp.from(this.clock.instant()))
 			.update();
 	}
 

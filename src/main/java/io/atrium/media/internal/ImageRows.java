@@ -38,10 +38,11 @@ public class ImageRows {
 					image.height(), Timestamp.from(now))
 			.update();
 		for (VariantRow v : variants) {
-			this.jdbc.sql(
-					"INSERT INTO media_variants (image_key, variant, content_type, blob_name, width, height, byte_size) "
-							+ "VALUES (?, ?, ?, ?, ?, ?, ?)")
-				.params(v.key(), v.variant(), v.contentType(), v.blobName(), v.width(), v.height(), v.byteSize())
+			this.jdbc
+				.sql("INSERT INTO media_variants (image_key, producer_account_id, variant, content_type, blob_name, "
+						+ "width, height, byte_size) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")
+				.params(v.key(), image.producerAccountId(), v.variant(), v.contentType(), v.blobName(), v.width(),
+						v.height(), v.byteSize())
 				.update();
 		}
 	}

@@ -42,7 +42,7 @@ public class S3BlobStore implements BlobStore {
 	}
 
 	@Override
-	public void put(String name, String contentType, byte[] bytes) {
+	public void put(long producerAccountId, String name, String contentType, byte[] bytes) {
 		this.client.putObject((request) -> request.bucket(this.bucket).key(this.prefix + name).contentType(contentType),
 				RequestBody.fromBytes(bytes));
 	}

@@ -231,12 +231,15 @@ public class DeliveryRows {
 			.update() > 0;
 	}
 
-	public void insertAttempt(long deliveryId, Instant at, Integer statusCode, long latencyMillis, String body,
-			String error) {
+	public void insertAttempt(long deliveryId, long producerAccountId, Instant at, Integer statusCode,
+			long latencyMillis, String body, String error) {
 		this.jdbc.sql("""
-				INSERT INTO webhook_attempts (delivery_id, attempted_at, status_code, latency_ms, response_body, error)
-				VALUES (?, ?, ?, ?, ?, ?)
-				""").params(deliveryId, Times.utc(at), statusCode, latencyMillis, body, error).update();
+				INSERT INTO webhook_attempts (delivery_id, producer_account_id, attempted_at, status_code, latency_ms,
+				  response_body, error)
+				VALUES (?, ?, ?, ?, ?, ?, ?)
+				""")
+			.params(deliveryId, producerAccountId, Times.utc(at), statusCode, latencyMillis, body, error)
+			.update();
 	}
 
 	public List<DeliveryAttempt> attempts(long deliveryId) {
