@@ -224,7 +224,7 @@ class PlayerIntegrationTests {
 		assertThat(csp)
 			.contains("frame-src https://www.youtube-nocookie.com https://player.vimeo.com "
 					+ "https://fast.wistia.net https://www.loom.com https://iframe.mediadelivery.net "
-					+ "https://player.mediadelivery.net")
+					+ "https://player.mediadelivery.net https://*.tv.pandavideo.com.br")
 			.doesNotContain("frame-src https:;")
 			.doesNotContain("frame-src https: ");
 	}

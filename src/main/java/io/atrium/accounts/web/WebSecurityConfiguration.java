@@ -25,7 +25,7 @@ class WebSecurityConfiguration {
 			+ "style-src 'self'; script-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; "
 			+ "frame-ancestors 'none'; frame-src https://www.youtube-nocookie.com https://player.vimeo.com "
 			+ "https://fast.wistia.net https://www.loom.com https://iframe.mediadelivery.net "
-			+ "https://player.mediadelivery.net";
+			+ "https://player.mediadelivery.net https://*.tv.pandavideo.com.br";
 
 	@Bean
 	@Order(100)

@@ -10,17 +10,17 @@ import java.util.regex.Pattern;
 /**
  * The embeddable player address of a video page, for the addresses producers paste from
  * the common video hosts: YouTube (watch, embed, shorts, youtu.be, youtube-nocookie),
- * Vimeo, Wistia, Loom and Bunny Stream. Every address is rebuilt from the video's id on
- * the host's own player, so only the players in {@link #FRAME_HOSTS} are ever framed (the
- * CSP's {@code frame-src} lists exactly those); any other address, or one whose id does
- * not look right, is shown as a link, never framed.
+ * Vimeo, Wistia, Loom, Bunny Stream and Panda Video. Every address is rebuilt from the
+ * video's id on the host's own player, so only the players in {@link #FRAME_HOSTS} are
+ * ever framed (the CSP's {@code frame-src} lists exactly those); any other address, or
+ * one whose id does not look right, is shown as a link, never framed.
  */
 final class VideoEmbed {
 
 	/** The player hosts a lesson may frame; the CSP's {@code frame-src}. */
 	static final List<String> FRAME_HOSTS = List.of("https://www.youtube-nocookie.com", "https://player.vimeo.com",
 			"https://fast.wistia.net", "https://www.loom.com", "https://iframe.mediadelivery.net",
-			"https://player.mediadelivery.net");
+			"https://player.mediadelivery.net", "https://*.tv.pandavideo.com.br");
 
 	private static final Pattern YOUTUBE_ID = Pattern.compile("[A-Za-z0-9_-]{6,20}");
 
@@ -29,6 +29,12 @@ final class VideoEmbed {
 	private static final Pattern WISTIA_ID = Pattern.compile("[a-z0-9]{6,20}");
 
 	private static final Pattern LOOM_ID = Pattern.compile("[a-f0-9]{16,40}");
+
+	/** Panda Video's players: one host per library, {@code player-vz-7b6cf9e4-8bf}. */
+	private static final Pattern PANDA_HOST = Pattern
+		.compile("player-vz-[a-z0-9]{6,12}-[a-z0-9]{2,6}\\.tv\\.pandavideo\\.com\\.br");
+
+	private static final Pattern UUID = Pattern.compile("[a-f0-9]{8}-[a-f0-9]{4}-[a-f0-9]{4}-[a-f0-9]{4}-[a-f0-9]{12}");
 
 	private static final Pattern BUNNY = Pattern.compile("/(?:embed|play)/(\\d{1,10})/([a-f0-9-]{36})/?");
 
@@ -68,9 +74,14 @@ final class VideoEmbed {
 			case "www.loom.com", "loom.com" -> prefixed("https://www.loom.com/embed/",
 					matching(LOOM_ID, path.startsWith("/share/") ? tail(path, "/share/") : tail(path, "/embed/")));
 			case "iframe.mediadelivery.net", "player.mediadelivery.net" -> bunny(path);
-			default -> host.endsWith(".wistia.com") && path.startsWith("/medias/")
-					? prefixed("https://fast.wistia.net/embed/iframe/", matching(WISTIA_ID, tail(path, "/medias/")))
-					: null;
+			default -> {
+				if (host.endsWith(".wistia.com") && path.startsWith("/medias/")) {
+					yield prefixed("https://fast.wistia.net/embed/iframe/",
+							matching(WISTIA_ID, tail(path, "/medias/")));
+				}
+				yield PANDA_HOST.matcher(host).matches() && (path.equals("/embed/") || path.equals("/embed"))
+						? prefixed("https://" + host + "/embed/?v=", matching(UUID, query(uri, "v"))) : null;
+			}
 		};
 	}
 
@@ -80,14 +91,19 @@ final class VideoEmbed {
 				return matching(YOUTUBE_ID, path.substring(prefix.length()));
 			}
 		}
-		if (path.equals("/watch") && uri.getRawQuery() != null) {
+		return path.equals("/watch") ? matching(YOUTUBE_ID, query(uri, "v")) : null;
+	}
+
+	/** A query parameter's raw value; empty when absent. */
+	private static String query(URI uri, String name) {
+		if (uri.getRawQuery() != null) {
 			for (String pair : uri.getRawQuery().split("&")) {
-				if (pair.startsWith("v=")) {
-					return matching(YOUTUBE_ID, pair.substring(2));
+				if (pair.startsWith(name + "=")) {
+					return pair.substring(name.length() + 1);
 				}
 			}
 		}
-		return null;
+		return "";
 	}
 
 	private static String bunny(String path) {

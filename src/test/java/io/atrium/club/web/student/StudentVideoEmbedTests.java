@@ -57,10 +57,33 @@ class StudentVideoEmbedTests {
 	void everyPlayerIsOnAnAllowedFrameHost() {
 		for (String url : new String[] { "https://youtu.be/dQw4w9WgXcQ", "https://vimeo.com/76979871",
 				"https://acme.wistia.com/medias/u8p9wq6mq8", "https://loom.com/share/3110e657b2c6410a96bc7700d5b5e18f",
-				"https://iframe.mediadelivery.net/embed/1/eb1c4f77-0cda-46be-b47d-1118ad7c2ffe" }) {
+				"https://iframe.mediadelivery.net/embed/1/eb1c4f77-0cda-46be-b47d-1118ad7c2ffe",
+				"https://player-vz-7b6cf9e4-8bf.tv.pandavideo.com.br/embed/?v=f3b9c0c2-5b8a-4a7e-9d0a-2c0a8b1e6f11" }) {
 			String player = VideoEmbed.of(url);
-			assertThat(VideoEmbed.FRAME_HOSTS).as(url).anyMatch((h) -> player.startsWith(h + "/"));
+			java.net.URI framed = java.net.URI.create(player);
+			assertThat(VideoEmbed.FRAME_HOSTS).as(url)
+				.anyMatch((h) -> h.contains("*.") ? framed.getHost().endsWith(h.substring(h.indexOf("*.") + 1))
+						: player.startsWith(h + "/"));
 		}
+	}
+
+	@Test
+	void pandaVideoPlayersAreFramedWithTheirVideoIdOnly() {
+		assertThat(VideoEmbed
+			.of("https://player-vz-7b6cf9e4-8bf.tv.pandavideo.com.br/embed/?v=f3b9c0c2-5b8a-4a7e-9d0a-2c0a8b1e6f11&autoplay=1"))
+			.isEqualTo(
+					"https://player-vz-7b6cf9e4-8bf.tv.pandavideo.com.br/embed/?v=f3b9c0c2-5b8a-4a7e-9d0a-2c0a8b1e6f11");
+		assertThat(VideoEmbed
+			.of("https://player-vz-7b6cf9e4-8bf.tv.pandavideo.com.br/embed/?v=f3b9c0c2-5b8a-4a7e-9d0a-2c0a8b1e6f11\"onload=x"))
+			.isNull();
+		assertThat(VideoEmbed.of("https://evil.tv.pandavideo.com.br/embed/?v=f3b9c0c2-5b8a-4a7e-9d0a-2c0a8b1e6f11"))
+			.isNull();
+		assertThat(VideoEmbed
+			.of("https://player-vz-7b6cf9e4-8bf.tv.pandavideo.com.br.evil.example/embed/?v=f3b9c0c2-5b8a-4a7e-9d0a-2c0a8b1e6f11"))
+			.isNull();
+		assertThat(VideoEmbed
+			.of("https://player-vz-7b6cf9e4-8bf.tv.pandavideo.com.br/other/?v=f3b9c0c2-5b8a-4a7e-9d0a-2c0a8b1e6f11"))
+			.isNull();
 	}
 
 	@Test
