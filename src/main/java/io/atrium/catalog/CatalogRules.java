@@ -124,8 +124,14 @@ final class CatalogRules {
 		if (in.clubGroupId() != null && in.clubGroupId() <= 0) {
 			v.add("clubGroupId", "club-group.invalid", "The members-area group id must be a positive number.");
 		}
+		if (in.maxInstallments() < 1 || in.maxInstallments() > OfferDetails.MAX_INSTALLMENTS) {
+			v.add("maxInstallments", "max-installments.range",
+					"The maximum number of installments is between 1 and 12.", OfferDetails.MAX_INSTALLMENTS);
+		}
 		v.throwIfAny();
-		return new OfferDetails(name, price, in.paymentMode(), plan, in.clubGroupId());
+		// a plan charges once a period: installments are for single payments only
+		int installments = (in.paymentMode() == PaymentMode.RECURRING) ? 1 : in.maxInstallments();
+		return new OfferDetails(name, price, in.paymentMode(), plan, in.clubGroupId(), installments);
 	}
 
 	private static RecurringPlan plan(RecurringPlan in, Violations v) {

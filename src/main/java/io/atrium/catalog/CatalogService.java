@@ -37,7 +37,7 @@ class CatalogService implements Catalog {
 			ProductSummary product = this.products.find(o.productId()).orElseThrow().summary();
 			OfferDetails d = o.details();
 			return new OfferForSale(o.id(), o.code(), d.name(), product, d.price(), d.paymentMode(), d.plan(),
-					d.clubGroupId(), o.main());
+					d.clubGroupId(), o.main(), d.maxInstallments());
 		});
 	}
 

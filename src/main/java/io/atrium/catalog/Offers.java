@@ -176,7 +176,7 @@ public class Offers {
 		Offer offer = own(producerAccountId, productId, offerId);
 		OfferDetails d = offer.details();
 		OfferDetails linked = checkGroup(productId,
-				new OfferDetails(d.name(), d.price(), d.paymentMode(), d.plan(), groupId));
+				new OfferDetails(d.name(), d.price(), d.paymentMode(), d.plan(), groupId, d.maxInstallments()));
 		this.rows.update(offerId, linked, this.clock.instant());
 		return this.rows.find(offerId).orElseThrow();
 	}

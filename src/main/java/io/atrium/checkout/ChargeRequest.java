@@ -20,9 +20,12 @@ import io.atrium.shared.Money;
  * @param storeMethod whether the gateway keeps the card for later charges and answers its
  * token ({@link Charge#paymentToken()}); with an amount of zero the card is only verified
  * and stored (a free trial)
+ * @param installments how many installments the card's issuer bills the amount in (1 to
+ * 12, more than 1 for a card only); the amount is charged once, in full
  */
 public record ChargeRequest(String idempotencyKey, Money amount, PaymentMethod method, CardDetails card,
-		String buyerName, String buyerEmail, String description, String paymentToken, boolean storeMethod) {
+		String buyerName, String buyerEmail, String description, String paymentToken, boolean storeMethod,
+		int installments) {
 
 	public ChargeRequest {
 		Objects.requireNonNull(idempotencyKey, "idempotencyKey");
@@ -34,6 +37,26 @@ public record ChargeRequest(String idempotencyKey, Money amount, PaymentMethod m
 		if (method == PaymentMethod.CARD && card == null && paymentToken == null) {
 			throw new IllegalArgumentException("A card payment needs a card or a stored payment method");
 		}
+		if (installments < 1 || installments > Installments.MAX || (installments > 1 && method != PaymentMethod.CARD)) {
+			throw new IllegalArgumentException(installments + " installments for a " + method + " payment");
+		}
+	}
+
+	/**
+	 * A charge in one installment.
+	 * @param idempotencyKey one charge per key
+	 * @param amount what to charge
+	 * @param method how
+	 * @param card the card, or null
+	 * @param buyerName the payer's name
+	 * @param buyerEmail the payer's e-mail
+	 * @param description what is bought
+	 * @param paymentToken a stored payment method, or null
+	 * @param storeMethod whether to keep the card
+	 */
+	public ChargeRequest(String idempotencyKey, Money amount, PaymentMethod method, CardDetails card, String buyerName,
+			String buyerEmail, String description, String paymentToken, boolean storeMethod) {
+		this(idempotencyKey, amount, method, card, buyerName, buyerEmail, description, paymentToken, storeMethod, 1);
 	}
 
 	/**

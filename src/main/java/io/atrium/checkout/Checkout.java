@@ -131,7 +131,7 @@ public class Checkout {
 		try {
 			charge = this.gateway.charge(new ChargeRequest(terms.transaction(), terms.price(), terms.method(),
 					request.card(), terms.buyer().name(), terms.buyer().email(), terms.productName(), null,
-					plan && terms.method() == PaymentMethod.CARD));
+					plan && terms.method() == PaymentMethod.CARD, terms.installments()));
 		}
 		catch (RuntimeException ex) {
 			log.warn("Gateway call for {} failed; recovery will settle it", terms.transaction(), ex);
@@ -164,11 +164,12 @@ public class Checkout {
 		// a free trial charges nothing now: the card is verified and kept for the first
 		// charge
 		Money price = (plan && offer.plan().trialDays() > 0) ? quote.price().withAmount(0) : quote.price();
+		int installments = installments(offer, request);
 		for (int attempt = 0; attempt < 5; attempt++) {
 			PurchaseTerms terms = new PurchaseTerms(TransactionCodes.next(), request.attempt(), offer.offerId(),
 					offer.code(), offer.product().id(), offer.product().name(), offer.product().producerAccountId(),
 					offer.clubGroupId(), quote.couponCode(), quote.listPrice(), price, request.method(),
-					request.buyer(), this.clock.instant());
+					request.buyer(), this.clock.instant(), installments);
 			try {
 				return this.transaction.execute((status) -> {
 					Purchase purchase = Purchase.start(terms, offer.product().warrantyDays())
@@ -187,6 +188,25 @@ public class Checkout {
 			}
 		}
 		throw new IllegalStateException("No free transaction code after 5 attempts");
+	}
+
+	/**
+	 * @return the installments asked for (1 when none), when the offer and method allow
+	 * them
+	 * @throws CheckoutRefused {@code INSTALLMENTS_NOT_ALLOWED}
+	 */
+	private static int installments(OfferForSale offer, CheckoutRequest request) {
+		int asked = (request.installments() != null) ? request.installments() : 1;
+		if (asked > 1 && request.method() != PaymentMethod.CARD) {
+			throw new CheckoutRefused(CheckoutRefused.Reason.INSTALLMENTS_NOT_ALLOWED, null, null,
+					"Installments are for card payments only; " + request.method() + " is paid at once.");
+		}
+		if (asked < 1 || asked > offer.maxInstallments()) {
+			throw new CheckoutRefused(CheckoutRefused.Reason.INSTALLMENTS_NOT_ALLOWED, null, null,
+					"Offer " + offer.code() + " can be paid in 1 to " + offer.maxInstallments() + " installments, not "
+							+ asked + ".");
+		}
+		return asked;
 	}
 
 	/**

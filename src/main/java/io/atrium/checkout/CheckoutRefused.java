@@ -59,7 +59,13 @@ public class CheckoutRefused extends RuntimeException {
 		 * A plan (recurring offer) is paid by card only: later charges use the stored
 		 * card.
 		 */
-		CARD_REQUIRED
+		CARD_REQUIRED,
+
+		/**
+		 * The installments asked for are not allowed: fewer than 1, more than the offer's
+		 * maximum, or more than 1 with PIX or billet.
+		 */
+		INSTALLMENTS_NOT_ALLOWED
 
 	}
 

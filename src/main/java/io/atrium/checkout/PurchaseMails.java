@@ -79,6 +79,9 @@ class PurchaseMails {
 		variables.put("productName", terms.productName());
 		variables.put("buyerName", terms.buyer().name());
 		variables.put("price", MoneyText.format(terms.price(), terms.buyer().locale()));
+		if (terms.installments() > 1) {
+			variables.put("installments", InstallmentsLine.paid(terms, terms.buyer().locale()));
+		}
 		variables.put("clubUrl", this.baseUrl.link("/club"));
 		variables.put("purchasesUrl", this.baseUrl.link("/purchases"));
 		boolean external = event.deliveryKind() == DeliveryKind.EXTERNAL;

@@ -118,9 +118,9 @@ class PurchasePayloads {
 				|| status == PurchaseStatus.OVERDUE;
 		String refusal = (refused && p.declineReason() != null) ? p.declineReason().name() : null;
 		boolean pix = method == PaymentMethod.PIX;
-		return new PurchaseData.Payment((method == PaymentMethod.BILLET) ? p.billetBarcode() : null, null, 1,
-				pix ? p.pixCode() : null, pix ? millis(p.expiresAt()) : null, pix ? p.pixCode() : null, refusal,
-				method.paymentType());
+		return new PurchaseData.Payment((method == PaymentMethod.BILLET) ? p.billetBarcode() : null, null,
+				purchase.terms().installments(), pix ? p.pixCode() : null, pix ? millis(p.expiresAt()) : null,
+				pix ? p.pixCode() : null, refusal, method.paymentType());
 	}
 
 	static PurchaseData.Subscription subscription(Subscription s) {

@@ -248,7 +248,25 @@ class CatalogPagesIntegrationTests {
 		assertThat(plan.document().selectFirst("#offer-period-error").text())
 			.isEqualTo("Escolha a frequência das cobranças.");
 		assertThat(plan.document().selectFirst("#offer-max-charges-error")).isNotNull();
+		WebClient.Page thirteen = web.post("/business/products/" + id + "/offers", Map.of("name", "Parcelado", "price",
+				"97", "currency", "BRL", "paymentMode", "SINGLE", "maxInstallments", "13"));
+		assertThat(thirteen.status()).isEqualTo(422);
+		assertThat(thirteen.document().selectFirst("#offer-max-installments-error").text())
+			.isEqualTo("O máximo de parcelas vai de 1 a 12.");
+		WebClient.Page words = web.post("/business/products/" + id + "/offers", Map.of("name", "Parcelado", "price",
+				"97", "currency", "BRL", "paymentMode", "SINGLE", "maxInstallments", "doze"));
+		assertThat(words.status()).isEqualTo(422);
+		assertThat(words.document().selectFirst("#offer-max-installments-error").text())
+			.isEqualTo("Escolha um máximo de parcelas de 1 a 12.");
 		assertThat(count("catalog_offers")).isEqualTo(offers);
+		WebClient.Page six = web.post("/business/products/" + id + "/offers", Map.of("name", "Parcelado", "price", "97",
+				"currency", "BRL", "paymentMode", "SINGLE", "maxInstallments", "6"));
+		assertThat(six.status()).isLessThan(400);
+		assertThat(this.jdbc.sql("SELECT max_installments FROM catalog_offers WHERE product_id = ?")
+			.param(id)
+			.query(Integer.class)
+			.single()).isEqualTo(6);
+		offers = count("catalog_offers");
 
 		long coupons = count("catalog_coupons");
 		web.get("/business/products/" + id + "/coupons/new");

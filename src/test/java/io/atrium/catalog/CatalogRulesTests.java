@@ -78,6 +78,23 @@ class CatalogRulesTests {
 	}
 
 	@Test
+	void aSinglePaymentAllowsOneToTwelveInstallmentsAndAPlanAlwaysOne() {
+		assertThat(CatalogRules.offer(installments(PaymentMode.SINGLE, null, 12)).maxInstallments()).isEqualTo(12);
+		assertThat(CatalogRules.offer(installments(PaymentMode.SINGLE, null, 1)).maxInstallments()).isEqualTo(1);
+		assertThat(codes(() -> CatalogRules.offer(installments(PaymentMode.SINGLE, null, 0))))
+			.containsExactly("max-installments.range");
+		assertThat(codes(() -> CatalogRules.offer(installments(PaymentMode.SINGLE, null, 13))))
+			.containsExactly("max-installments.range");
+		assertThat(CatalogRules
+			.offer(installments(PaymentMode.RECURRING, new RecurringPlan(BillingPeriod.MONTHLY, null, 0), 6))
+			.maxInstallments()).isEqualTo(1);
+	}
+
+	private static OfferDetails installments(PaymentMode mode, RecurringPlan plan, int max) {
+		return new OfferDetails("Full", Money.of(9700, "BRL"), mode, plan, null, max);
+	}
+
+	@Test
 	void aCouponCodeIsUpperCasedAndItsDiscountBetweenZeroAndNinetyNinePercent() {
 		assertThat(CatalogRules.coupon(coupon(" bemVindo-20_x ", "0.2", null, null)).code()).isEqualTo("BEMVINDO-20_X");
 		assertThat(codes(() -> CatalogRules.coupon(coupon("WITH SPACE", "0.2", null, null))))

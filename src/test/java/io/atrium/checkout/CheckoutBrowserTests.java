@@ -175,6 +175,41 @@ class CheckoutBrowserTests {
 
 	@ParameterizedTest
 	@ValueSource(strings = { "phone", "desktop" })
+	void aCardPaidInThreeInstallmentsSaysSoOnTheThankYouPage(String size, Browser browser) {
+		TestShop.Sale sale = new TestShop(this.accounts, this.products, this.offers, this.coupons).installmentSale(12);
+		String email = TestShop.unique("installments-" + size);
+		size(browser, size).open("/checkout/" + sale.offerCode());
+		// 97.00 in 12: 8.12 first (the 4 cents that do not divide), then 8.08
+		assertThat(browser.driver().findElement(By.id("installments-up-to")).getText())
+			.isEqualTo("or up to 12× of R$8.12");
+		WebElement installments = browser.driver().findElement(By.id("installments"));
+		assertThat(installments.findElements(By.tagName("option")).stream().map(WebElement::getText).toList())
+			.hasSize(12)
+			.startsWith("1× R$97.00", "2× R$48.50", "3× R$32.34");
+		// PIX is paid at once: no installments to choose
+		browser.driver().findElement(By.cssSelector("label[for=method-pix]")).click();
+		assertThat(installments.isDisplayed()).isFalse();
+		browser.driver().findElement(By.cssSelector("label[for=method-card]")).click();
+		assertThat(installments.isDisplayed()).isTrue();
+
+		browser.fill("name", "Ana Souza")
+			.fill("email", email)
+			.fill("emailConfirmation", email)
+			.fill("cardNumber", SandboxCards.APPROVED)
+			.fill("cardHolder", "ANA SOUZA")
+			.fill("cardExpiry", "1299")
+			.fill("cardCvc", "123")
+			.select("Installments", "3× R$32.34");
+		pay(browser);
+		browser.waitFor("#course-link");
+		assertThat(browser.heading()).isEqualTo("Thank you! Your purchase is approved.");
+		assertThat(browser.driver().findElement(By.id("installments")).getText())
+			.isEqualTo("Paid in 3 installments: R$32.34, then 2 of R$32.33");
+		assertThat(browser.text()).contains("R$97.00");
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "phone", "desktop" })
 	void pixShowsAQrCodeToCopyAndTurnsIntoTheThankYouPageWhenPaid(String size, Browser browser) throws Exception {
 		TestShop.Sale sale = new TestShop(this.accounts, this.products, this.offers, this.coupons).sale();
 		String email = TestShop.unique("pix-" + size);

@@ -68,6 +68,21 @@ class TestShop {
 		return new Sale(producer, product.id(), offer.id(), offer.code());
 	}
 
+	/**
+	 * @param maxInstallments the most card installments the offer allows
+	 * @return an active product with one R$ 97.00 offer
+	 */
+	Sale installmentSale(int maxInstallments) {
+		long producer = producer();
+		Product product = this.products.create(producer,
+				new ProductDetails("Sourdough course", "Bake real bread at home.", "help@bakery.example",
+						ProductFormat.ONLINE_COURSE, ProductStatus.ACTIVE, 7, Delivery.membersArea()),
+				ImageChange.keep());
+		Offer offer = this.offers.create(producer, product.id(), new OfferDetails("Full course", Money.of(9700, "BRL"),
+				PaymentMode.SINGLE, null, null, maxInstallments));
+		return new Sale(producer, product.id(), offer.id(), offer.code());
+	}
+
 	Sale sale() {
 		return sale(producer(), Money.of(10000, "BRL"), Delivery.membersArea(), ProductStatus.ACTIVE);
 	}

@@ -25,8 +25,8 @@ import org.springframework.stereotype.Repository;
 public class OfferRows {
 
 	private static final String SELECT = "SELECT o.id, o.product_id, o.code, o.name, o.amount_minor, o.currency, "
-			+ "o.payment_mode, o.billing_period, o.max_charges, o.trial_days, o.club_group_id, o.created_at, "
-			+ "o.updated_at, p.main_offer_id FROM catalog_offers o JOIN catalog_products p ON p.id = o.product_id ";
+			+ "o.payment_mode, o.billing_period, o.max_charges, o.trial_days, o.club_group_id, o.max_installments, "
+			+ "o.created_at, o.updated_at, p.main_offer_id FROM catalog_offers o JOIN catalog_products p ON p.id = o.product_id ";
 
 	private final JdbcClient jdbc;
 
@@ -39,12 +39,13 @@ public class OfferRows {
 		RecurringPlan plan = d.plan();
 		this.jdbc
 			.sql("INSERT INTO catalog_offers (product_id, producer_account_id, code, name, amount_minor, currency, "
-					+ "payment_mode, billing_period, max_charges, trial_days, club_group_id, created_at, updated_at) "
-					+ "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+					+ "payment_mode, billing_period, max_charges, trial_days, club_group_id, max_installments, "
+					+ "created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
 			.params(productId, producerAccountId, code, d.name(), d.price().amountMinor(),
 					d.price().currency().getCurrencyCode(), d.paymentMode().name(),
 					(plan != null) ? plan.period().name() : null, (plan != null) ? plan.maxCharges() : null,
-					(plan != null) ? plan.trialDays() : 0, d.clubGroupId(), Times.utc(now), Times.utc(now))
+					(plan != null) ? plan.trialDays() : 0, d.clubGroupId(), d.maxInstallments(), Times.utc(now),
+					Times.utc(now))
 			.update(keys, "id");
 		return keys.getKey().longValue();
 	}
@@ -52,10 +53,10 @@ public class OfferRows {
 	public void update(long id, OfferDetails d, Instant now) {
 		RecurringPlan plan = d.plan();
 		this.jdbc.sql("UPDATE catalog_offers SET name = ?, amount_minor = ?, currency = ?, payment_mode = ?, "
-				+ "billing_period = ?, max_charges = ?, trial_days = ?, club_group_id = ?, updated_at = ? WHERE id = ?")
+				+ "billing_period = ?, max_charges = ?, trial_days = ?, club_group_id = ?, max_installments = ?, updated_at = ? WHERE id = ?")
 			.params(d.name(), d.price().amountMinor(), d.price().currency().getCurrencyCode(), d.paymentMode().name(),
 					(plan != null) ? plan.period().name() : null, (plan != null) ? plan.maxCharges() : null,
-					(plan != null) ? plan.trialDays() : 0, d.clubGroupId(), Times.utc(now), id)
+					(plan != null) ? plan.trialDays() : 0, d.clubGroupId(), d.maxInstallments(), Times.utc(now), id)
 			.update();
 	}
 
@@ -105,7 +106,8 @@ public class OfferRows {
 		long group = rs.getLong("club_group_id");
 		Long clubGroupId = rs.wasNull() ? null : group;
 		OfferDetails details = new OfferDetails(rs.getString("name"),
-				Money.of(rs.getLong("amount_minor"), rs.getString("currency")), mode, plan, clubGroupId);
+				Money.of(rs.getLong("amount_minor"), rs.getString("currency")), mode, plan, clubGroupId,
+				rs.getInt("max_installments"));
 		long id = rs.getLong("id");
 		return new Offer(id, rs.getLong("product_id"), rs.getString("code"), details, rs.getLong("main_offer_id") == id,
 				Times.instant(rs, "created_at"), Times.instant(rs, "updated_at"));

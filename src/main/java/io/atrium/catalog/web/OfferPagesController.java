@@ -70,7 +70,9 @@ class OfferPagesController {
 			@Pattern(regexp = WHOLE_NUMBER, message = "{catalog.error.whole-number}") String maxCharges,
 			@Pattern(regexp = WHOLE_NUMBER, message = "{catalog.error.whole-number}") String trialDays,
 			@Pattern(regexp = "\\s*(\\d{1,18})?\\s*",
-					message = "{catalog.error.club-group.invalid}") String clubGroupId) {
+					message = "{catalog.error.club-group.invalid}") String clubGroupId,
+			@Pattern(regexp = WHOLE_NUMBER,
+					message = "{catalog.error.max-installments.whole-number}") String maxInstallments) {
 
 		static OfferForm of(Offer offer) {
 			OfferDetails d = offer.details();
@@ -80,7 +82,7 @@ class OfferPagesController {
 					(plan != null) ? plan.period().name() : BillingPeriod.MONTHLY.name(),
 					(plan != null && plan.maxCharges() != null) ? plan.maxCharges().toString() : "",
 					(plan != null) ? Integer.toString(plan.trialDays()) : "0",
-					(d.clubGroupId() != null) ? d.clubGroupId().toString() : "");
+					(d.clubGroupId() != null) ? d.clubGroupId().toString() : "", Integer.toString(d.maxInstallments()));
 		}
 
 		/**
@@ -100,9 +102,14 @@ class OfferPagesController {
 					: Integer.parseInt(this.trialDays.strip());
 			Long group = (binding.hasFieldErrors("clubGroupId") || blank(this.clubGroupId)) ? null
 					: Long.valueOf(this.clubGroupId.strip());
+			// absent (an older form) is one installment; a refused field is 0, which the
+			// rules
+			// report as out of range only when Bean Validation did not already
+			int installments = blank(this.maxInstallments) ? 1
+					: binding.hasFieldErrors("maxInstallments") ? 0 : Integer.parseInt(this.maxInstallments.strip());
 			BillingPeriod period = Forms.enumValue(BillingPeriod.class, this.period);
 			return new OfferDetails(this.name, price, Forms.enumValue(PaymentMode.class, this.paymentMode),
-					(period != null) ? new RecurringPlan(period, max, trial) : null, group);
+					(period != null) ? new RecurringPlan(period, max, trial) : null, group, installments);
 		}
 
 		private static boolean blank(String value) {
@@ -117,8 +124,8 @@ class OfferPagesController {
 	@GetMapping("/new")
 	String newOffer(@AuthenticationPrincipal SignedInAccount me, @PathVariable long productId, Model model) {
 		Product product = this.products.own(me.accountId().value(), productId);
-		model.addAttribute("form",
-				new OfferForm("", "", "BRL", PaymentMode.SINGLE.name(), BillingPeriod.MONTHLY.name(), "", "0", ""));
+		model.addAttribute("form", new OfferForm("", "", "BRL", PaymentMode.SINGLE.name(), BillingPeriod.MONTHLY.name(),
+				"", "0", "", "1"));
 		return formPage(model, product, null, Map.of());
 	}
 
@@ -191,6 +198,8 @@ class OfferPagesController {
 		model.addAttribute("errors", errors);
 		model.addAttribute("currencies", List.of("BRL", "USD", "EUR"));
 		model.addAttribute("periods", BillingPeriod.values());
+		model.addAttribute("installmentChoices",
+				java.util.stream.IntStream.rangeClosed(1, OfferDetails.MAX_INSTALLMENTS).boxed().toList());
 		// the members-area group is chosen by name; the form still posts its id
 		io.atrium.catalog.ClubGroupDirectory directory = this.groups.getIfAvailable();
 		model.addAttribute("clubGroups", (directory != null) ? directory.groupsOf(product.id()) : List.of());

@@ -134,7 +134,8 @@ class OffersApiController extends CatalogApiSupport {
 				(plan != null)
 						? new PlanJson(plan.period(), plan.period().intervalDays(), plan.maxCharges(), plan.trialDays())
 						: null,
-				d.clubGroupId(), o.main(), this.baseUrl.link(o.checkoutPath()), o.createdAt(), o.updatedAt());
+				d.clubGroupId(), d.maxInstallments(), o.main(), this.baseUrl.link(o.checkoutPath()), o.createdAt(),
+				o.updatedAt());
 	}
 
 	/**
@@ -185,12 +186,15 @@ class OffersApiController extends CatalogApiSupport {
 			@JsonProperty("payment_mode") @Schema(description = "Default SINGLE") PaymentMode paymentMode,
 			@Schema(description = "Required for RECURRING") @Valid PlanJson plan,
 			@JsonProperty("club_group_id") @Schema(
-					description = "The members-area group buyers join; null for the product's default") Long clubGroupId) {
+					description = "The members-area group buyers join; null for the product's default") Long clubGroupId,
+			@JsonProperty("max_installments") @Schema(description = "Card installments a buyer may choose for a "
+					+ "SINGLE offer, 1 to 12, default 1; always 1 for RECURRING") Integer maxInstallments) {
 
 		OfferDetails details() {
 			return new OfferDetails(this.name, this.price.money(),
 					(this.paymentMode != null) ? this.paymentMode : PaymentMode.SINGLE,
-					(this.plan != null) ? this.plan.plan() : null, this.clubGroupId);
+					(this.plan != null) ? this.plan.plan() : null, this.clubGroupId,
+					(this.maxInstallments != null) ? this.maxInstallments : 1);
 		}
 
 	}
@@ -199,14 +203,16 @@ class OffersApiController extends CatalogApiSupport {
 	 * Changes to an offer: absent or null fields stay as they are.
 	 */
 	record OfferPatch(String name, PriceJson price, @JsonProperty("payment_mode") PaymentMode paymentMode,
-			PlanJson plan, @JsonProperty("club_group_id") Long clubGroupId) {
+			PlanJson plan, @JsonProperty("club_group_id") Long clubGroupId,
+			@JsonProperty("max_installments") Integer maxInstallments) {
 
 		OfferDetails applyTo(OfferDetails d) {
 			return new OfferDetails((this.name != null) ? this.name : d.name(),
 					(this.price != null) ? this.price.money() : d.price(),
 					(this.paymentMode != null) ? this.paymentMode : d.paymentMode(),
 					(this.plan != null) ? this.plan.plan() : d.plan(),
-					(this.clubGroupId != null) ? this.clubGroupId : d.clubGroupId());
+					(this.clubGroupId != null) ? this.clubGroupId : d.clubGroupId(),
+					(this.maxInstallments != null) ? this.maxInstallments : d.maxInstallments());
 		}
 
 	}
@@ -218,7 +224,10 @@ class OffersApiController extends CatalogApiSupport {
 			@JsonProperty("product_id") long productId, String name, PriceJson price,
 			@JsonProperty("payment_mode") PaymentMode paymentMode,
 			@Schema(description = "Null for a single payment") PlanJson plan,
-			@JsonProperty("club_group_id") Long clubGroupId, boolean main,
+			@JsonProperty("club_group_id") Long clubGroupId,
+			@JsonProperty("max_installments") @Schema(
+					description = "Card installments a buyer may choose, 1 to 12") int maxInstallments,
+			boolean main,
 			@JsonProperty("checkout_url") @Schema(description = "The shareable checkout link") String checkoutUrl,
 			@JsonProperty("created_at") Instant createdAt, @JsonProperty("updated_at") Instant updatedAt) {
 

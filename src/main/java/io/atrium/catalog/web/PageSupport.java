@@ -94,7 +94,9 @@ class PageSupport {
 	 */
 	String terms(OfferDetails offer, Locale locale) {
 		if (offer.paymentMode() == PaymentMode.SINGLE) {
-			return message("catalog.terms.single", locale);
+			String single = message("catalog.terms.single", locale);
+			return (offer.maxInstallments() > 1)
+					? single + ", " + message("catalog.terms.installments", locale, offer.maxInstallments()) : single;
 		}
 		RecurringPlan plan = offer.plan();
 		StringBuilder terms = new StringBuilder(message("catalog.period." + plan.period().name(), locale));

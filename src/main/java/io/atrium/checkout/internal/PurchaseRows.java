@@ -36,7 +36,7 @@ public class PurchaseRows {
 			+ "amount_minor, currency, payment_method, buyer_name, buyer_email, buyer_document, buyer_locale, "
 			+ "buyer_account_id, gateway_charge_id, card_brand, card_last4, pix_code, billet_barcode, "
 			+ "payment_expires_at, decline_reason, created_at, approved_at, warranty_days, refund_requested_at, imported, "
-			+ "subscription_id, recurrence_number, payment_token, buyer_ip";
+			+ "subscription_id, recurrence_number, payment_token, buyer_ip, installments";
 
 	private final JdbcClient jdbc;
 
@@ -62,12 +62,13 @@ public class PurchaseRows {
 				  product_name, producer_account_id, club_group_id, coupon_code, list_amount_minor, amount_minor,
 				  currency, payment_method, payment_type, buyer_name, buyer_email, buyer_document, buyer_locale,
 				  created_at, updated_at, warranty_days, imported, subscription_id, recurrence_number, attempt_open,
-				  buyer_ip)
+				  buyer_ip, installments)
 				VALUES (:tx, :attempt, :status, :offerId, :offerCode, :productId, :productName, :producer, :group,
 				  :coupon, :list, :amount, :currency, :method, :type, :name, :email, :document, :locale, :at, :at,
-				  :warranty, :imported, :subscription, :recurrence, :open, :ip)
+				  :warranty, :imported, :subscription, :recurrence, :open, :ip, :installments)
 				""")
 			.param("ip", purchase.buyerIp())
+			.param("installments", t.installments())
 			.param("subscription", purchase.subscriptionId())
 			.param("recurrence", purchase.recurrenceNumber())
 			.param("open", purchase.subscriptionId() != null)
@@ -371,7 +372,7 @@ public class PurchaseRows {
 				list.withAmount(rs.getLong("amount_minor")), PaymentMethod.valueOf(rs.getString("payment_method")),
 				new Buyer(rs.getString("buyer_name"), rs.getString("buyer_email"), rs.getString("buyer_document"),
 						Locale.forLanguageTag(rs.getString("buyer_locale"))),
-				Times.instant(rs, "created_at"));
+				Times.instant(rs, "created_at"), rs.getInt("installments"));
 		String reason = rs.getString("decline_reason");
 		PaymentDetails payment = new PaymentDetails(rs.getString("gateway_charge_id"), rs.getString("card_brand"),
 				rs.getString("card_last4"), rs.getString("pix_code"), rs.getString("billet_barcode"),

@@ -109,14 +109,14 @@ public class SandboxGateway implements PaymentGateway {
 		int inserted = this.jdbc.sql("""
 				INSERT INTO sandbox_charges (id, idempotency_key, status, method, amount_minor, currency,
 				  decline_reason, card_brand, card_last4, pix_code, billet_barcode, expires_at, description,
-				  payment_token, created_at, updated_at)
-				VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING
+				  payment_token, installments, created_at, updated_at)
+				VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING
 				""")
 			.params(id, request.idempotencyKey(), decision.status().name(), request.method().name(),
 					request.amount().amountMinor(), request.amount().currency().getCurrencyCode(),
 					(decision.reason() != null) ? decision.reason().name() : null, decision.brand(), decision.last4(),
 					decision.pix(), decision.billet(), Times.utc(decision.expires()), truncate(request.description()),
-					decision.token(), Times.utc(now), Times.utc(now))
+					decision.token(), request.installments(), Times.utc(now), Times.utc(now))
 			.update();
 		if (inserted == 0) {
 			return find(request.idempotencyKey()).orElseThrow();
@@ -124,8 +124,9 @@ public class SandboxGateway implements PaymentGateway {
 		if (decision.store()) {
 			this.vault.store(decision.token(), request.card(), SandboxCards.laterCharges(request.card()), now);
 		}
-		log.info("Sandbox charge {} for {}: {} {}{}", id, request.idempotencyKey(), decision.status(),
-				(decision.reason() != null) ? decision.reason() : "", decision.store() ? " (card stored)" : "");
+		log.info("Sandbox charge {} for {}: {} {}{}{}", id, request.idempotencyKey(), decision.status(),
+				(decision.reason() != null) ? decision.reason() : "", decision.store() ? " (card stored)" : "",
+				(request.installments() > 1) ? " in " + request.installments() + " installments" : "");
 		return find(request.idempotencyKey()).orElseThrow();
 	}
 
@@ -190,6 +191,18 @@ public class SandboxGateway implements PaymentGateway {
 		return this.jdbc.sql("SELECT * FROM sandbox_charges WHERE idempotency_key = ?")
 			.param(idempotencyKey)
 			.query(SandboxGateway::charge)
+			.optional();
+	}
+
+	/**
+	 * @param idempotencyKey the key a charge was made with
+	 * @return how many installments it was asked to bill, empty when there is no charge
+	 */
+	@Transactional(readOnly = true)
+	public Optional<Integer> installments(String idempotencyKey) {
+		return this.jdbc.sql("SELECT installments FROM sandbox_charges WHERE idempotency_key = ?")
+			.param(idempotencyKey)
+			.query(Integer.class)
 			.optional();
 	}
 

@@ -20,6 +20,7 @@ import io.atrium.checkout.Purchases;
 import io.atrium.checkout.Quote;
 import io.atrium.shared.EmailAddress;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Email;
@@ -100,9 +101,10 @@ class CheckoutApiController {
 			Locale locale = (body.buyer().locale() != null) ? Locale.forLanguageTag(body.buyer().locale())
 					: Locale.ENGLISH;
 			return this.checkout.checkout(new CheckoutRequest("api:" + client.producerAccountId() + ":" + key,
-					body.offerCode(), body.couponCode(), new Buyer(body.buyer().name().trim(),
-							EmailAddress.of(body.buyer().email()).value(), body.buyer().document(), locale),
-					method, card, client.producerAccountId()));
+					body.offerCode(), body.couponCode(),
+					new Buyer(body.buyer().name().trim(), EmailAddress.of(body.buyer().email()).value(),
+							body.buyer().document(), locale),
+					method, card, client.producerAccountId(), null, body.payment().installments()));
 		}
 		catch (CheckoutRefused ex) {
 			throw switch (ex.reason()) {
@@ -114,6 +116,8 @@ class CheckoutApiController {
 								+ ((ex.couponBoundary() != null) ? " (" + ex.couponBoundary() + ")" : "") + ".");
 				case CARD_REQUIRED ->
 					new ApiException(HttpStatus.UNPROCESSABLE_CONTENT, "card_required", ex.getMessage());
+				case INSTALLMENTS_NOT_ALLOWED ->
+					new ApiException(HttpStatus.BAD_REQUEST, "installments_not_allowed", ex.getMessage());
 			};
 		}
 	}
@@ -148,7 +152,10 @@ class CheckoutApiController {
 			@Size(max = 30) String document, @Pattern(regexp = "en|pt-BR|es|it") String locale) {
 	}
 
-	record PaymentBody(@NotBlank @Pattern(regexp = "CARD|PIX|BILLET") String method, @Valid CardBody card) {
+	record PaymentBody(@NotBlank @Pattern(regexp = "CARD|PIX|BILLET") String method, @Valid CardBody card,
+			@Schema(description = "Card installments, 1 (the default) to the offer's max_installments; "
+					+ "no interest. PIX and BILLET are paid at once: more than 1 is refused.", minimum = "1",
+					maximum = "12") Integer installments) {
 	}
 
 	record CardBody(@NotBlank @Pattern(regexp = "[\\d ]{12,23}") String number,
@@ -173,7 +180,8 @@ class CheckoutApiController {
 			@JsonProperty("decline_reason") String declineReason, @JsonProperty("pix_code") String pixCode,
 			@JsonProperty("billet_barcode") String billetBarcode,
 			@JsonProperty("payment_expires_at") Instant paymentExpiresAt, @JsonProperty("created_at") Instant createdAt,
-			@JsonProperty("approved_at") Instant approvedAt) {
+			@JsonProperty("approved_at") Instant approvedAt,
+			@Schema(description = "Card installments the price is billed in; 1 for PIX and BILLET") int installments) {
 
 		static PurchaseResponse of(Purchase p) {
 			return new PurchaseResponse(p.transaction(), p.status().name(), p.terms().offerCode(),
@@ -182,7 +190,7 @@ class CheckoutApiController {
 					p.terms().method().name(),
 					(p.payment().declineReason() != null) ? p.payment().declineReason().name() : null,
 					p.payment().pixCode(), p.payment().billetBarcode(), p.payment().expiresAt(), p.terms().createdAt(),
-					p.approvedAt());
+					p.approvedAt(), p.terms().installments());
 		}
 
 	}

@@ -3,6 +3,7 @@ package io.atrium.checkout.web;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
@@ -16,6 +17,7 @@ import io.atrium.checkout.CardDetails;
 import io.atrium.checkout.Checkout;
 import io.atrium.checkout.CheckoutRefused;
 import io.atrium.checkout.CheckoutRequest;
+import io.atrium.checkout.InstallmentsLine;
 import io.atrium.checkout.MoneyText;
 import io.atrium.checkout.PaymentMethod;
 import io.atrium.checkout.Purchase;
@@ -96,7 +98,7 @@ class CheckoutController {
 		if ("apply".equals(action)) {
 			return render(offer, form.retry(form.attempt()), Map.of(), null, model, locale);
 		}
-		Map<String, String> errors = validate(form, brazilian(offer));
+		Map<String, String> errors = validate(form, brazilian(offer), offer.maxInstallments());
 		if (!errors.isEmpty()) {
 			response.setStatus(422);
 			return render(offer, form.retry(form.attempt()), errors, null, model, locale);
@@ -105,15 +107,20 @@ class CheckoutController {
 		CardDetails card = (method == PaymentMethod.CARD) ? card(form) : null;
 		Purchase purchase;
 		try {
-			purchase = this.checkout.checkout(new CheckoutRequest("page:" + form.attempt(), offerCode,
-					form.trimmed(form.coupon()), new Buyer(form.trimmed(form.name()),
-							EmailAddress.of(form.email()).value(), blankToNull(form.document()), locale),
-					method, card, null, request.getRemoteAddr()));
+			purchase = this.checkout
+				.checkout(new CheckoutRequest("page:" + form.attempt(), offerCode, form.trimmed(form.coupon()),
+						new Buyer(form.trimmed(form.name()), EmailAddress.of(form.email()).value(),
+								blankToNull(form.document()), locale),
+						method, card, null, request.getRemoteAddr(),
+						(method == PaymentMethod.CARD) ? form.installmentsCount() : null));
 		}
 		catch (CheckoutRefused ex) {
 			response.setStatus(422);
-			Map<String, String> refusal = (ex.reason() == CheckoutRefused.Reason.CARD_REQUIRED)
-					? Map.of("method", "checkout.error.card-required") : Map.of();
+			Map<String, String> refusal = switch (ex.reason()) {
+				case CARD_REQUIRED -> Map.of("method", "checkout.error.card-required");
+				case INSTALLMENTS_NOT_ALLOWED -> Map.of("installments", "checkout-page.error.installments");
+				default -> Map.of();
+			};
 			return render(offer, form.retry(form.attempt()), refusal, null, model, locale);
 		}
 		if (purchase.status() == PurchaseStatus.CANCELLED || purchase.status() == PurchaseStatus.NO_FUNDS) {
@@ -147,6 +154,10 @@ class CheckoutController {
 					.map(Accounts.AccountSummary::name)
 					.orElse(""));
 		model.addAttribute("brazilian", brazilian(offer));
+		// installments split the price after the coupon; a plan is charged per period
+		boolean installments = offer.plan() == null && offer.maxInstallments() > 1;
+		model.addAttribute("installmentChoices",
+				installments ? InstallmentsLine.choices(quote.price(), offer.maxInstallments(), locale) : List.of());
 		return "checkout/checkout";
 	}
 
@@ -163,7 +174,7 @@ class CheckoutController {
 		return "BRL".equals(offer.price().currency().getCurrencyCode());
 	}
 
-	private static Map<String, String> validate(CheckoutForm form, boolean brazilian) {
+	private static Map<String, String> validate(CheckoutForm form, boolean brazilian, int maxInstallments) {
 		Map<String, String> errors = new LinkedHashMap<>();
 		String name = form.trimmed(form.name());
 		if (name.isEmpty() || name.length() > 200) {
@@ -202,6 +213,10 @@ class CheckoutController {
 			}
 			if (!form.trimmed(form.cardCvc()).matches("\\d{3,4}")) {
 				errors.put("cardCvc", "checkout.error.card-cvc");
+			}
+			int installments = form.installmentsCount();
+			if (installments < 1 || installments > maxInstallments) {
+				errors.put("installments", "checkout-page.error.installments");
 			}
 		}
 		return errors;

@@ -10,6 +10,7 @@ import io.atrium.accounts.SignedInAccount;
 import io.atrium.catalog.Catalog;
 import io.atrium.catalog.DeliveryKind;
 import io.atrium.catalog.ProductSummary;
+import io.atrium.checkout.InstallmentsLine;
 import io.atrium.checkout.MoneyText;
 import io.atrium.checkout.Purchase;
 import io.atrium.checkout.Purchases;
@@ -83,6 +84,7 @@ class PurchaseResultController {
 		model.addAttribute("purchase", purchase);
 		model.addAttribute("brand", this.branding.forProducer(purchase.terms().producerAccountId()).orElse(null));
 		model.addAttribute("price", MoneyText.format(purchase.terms().price(), locale));
+		model.addAttribute("installments", InstallmentsLine.paid(purchase.terms(), locale));
 		model.addAttribute("expires", CheckoutController.date(purchase.payment().expiresAt(), zone, locale));
 		model.addAttribute("billetLine", (purchase.payment().billetBarcode() != null)
 				? BilletLine.format(purchase.payment().billetBarcode()) : null);

@@ -171,7 +171,7 @@ class CompatibleSalesController {
 			return new PurchaseInfo(p.transaction(), p.terms().createdAt().toEpochMilli(),
 					(p.approvedAt() != null) ? p.approvedAt().toEpochMilli() : null, p.status().name(), 1, false,
 					"PRODUCER", Price.of(p.terms().price()),
-					new Payment(SaleFacts.method(p), 1, p.terms().method().paymentType()),
+					new Payment(SaleFacts.method(p), p.terms().installments(), p.terms().method().paymentType()),
 					new Tracking(null, null, null), (warranty != null) ? warranty.toEpochMilli() : null,
 					new OfferRef("UNIQUE_PAYMENT", p.terms().offerCode()),
 					new Fee(BigDecimal.ZERO, BigDecimal.ZERO, currency, BigDecimal.ZERO, BigDecimal.ZERO));

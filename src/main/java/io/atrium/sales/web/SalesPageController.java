@@ -16,6 +16,7 @@ import io.atrium.accounts.ProducerTimeZones;
 import io.atrium.accounts.SignedInAccount;
 import io.atrium.catalog.ProductFilter;
 import io.atrium.catalog.Products;
+import io.atrium.checkout.InstallmentsLine;
 import io.atrium.checkout.MoneyText;
 import io.atrium.checkout.Purchase;
 import io.atrium.checkout.PurchaseStatus;
@@ -121,12 +122,13 @@ class SalesPageController {
 	 * One table row.
 	 */
 	record SaleRow(String transaction, String date, String product, String buyerName, String buyerEmail, String status,
-			String price, String method) {
+			String price, String method, InstallmentsLine installments) {
 
 		static SaleRow of(Purchase p, ZoneId zone, Locale locale) {
 			return new SaleRow(p.transaction(), Dates.show(p.terms().createdAt(), zone, locale),
 					p.terms().productName(), p.terms().buyer().name(), p.terms().buyer().email(), p.status().name(),
-					MoneyText.format(p.terms().price(), locale), p.terms().method().name());
+					MoneyText.format(p.terms().price(), locale), p.terms().method().name(),
+					InstallmentsLine.paid(p.terms(), locale));
 		}
 
 	}

@@ -214,7 +214,8 @@ public record PurchaseData(Product product, List<Affiliate> affiliates, Buyer bu
 	 *
 	 * @param billetBarcode the billet's barcode, omitted for other methods
 	 * @param billetUrl omitted (Atrium shows the billet on the purchase page)
-	 * @param installmentsNumber always 1
+	 * @param installmentsNumber the card installments the buyer chose, 1 for PIX, billet
+	 * and plans
 	 * @param pixCode the PIX copy-and-paste code, omitted for other methods
 	 * @param pixExpirationDate when the PIX code expires (ms), omitted for other methods
 	 * @param pixQrcode the same code, for a QR code, omitted for other methods

@@ -27,13 +27,30 @@ class CheckoutFormTests {
 
 	@Test
 	void separateMonthAndYearAreReadWhenTheExpiryIsMissing() {
-		CheckoutForm form = new CheckoutForm("a", "", "", "", "", "", "CARD", "", "", "12", "2099", "", null);
+		CheckoutForm form = new CheckoutForm("a", "", "", "", "", "", "CARD", "", "", "12", "2099", "", null, null);
 		assertThat(form.expiryMonth()).isEqualTo(12);
 		assertThat(form.expiryYear()).isEqualTo(2099);
 	}
 
+	@Test
+	void installmentsAreOneWhenAbsentAndZeroWhenNotAWholeNumber() {
+		assertThat(installments(null)).isEqualTo(1);
+		assertThat(installments(" ")).isEqualTo(1);
+		assertThat(installments("3")).isEqualTo(3);
+		assertThat(installments(" 12 ")).isEqualTo(12);
+		assertThat(installments("0")).isZero();
+		assertThat(installments("-1")).isZero();
+		assertThat(installments("3x")).isZero();
+		assertThat(installments("99999999999")).isZero();
+	}
+
+	private static int installments(String posted) {
+		return new CheckoutForm("a", "", "", "", "", "", "CARD", "", "", null, null, "", "", posted)
+			.installmentsCount();
+	}
+
 	private static int[] expiry(String typed) {
-		CheckoutForm form = new CheckoutForm("a", "", "", "", "", "", "CARD", "", "", null, null, "", typed);
+		CheckoutForm form = new CheckoutForm("a", "", "", "", "", "", "CARD", "", "", null, null, "", typed, null);
 		return new int[] { form.expiryMonth(), form.expiryYear() };
 	}
 
