@@ -3,6 +3,8 @@ package io.atrium.notifications.internal;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 import io.atrium.notifications.OutgoingMail;
 import io.atrium.platform.BaseUrl;
@@ -29,6 +31,8 @@ class MailRenderer {
 	private final ResourceLoader resources;
 
 	private final BaseUrl baseUrl;
+
+	private final Set<String> existing = ConcurrentHashMap.newKeySet();
 
 	MailRenderer(ITemplateEngine templates, MessageSource messages, ResourceLoader resources, BaseUrl baseUrl) {
 		this.templates = templates;
@@ -76,7 +80,15 @@ class MailRenderer {
 	 * @return whether its HTML part exists
 	 */
 	boolean exists(String template) {
-		return this.resources.getResource(MailTextTemplates.PREFIX + template + ".html").exists();
+		// templates ship in the application: one found stays found
+		if (this.existing.contains(template)) {
+			return true;
+		}
+		boolean found = this.resources.getResource(MailTextTemplates.PREFIX + template + ".html").exists();
+		if (found) {
+			this.existing.add(template);
+		}
+		return found;
 	}
 
 	private boolean hasTextPart(String template) {
