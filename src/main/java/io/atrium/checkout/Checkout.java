@@ -124,9 +124,9 @@ public class Checkout {
 		// died, or still runs): charging again with the same key is safe, the gateway
 		// answers the charge it already made for it, and settling twice changes nothing.
 		// a plan keeps the card for its renewals; a free trial only verifies and keeps it
-		boolean plan = this.catalog.offerForSale(terms.offerCode())
-			.map((o) -> o.paymentMode() == PaymentMode.RECURRING)
-			.orElse(false);
+		Optional<OfferForSale> offer = (started.offer() != null) ? Optional.of(started.offer())
+				: this.catalog.offerForSale(terms.offerCode());
+		boolean plan = offer.map((o) -> o.paymentMode() == PaymentMode.RECURRING).orElse(false);
 		Charge charge;
 		try {
 			charge = this.gateway.charge(new ChargeRequest(terms.transaction(), terms.price(), terms.method(),
@@ -137,13 +137,13 @@ public class Checkout {
 			log.warn("Gateway call for {} failed; recovery will settle it", terms.transaction(), ex);
 			return purchase;
 		}
-		return settle(purchase.id(), charge);
+		return settle(purchase.id(), charge, offer);
 	}
 
 	Started begin(CheckoutRequest request) {
 		Optional<Purchase> earlier = this.rows.findByAttempt(request.attempt());
 		if (earlier.isPresent()) {
-			return new Started(earlier.get(), false);
+			return new Started(earlier.get(), false, null);
 		}
 		OfferForSale offer = offer(request.offerCode());
 		if (request.sellerAccountId() != null && offer.product().producerAccountId() != request.sellerAccountId()) {
@@ -176,13 +176,13 @@ public class Checkout {
 						.fromAddress(request.buyerIp());
 					long id = this.rows.insert(purchase);
 					Purchase saved = this.rows.find(id).orElseThrow();
-					return new Started(saved, true);
+					return new Started(saved, true, offer);
 				});
 			}
 			catch (DuplicateKeyException ex) {
 				earlier = this.rows.findByAttempt(request.attempt());
 				if (earlier.isPresent()) {
-					return new Started(earlier.get(), false);
+					return new Started(earlier.get(), false, null);
 				}
 				log.debug("Transaction code collision; drawing another", ex);
 			}
@@ -217,6 +217,10 @@ public class Checkout {
 	 * @return the purchase after it
 	 */
 	Purchase settle(long purchaseId, Charge charge) {
+		return settle(purchaseId, charge, null);
+	}
+
+	private Purchase settle(long purchaseId, Charge charge, Optional<OfferForSale> offer) {
 		return this.transaction.execute((status) -> {
 			Purchase purchase = this.rows.lock(purchaseId).orElseThrow();
 			Instant now = this.clock.instant();
@@ -228,7 +232,7 @@ public class Checkout {
 						purchase.recordCharge(charge);
 						Accounts.AccountSummary buyer = this.approval.enroll(purchase, now);
 						save(purchase, now);
-						this.approval.announceApproval(purchase, buyer);
+						this.approval.announceApproval(purchase, buyer, offer);
 						return purchase;
 					}
 				}
@@ -336,7 +340,13 @@ public class Checkout {
 		return done;
 	}
 
-	record Started(Purchase purchase, boolean created) {
+	/**
+	 * @param purchase the purchase
+	 * @param created whether this request recorded it
+	 * @param offer its offer as read by this request, null when it found an earlier
+	 * purchase
+	 */
+	record Started(Purchase purchase, boolean created, OfferForSale offer) {
 	}
 
 }

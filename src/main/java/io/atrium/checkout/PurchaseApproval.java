@@ -1,10 +1,13 @@
 package io.atrium.checkout;
 
 import java.time.Instant;
+import java.util.Optional;
 
 import io.atrium.accounts.Accounts;
 import io.atrium.catalog.Catalog;
 import io.atrium.catalog.DeliveryKind;
+import io.atrium.catalog.OfferForSale;
+import io.atrium.catalog.PaymentMode;
 import io.atrium.catalog.ProductSummary;
 import io.atrium.shared.EmailAddress;
 
@@ -45,16 +48,32 @@ class PurchaseApproval {
 		return account;
 	}
 
+	/**
+	 * Publishes {@link PurchaseApproved}.
+	 * @param purchase the approved purchase
+	 * @param account the buyer's account
+	 * @param known the purchase's offer when the caller already read it in this request,
+	 * or null to read it now
+	 */
 	@Transactional(propagation = Propagation.MANDATORY)
-	void announceApproval(Purchase purchase, Accounts.AccountSummary account) {
+	void announceApproval(Purchase purchase, Accounts.AccountSummary account, Optional<OfferForSale> known) {
 		PurchaseTerms terms = purchase.terms();
-		DeliveryKind delivery = this.catalog.product(terms.productId())
+		// the offer gives the delivery and whether a subscription starts, so listeners
+		// with nothing to do (no plan, no members area) are not even registered; a
+		// renewal starts none
+		Optional<OfferForSale> offer = (known != null) ? known
+				: (purchase.subscriptionId() == null) ? this.catalog.offerForSale(terms.offerCode()) : Optional.empty();
+		DeliveryKind delivery = offer.map(OfferForSale::product)
+			.or(() -> this.catalog.product(terms.productId()))
 			.map(ProductSummary::delivery)
 			.map((d) -> d.kind())
 			.orElse(DeliveryKind.MEMBERS_AREA);
-		this.events.publishEvent(new PurchaseApproved(terms.transaction(), purchase.id(), terms.productId(),
-				terms.offerId(), terms.clubGroupId(), terms.producerAccountId(), account.id().value(),
-				terms.buyer().email(), terms.price(), purchase.approvedAt(), delivery, purchase.subscriptionId()));
+		Boolean startsPlan = (purchase.subscriptionId() != null) ? Boolean.FALSE
+				: offer.map((o) -> o.paymentMode() == PaymentMode.RECURRING && o.plan() != null).orElse(null);
+		this.events
+			.publishEvent(new PurchaseApproved(terms.transaction(), purchase.id(), terms.productId(), terms.offerId(),
+					terms.clubGroupId(), terms.producerAccountId(), account.id().value(), terms.buyer().email(),
+					terms.price(), purchase.approvedAt(), delivery, purchase.subscriptionId(), startsPlan));
 	}
 
 }

@@ -24,9 +24,22 @@ import io.atrium.shared.Money;
  * @param deliveryKind where the buyer gets access (members area or an external one), as
  * the product said when it was bought
  * @param subscriptionId the subscription this charge renews, null for a first purchase
+ * @param startsPlan whether the offer bought is a plan, so the purchase starts a
+ * subscription; null when not known (an event stored before this was added): listeners
+ * then look at the offer
  */
 public record PurchaseApproved(String transaction, long purchaseId, long productId, long offerId, Long clubGroupId,
 		long producerAccountId, long buyerAccountId, String buyerEmail, Money price, Instant approvedAt,
-		DeliveryKind deliveryKind, Long subscriptionId) {
+		DeliveryKind deliveryKind, Long subscriptionId, Boolean startsPlan) {
+
+	/**
+	 * An approval whose offer kind is not known ({@code startsPlan} null).
+	 */
+	public PurchaseApproved(String transaction, long purchaseId, long productId, long offerId, Long clubGroupId,
+			long producerAccountId, long buyerAccountId, String buyerEmail, Money price, Instant approvedAt,
+			DeliveryKind deliveryKind, Long subscriptionId) {
+		this(transaction, purchaseId, productId, offerId, clubGroupId, producerAccountId, buyerAccountId, buyerEmail,
+				price, approvedAt, deliveryKind, subscriptionId, null);
+	}
 
 }

@@ -61,7 +61,8 @@ class PurchaseMails {
 		this.clock = clock;
 	}
 
-	@ApplicationModuleListener
+	// a renewal is not even registered for this listener (see the first check)
+	@ApplicationModuleListener(condition = "#event.subscriptionId() == null")
 	void on(PurchaseApproved event) {
 		if (event.subscriptionId() != null) {
 			// a renewal or plan-switch charge: the subscriptions module sends its receipt

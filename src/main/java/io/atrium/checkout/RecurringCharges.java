@@ -152,7 +152,7 @@ public class RecurringCharges {
 				purchase.recordCharge(charge);
 				Accounts.AccountSummary buyer = this.approval.enroll(purchase, now);
 				this.rows.update(purchase, now);
-				this.approval.announceApproval(purchase, buyer);
+				this.approval.announceApproval(purchase, buyer, null);
 			}
 			else if (charge.status() == ChargeStatus.DECLINED
 					&& (current == PurchaseStatus.STARTED || current == PurchaseStatus.OVERDUE)) {

@@ -1,11 +1,12 @@
 package io.atrium.notifications;
 
 /**
- * Queues e-mail. The message is rendered in the recipient's language and stored in the
- * outbox in the caller's transaction; it leaves the process only after that transaction
- * commits, and is retried with backoff until the SMTP server accepts it. When no SMTP
- * server is configured ({@code spring.mail.host} unset) it is delivered to the admin
- * mailbox page {@code /admin/mailbox} instead.
+ * Queues e-mail. The message is stored in the outbox in the caller's transaction (its
+ * subject resolved, its template's variables kept) and rendered in the recipient's
+ * language by the send task; it leaves the process only after that transaction commits,
+ * and is retried with backoff until the SMTP server accepts it. When no SMTP server is
+ * configured ({@code spring.mail.host} unset) it is delivered to the admin mailbox page
+ * {@code /admin/mailbox} instead.
  * <p>
  * Delivery is cluster-safe: it runs as a db-scheduler task, and db-scheduler lets exactly
  * one instance pick each execution. It is at-least-once: a crash after the SMTP server
@@ -38,8 +39,12 @@ package io.atrium.notifications;
 public interface Mailer {
 
 	/**
-	 * Queues one e-mail: renders it now (so a template error fails the caller), stores it
-	 * and schedules its delivery, all in the caller's transaction.
+	 * Queues one e-mail: resolves its subject and checks its template exists now (so a
+	 * missing key or template fails the caller), stores it and schedules its delivery,
+	 * all in the caller's transaction. Its parts are rendered by the send task when every
+	 * variable is plain data (text, whole numbers, booleans, lists and maps of them),
+	 * otherwise now; an error inside a template then shows as a failed delivery on the
+	 * mailbox page.
 	 * @param mail what to send, to whom and in which language
 	 * @return the id of the outbox entry
 	 * @throws org.springframework.transaction.IllegalTransactionStateException when no

@@ -180,7 +180,7 @@ public class Negotiation {
 	 * Records a paid negotiation's recurrences on its subscription, once, after the
 	 * payment committed. Runs outside a transaction of its own: the change takes one.
 	 */
-	@ApplicationModuleListener(propagation = Propagation.NOT_SUPPORTED)
+	@ApplicationModuleListener(propagation = Propagation.NOT_SUPPORTED, condition = "#event.subscriptionId() != null")
 	void on(io.atrium.checkout.PurchaseApproved event) {
 		if (event.subscriptionId() == null) {
 			return;

@@ -55,7 +55,9 @@ class SubscriptionStarter {
 		this.clock = clock;
 	}
 
-	@ApplicationModuleListener
+	// only a first purchase of a plan (or one whose offer the event does not tell) is
+	// registered for this listener: the others would do nothing
+	@ApplicationModuleListener(condition = "#event.subscriptionId() == null and #event.startsPlan() != false")
 	void on(PurchaseApproved event) {
 		if (event.subscriptionId() != null || this.rows.byFirstPurchase(event.purchaseId()).isPresent()) {
 			return;

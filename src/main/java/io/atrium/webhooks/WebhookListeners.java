@@ -57,7 +57,9 @@ class WebhookListeners {
 		this.subscriptionPayloads = subscriptionPayloads;
 	}
 
-	@ApplicationModuleListener
+	// a status no webhook announces (a purchase just started) is not even registered
+	@ApplicationModuleListener(
+			condition = "T(io.atrium.webhooks.WebhookEvent).ofPurchaseStatus(#event.to()).isPresent()")
 	void on(PurchaseStatusChanged event) {
 		Optional<WebhookEvent> name = WebhookEvent.ofPurchaseStatus(event.to());
 		// a recurrence retried while already unpaid is no new delay

@@ -31,7 +31,9 @@ class ClubListeners {
 		this.subscriptions = subscriptions;
 	}
 
-	@ApplicationModuleListener
+	// the condition keeps the registry from storing a publication that would do nothing
+	@ApplicationModuleListener(
+			condition = "#event.subscriptionId() == null and #event.deliveryKind().name() == 'MEMBERS_AREA'")
 	void on(PurchaseApproved event) {
 		// a renewal or plan-switch charge neither enrols again nor moves the student's
 		// group: the subscription's access follows SubscriptionAccessChanged

@@ -24,7 +24,8 @@ import org.springframework.util.StringUtils;
 
 /**
  * Delivers one outbox message; run by the {@code send-mail} task after the transaction
- * that queued it committed.
+ * that queued it committed. A message queued unrendered is rendered first
+ * ({@link MailRendering}); a template failure counts as a failed attempt.
  * <p>
  * With an SMTP server configured ({@code spring.mail.host}) the message is sent as
  * multipart text + HTML from {@code atrium.mail.from} and marked SENT; a failure is
@@ -53,11 +54,15 @@ class MailDelivery {
 
 	private final OutboxMetrics metrics;
 
+	private final MailRendering rendering;
+
 	private final Clock clock;
 
 	MailDelivery(OutboxRepository outbox, ObjectProvider<JavaMailSender> senders,
-			@Value("${spring.mail.host:}") String smtpHost, MailSettings settings, OutboxMetrics metrics, Clock clock) {
+			@Value("${spring.mail.host:}") String smtpHost, MailSettings settings, OutboxMetrics metrics,
+			MailRendering rendering, Clock clock) {
 		this.outbox = outbox;
+		this.rendering = rendering;
 		this.senders = senders;
 		this.smtpConfigured = StringUtils.hasText(smtpHost);
 		this.settings = settings;
@@ -84,6 +89,13 @@ class MailDelivery {
 			logger.debug("Outbox message {} is already {}; not sending it again", id, message.status());
 			return;
 		}
+		try {
+			message = this.rendering.rendered(message);
+		}
+		catch (RuntimeException ex) {
+			failed(message, ex);
+			throw ex;
+		}
 		if (!this.smtpConfigured) {
 			if (this.outbox.markDelivered(id, OutboxStatus.MAILBOX, this.clock.instant())) {
 				this.metrics.delivered(OutboxStatus.MAILBOX);
@@ -96,14 +108,18 @@ class MailDelivery {
 			send(message);
 		}
 		catch (RuntimeException ex) {
-			this.outbox.recordFailedAttempt(id, describe(ex));
-			this.metrics.attemptFailed();
-			logger.warn("Sending e-mail {} to {} failed: {}", id, message.recipient(), describe(ex));
+			failed(message, ex);
 			throw ex;
 		}
 		this.outbox.markDelivered(id, OutboxStatus.SENT, this.clock.instant());
 		this.metrics.delivered(OutboxStatus.SENT);
 		logger.info("Sent e-mail {} to {}", id, message.recipient());
+	}
+
+	private void failed(OutboxMessage message, RuntimeException ex) {
+		this.outbox.recordFailedAttempt(message.id(), describe(ex));
+		this.metrics.attemptFailed();
+		logger.warn("Sending e-mail {} to {} failed: {}", message.id(), message.recipient(), describe(ex));
 	}
 
 	void giveUp(long id) {

@@ -1,7 +1,10 @@
 package io.atrium.notifications.internal;
 
 import java.util.HashMap;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 import io.atrium.notifications.OutgoingMail;
 import io.atrium.platform.BaseUrl;
@@ -29,6 +32,8 @@ class MailRenderer {
 
 	private final BaseUrl baseUrl;
 
+	private final Set<String> existing = ConcurrentHashMap.newKeySet();
+
 	MailRenderer(ITemplateEngine templates, MessageSource messages, ResourceLoader resources, BaseUrl baseUrl) {
 		this.templates = templates;
 		this.messages = messages;
@@ -37,15 +42,53 @@ class MailRenderer {
 	}
 
 	RenderedMail render(OutgoingMail mail) {
-		String subject = this.messages.getMessage(mail.subjectKey(), mail.subjectArgs().toArray(), mail.locale());
-		Map<String, Object> variables = new HashMap<>(mail.variables());
+		String subject = subject(mail);
+		return render(mail.to().trim(), mail.locale(), mail.template(), subject, mail.variables());
+	}
+
+	/**
+	 * @param mail a mail
+	 * @return its subject line, in its language
+	 */
+	String subject(OutgoingMail mail) {
+		return this.messages.getMessage(mail.subjectKey(), mail.subjectArgs().toArray(), mail.locale());
+	}
+
+	/**
+	 * Renders the parts of a mail whose subject is known (a queued message, rendered by
+	 * the send task).
+	 * @param to the recipient
+	 * @param locale its language
+	 * @param template the template
+	 * @param subject the subject line
+	 * @param mailVariables the template's variables
+	 * @return the rendered mail
+	 */
+	RenderedMail render(String to, Locale locale, String template, String subject, Map<String, Object> mailVariables) {
+		Map<String, Object> variables = new HashMap<>(mailVariables);
 		variables.put("baseUrl", this.baseUrl.value());
 		variables.put("subject", subject);
-		Context context = new Context(mail.locale(), variables);
-		String html = this.templates.process(mail.template(), context);
-		String text = hasTextPart(mail.template())
-				? this.templates.process(mail.template() + MailTextTemplates.SUFFIX, context) : null;
-		return new RenderedMail(mail.to().trim(), mail.locale(), mail.template(), subject, html, text);
+		Context context = new Context(locale, variables);
+		String html = this.templates.process(template, context);
+		String text = hasTextPart(template) ? this.templates.process(template + MailTextTemplates.SUFFIX, context)
+				: null;
+		return new RenderedMail(to, locale, template, subject, html, text);
+	}
+
+	/**
+	 * @param template a mail template name
+	 * @return whether its HTML part exists
+	 */
+	boolean exists(String template) {
+		// templates ship in the application: one found stays found
+		if (this.existing.contains(template)) {
+			return true;
+		}
+		boolean found = this.resources.getResource(MailTextTemplates.PREFIX + template + ".html").exists();
+		if (found) {
+			this.existing.add(template);
+		}
+		return found;
 	}
 
 	private boolean hasTextPart(String template) {

@@ -30,8 +30,12 @@ public class Mailbox {
 
 	private final MailDelivery delivery;
 
-	Mailbox(OutboxRepository outbox, SendMailTask sendMail, Mailer mailer, MailDelivery delivery) {
+	private final MailRendering rendering;
+
+	Mailbox(OutboxRepository outbox, SendMailTask sendMail, Mailer mailer, MailDelivery delivery,
+			MailRendering rendering) {
 		this.outbox = outbox;
+		this.rendering = rendering;
 		this.sendMail = sendMail;
 		this.mailer = mailer;
 		this.delivery = delivery;
@@ -63,11 +67,19 @@ public class Mailbox {
 
 	/**
 	 * @param id an outbox id
-	 * @return the message, if it exists
+	 * @return the message, if it exists, rendered (and stored so) if the send task has
+	 * not rendered it yet; unrendered when its template fails (its last error says why)
 	 */
-	@Transactional(readOnly = true)
+	@Transactional
 	public Optional<OutboxMessage> find(long id) {
-		return this.outbox.find(id);
+		return this.outbox.find(id).map((message) -> {
+			try {
+				return this.rendering.rendered(message);
+			}
+			catch (RuntimeException ex) {
+				return message;
+			}
+		});
 	}
 
 	/**

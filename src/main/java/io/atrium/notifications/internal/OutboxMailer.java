@@ -1,6 +1,7 @@
 package io.atrium.notifications.internal;
 
 import java.time.Clock;
+import java.util.Optional;
 
 import io.atrium.notifications.Mailer;
 import io.atrium.notifications.OutgoingMail;
@@ -11,15 +12,18 @@ import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * The {@link Mailer}: renders the mail and, in the caller's transaction, stores it in
- * {@code mail_outbox} and schedules its delivery ({@link SendMailTask}). If the caller
- * rolls back, neither the row nor the delivery remain, so nothing is sent for work that
- * did not happen.
+ * The {@link Mailer}: in the caller's transaction, stores the mail in {@code mail_outbox}
+ * (its subject resolved; its parts rendered later by the send task, see
+ * {@link MailRendering}, unless its variables are not plain data) and schedules its
+ * delivery ({@link SendMailTask}). If the caller rolls back, neither the row nor the
+ * delivery remain, so nothing is sent for work that did not happen.
  */
 @Service
 class OutboxMailer implements Mailer {
 
 	private final MailRenderer renderer;
+
+	private final MailRendering rendering;
 
 	private final OutboxRepository outbox;
 
@@ -27,8 +31,10 @@ class OutboxMailer implements Mailer {
 
 	private final Clock clock;
 
-	OutboxMailer(MailRenderer renderer, OutboxRepository outbox, SendMailTask sendMail, Clock clock) {
+	OutboxMailer(MailRenderer renderer, MailRendering rendering, OutboxRepository outbox, SendMailTask sendMail,
+			Clock clock) {
 		this.renderer = renderer;
+		this.rendering = rendering;
 		this.outbox = outbox;
 		this.sendMail = sendMail;
 		this.clock = clock;
@@ -40,8 +46,13 @@ class OutboxMailer implements Mailer {
 		if (!EmailAddress.isValidInput(mail.to())) {
 			throw new IllegalArgumentException("Not an e-mail address: " + mail.to());
 		}
-		RenderedMail rendered = this.renderer.render(mail);
-		long id = this.outbox.insert(rendered, this.clock.instant());
+		if (!this.renderer.exists(mail.template())) {
+			throw new IllegalArgumentException("No mail template " + mail.template());
+		}
+		Optional<String> variables = this.rendering.storable(mail.variables());
+		RenderedMail rendered = variables.isPresent() ? new RenderedMail(mail.to().trim(), mail.locale(),
+				mail.template(), this.renderer.subject(mail), null, null) : this.renderer.render(mail);
+		long id = this.outbox.insert(rendered, variables.orElse(null), this.clock.instant());
 		this.sendMail.scheduleNow(id);
 		return id;
 	}

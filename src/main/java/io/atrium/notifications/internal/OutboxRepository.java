@@ -31,12 +31,20 @@ public class OutboxRepository {
 		this.jdbc = jdbc;
 	}
 
-	long insert(RenderedMail mail, Instant createdAt) {
+	/**
+	 * @param mail the mail; its parts may be null (not rendered yet)
+	 * @param variables the template's variables as JSON when the parts are not rendered
+	 * yet, else null
+	 * @param createdAt when it is queued
+	 * @return the outbox id
+	 */
+	long insert(RenderedMail mail, String variables, Instant createdAt) {
 		KeyHolder keys = new GeneratedKeyHolder();
 		this.jdbc.sql("""
-				INSERT INTO mail_outbox (recipient, subject, html_body, text_body, locale, template, status,
-				    attempts, created_at)
-				VALUES (:recipient, :subject, :html, :text, :locale, :template, 'PENDING', 0, :createdAt)
+				INSERT INTO mail_outbox (recipient, subject, html_body, text_body, locale, template, variables,
+				    status, attempts, created_at)
+				VALUES (:recipient, :subject, :html, :text, :locale, :template, :variables, 'PENDING', 0,
+				    :createdAt)
 				""")
 			.param("recipient", mail.recipient())
 			.param("subject", mail.subject())
@@ -44,6 +52,7 @@ public class OutboxRepository {
 			.param("text", mail.textBody())
 			.param("locale", mail.locale().toLanguageTag())
 			.param("template", mail.template())
+			.param("variables", variables)
 			.param("createdAt", utc(createdAt))
 			.update(keys, "id");
 		return keys.getKeyAs(Number.class).longValue();
@@ -98,6 +107,22 @@ public class OutboxRepository {
 			counts.put(OutboxStatus.valueOf(rs.getString("status")), rs.getLong("n"));
 		});
 		return counts;
+	}
+
+	/**
+	 * Stores the parts the send task rendered, unless a concurrent run stored them first
+	 * (they are the same).
+	 * @param id the outbox id
+	 * @param html the HTML part
+	 * @param text the plain text part, or null
+	 */
+	void storeBodies(long id, String html, String text) {
+		this.jdbc
+			.sql("UPDATE mail_outbox SET html_body = :html, text_body = :text WHERE id = :id AND html_body IS NULL")
+			.param("html", html)
+			.param("text", text)
+			.param("id", id)
+			.update();
 	}
 
 	boolean markDelivered(long id, OutboxStatus status, Instant at) {
@@ -165,7 +190,7 @@ public class OutboxRepository {
 		return new OutboxMessage(rs.getLong("id"), rs.getString("recipient"), rs.getString("subject"),
 				rs.getString("html_body"), rs.getString("text_body"), rs.getString("locale"), rs.getString("template"),
 				OutboxStatus.valueOf(rs.getString("status")), rs.getInt("attempts"), rs.getString("last_error"),
-				instant(rs, "created_at"), instant(rs, "sent_at"));
+				instant(rs, "created_at"), instant(rs, "sent_at"), rs.getString("variables"));
 	}
 
 }
