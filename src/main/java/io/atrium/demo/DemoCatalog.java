@@ -50,7 +50,9 @@ class DemoCatalog {
 						"Do modo automático ao manual: luz, composição e edição em 40 aulas curtas.", supportEmail,
 						ProductFormat.ONLINE_COURSE, ProductStatus.ACTIVE, 7, Delivery.membersArea()),
 				ImageChange.keep());
-		this.offers.create(producer, course.id(), single("Fotografia do Zero", Money.of(49700, "BRL")));
+		// up to 12 card installments: the checkout offers 1× to 12× of R$ 497.00
+		this.offers.create(producer, course.id(),
+				new OfferDetails("Fotografia do Zero", Money.of(49700, "BRL"), PaymentMode.SINGLE, null, null, 12));
 		this.offers.create(producer, course.id(),
 				single("Photography from Zero (international)", Money.of(9700, "USD")));
 		this.coupons.create(producer, course.id(),

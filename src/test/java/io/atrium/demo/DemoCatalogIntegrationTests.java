@@ -54,6 +54,7 @@ class DemoCatalogIntegrationTests {
 		var main = this.catalog.offerForSale(offers.get(0)).orElseThrow();
 		assertThat(main.main()).isTrue();
 		assertThat(main.price().toString()).isEqualTo("497.00 BRL");
+		assertThat(main.maxInstallments()).isEqualTo(12);
 		assertThat(this.catalog.offerForSale(offers.get(1)).orElseThrow().price().toString()).isEqualTo("97.00 USD");
 		assertThat(this.catalog.checkCoupon(offers.get(0), "bemvindo20", Instant.now()))
 			.isInstanceOfSatisfying(CouponDecision.Applied.class, (applied) -> {
