@@ -24,15 +24,19 @@ public class Mailbox {
 
 	private final OutboxRepository outbox;
 
-	private final SendMailTask sendMail;
+	private final OutboxSender sender;
+
+	private final com.github.kagkarlsson.scheduler.Clock realTime;
 
 	private final Mailer mailer;
 
 	private final MailDelivery delivery;
 
-	Mailbox(OutboxRepository outbox, SendMailTask sendMail, Mailer mailer, MailDelivery delivery) {
+	Mailbox(OutboxRepository outbox, OutboxSender sender, com.github.kagkarlsson.scheduler.Clock realTime,
+			Mailer mailer, MailDelivery delivery) {
 		this.outbox = outbox;
-		this.sendMail = sendMail;
+		this.sender = sender;
+		this.realTime = realTime;
 		this.mailer = mailer;
 		this.delivery = delivery;
 	}
@@ -78,10 +82,10 @@ public class Mailbox {
 	 */
 	@Transactional
 	public boolean retry(long id) {
-		if (!this.outbox.markPendingAgain(id)) {
+		if (!this.outbox.markPendingAgain(id, this.realTime.now())) {
 			return false;
 		}
-		this.sendMail.scheduleAgain(id);
+		this.sender.wakeAfterCommit();
 		return true;
 	}
 

@@ -12,9 +12,9 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * The {@link Mailer}: renders the mail and, in the caller's transaction, stores it in
- * {@code mail_outbox} and schedules its delivery ({@link SendMailTask}). If the caller
- * rolls back, neither the row nor the delivery remain, so nothing is sent for work that
- * did not happen.
+ * {@code mail_outbox}, due at once; after the caller commits it wakes this instance's
+ * {@link OutboxSender}. If the caller rolls back, the row does not remain and nobody is
+ * woken, so nothing is sent for work that did not happen.
  */
 @Service
 class OutboxMailer implements Mailer {
@@ -23,15 +23,19 @@ class OutboxMailer implements Mailer {
 
 	private final OutboxRepository outbox;
 
-	private final SendMailTask sendMail;
+	private final OutboxSender sender;
 
 	private final Clock clock;
 
-	OutboxMailer(MailRenderer renderer, OutboxRepository outbox, SendMailTask sendMail, Clock clock) {
+	private final com.github.kagkarlsson.scheduler.Clock realTime;
+
+	OutboxMailer(MailRenderer renderer, OutboxRepository outbox, OutboxSender sender, Clock clock,
+			com.github.kagkarlsson.scheduler.Clock realTime) {
 		this.renderer = renderer;
 		this.outbox = outbox;
-		this.sendMail = sendMail;
+		this.sender = sender;
 		this.clock = clock;
+		this.realTime = realTime;
 	}
 
 	@Override
@@ -41,8 +45,9 @@ class OutboxMailer implements Mailer {
 			throw new IllegalArgumentException("Not an e-mail address: " + mail.to());
 		}
 		RenderedMail rendered = this.renderer.render(mail);
-		long id = this.outbox.insert(rendered, this.clock.instant());
-		this.sendMail.scheduleNow(id);
+		// due on the real clock: a test clock moved forward must not delay mail
+		long id = this.outbox.insert(rendered, this.clock.instant(), this.realTime.now());
+		this.sender.wakeAfterCommit();
 		return id;
 	}
 
