@@ -61,7 +61,7 @@ class MailRetryIntegrationTests {
 		Map<String, Object> afterFirst = rows.awaitRow(id, (r) -> OutboxRows.attempts(r) >= 1, Duration.ofSeconds(20));
 		assertThat(afterFirst.get("status")).isEqualTo("PENDING");
 		assertThat(OutboxRows.attempts(afterFirst)).isEqualTo(1);
-		assertThat((String) afterFirst.get("last_error")).contains("MailSendException");
+		assertThat((String) afterFirst.get("last_error")).contains("MailConnectException");
 		assertThat(afterFirst.get("sent_at")).isNull();
 
 		// the backoff: 1 s after the first failure, 2 s after the second
@@ -86,7 +86,7 @@ class MailRetryIntegrationTests {
 				.getResponse()
 				.getContentAsString());
 		assertThat(detail.select("dd").eachText()).contains("Failed", "3");
-		assertThat(detail.select("dd code").text()).contains("MailSendException");
+		assertThat(detail.select("dd code").text()).contains("MailConnectException");
 		assertThat(detail.select("form[action=/admin/mailbox/" + id + "/retry] button").text()).isEqualTo("Retry now");
 
 		this.mvc.perform(post("/admin/mailbox/" + id + "/retry").with(admin()).with(csrf()))
