@@ -12,7 +12,6 @@ import java.util.Map;
 import java.util.UUID;
 
 import jakarta.mail.MessagingException;
-import jakarta.mail.Session;
 import jakarta.mail.internet.AddressException;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
@@ -24,7 +23,6 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.mail.MailPreparationException;
 import org.springframework.mail.MailSendException;
 import org.springframework.mail.javamail.JavaMailSender;
-import org.springframework.mail.javamail.JavaMailSenderImpl;
 import org.springframework.mail.javamail.MimeMessageHelper;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -198,7 +196,9 @@ class MailDelivery {
 	}
 
 	private MimeMessage mime(JavaMailSender sender, OutboxMessage message) {
-		MimeMessage mime = withMessageId(sender, messageId(message));
+		// the sender's own MimeMessage shares its file type map (a plain one would load
+		// the MIME types file again for every message)
+		MimeMessage mime = sender.createMimeMessage();
 		try {
 			MimeMessageHelper helper = new MimeMessageHelper(mime, MimeMessageHelper.MULTIPART_MODE_MIXED_RELATED,
 					StandardCharsets.UTF_8.name());
@@ -213,6 +213,10 @@ class MailDelivery {
 				helper.setText(message.htmlBody(), true);
 			}
 			mime.setHeader("Content-Language", message.locale());
+			// JavaMailSender.send keeps an explicit Message-ID (JavaMail alone would
+			// replace
+			// it with a random one when it saves the message)
+			mime.setHeader("Message-ID", messageId(message));
 		}
 		catch (MessagingException ex) {
 			throw new MailPreparationException("Cannot build e-mail " + message.id(), ex);
@@ -230,20 +234,6 @@ class MailDelivery {
 	String messageId(OutboxMessage message) {
 		return "<outbox-" + message.id() + "." + message.createdAt().toEpochMilli() + "@" + this.settings.senderDomain()
 				+ ">";
-	}
-
-	private static MimeMessage withMessageId(JavaMailSender sender, String messageId) {
-		Session session = (sender instanceof JavaMailSenderImpl impl) ? impl.getSession()
-				: sender.createMimeMessage().getSession();
-		// JavaMail replaces Message-ID with a random one when the message is saved
-		return new MimeMessage(session) {
-
-			@Override
-			protected void updateMessageID() throws MessagingException {
-				setHeader("Message-ID", messageId);
-			}
-
-		};
 	}
 
 	private static void checkSender(String from) {

@@ -21,11 +21,13 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * leaves them to another instance after this
  * @param pollInterval how often due messages are looked for besides the wake-up after
  * each commit that queued mail (retries, messages a dead instance held)
+ * @param connections how many batches one instance sends at once, each over its own SMTP
+ * connection
  */
 @ConfigurationProperties("atrium.mail")
 public record MailSettings(@DefaultValue("Atrium <no-reply@localhost>") String from, @DefaultValue Retry retry,
 		@DefaultValue("50") int batchSize, @DefaultValue("2m") Duration claim,
-		@DefaultValue("1s") Duration pollInterval) {
+		@DefaultValue("1s") Duration pollInterval, @DefaultValue("2") int connections) {
 
 	public MailSettings {
 		if (batchSize < 1) {
@@ -36,6 +38,9 @@ public record MailSettings(@DefaultValue("Atrium <no-reply@localhost>") String f
 		}
 		if (pollInterval == null || pollInterval.isNegative() || pollInterval.isZero()) {
 			throw new IllegalArgumentException("atrium.mail.poll-interval must be positive: " + pollInterval);
+		}
+		if (connections < 1) {
+			throw new IllegalArgumentException("atrium.mail.connections must be at least 1: " + connections);
 		}
 	}
 

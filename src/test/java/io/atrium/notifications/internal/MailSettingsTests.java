@@ -43,16 +43,19 @@ class MailSettingsTests {
 	void rejectsBatchSettingsThatMakeNoSense() {
 		MailSettings.Retry retry = new MailSettings.Retry(Duration.ofSeconds(30), 2, 10);
 		assertThatNoException()
-			.isThrownBy(() -> new MailSettings("a@b.test", retry, 1, Duration.ofSeconds(1), Duration.ofMillis(100)));
+			.isThrownBy(() -> new MailSettings("a@b.test", retry, 1, Duration.ofSeconds(1), Duration.ofMillis(100), 1));
 		assertThatIllegalArgumentException()
-			.isThrownBy(() -> new MailSettings("a@b.test", retry, 0, Duration.ofMinutes(2), Duration.ofSeconds(1)))
+			.isThrownBy(() -> new MailSettings("a@b.test", retry, 0, Duration.ofMinutes(2), Duration.ofSeconds(1), 2))
 			.withMessageContaining("batch-size");
 		assertThatIllegalArgumentException()
-			.isThrownBy(() -> new MailSettings("a@b.test", retry, 50, Duration.ZERO, Duration.ofSeconds(1)))
+			.isThrownBy(() -> new MailSettings("a@b.test", retry, 50, Duration.ZERO, Duration.ofSeconds(1), 2))
 			.withMessageContaining("claim");
 		assertThatIllegalArgumentException()
-			.isThrownBy(() -> new MailSettings("a@b.test", retry, 50, Duration.ofMinutes(2), null))
+			.isThrownBy(() -> new MailSettings("a@b.test", retry, 50, Duration.ofMinutes(2), null, 2))
 			.withMessageContaining("poll-interval");
+		assertThatIllegalArgumentException()
+			.isThrownBy(() -> new MailSettings("a@b.test", retry, 50, Duration.ofMinutes(2), Duration.ofSeconds(1), 0))
+			.withMessageContaining("connections");
 	}
 
 }
