@@ -8,9 +8,10 @@ package io.atrium.notifications;
  * configured ({@code spring.mail.host} unset) it is delivered to the admin mailbox page
  * {@code /admin/mailbox} instead.
  * <p>
- * Delivery is cluster-safe: it runs as a db-scheduler task, and db-scheduler lets exactly
- * one instance pick each execution. It is at-least-once: a crash after the SMTP server
- * accepted a message and before that was recorded sends it once more.
+ * Delivery is cluster-safe: every instance sends the outbox in batches over one SMTP
+ * connection, and a batch claims its messages so that no other instance sends them. It is
+ * at-least-once: a crash after the SMTP server accepted a message and before that was
+ * recorded sends it once more, with the same {@code Message-ID}.
  *
  * <h2>Writing a mail template</h2> A module keeps its mails next to its pages:
  * <ul>
@@ -40,11 +41,11 @@ public interface Mailer {
 
 	/**
 	 * Queues one e-mail: resolves its subject and checks its template exists now (so a
-	 * missing key or template fails the caller), stores it and schedules its delivery,
-	 * all in the caller's transaction. Its parts are rendered by the send task when every
-	 * variable is plain data (text, whole numbers, booleans, lists and maps of them),
-	 * otherwise now; an error inside a template then shows as a failed delivery on the
-	 * mailbox page.
+	 * missing key or template fails the caller) and stores it, due at once, in the
+	 * caller's transaction; it is sent after that commits. Its parts are rendered by the
+	 * send task when every variable is plain data (text, whole numbers, booleans, lists
+	 * and maps of them), otherwise now; an error inside a template then shows as a failed
+	 * delivery on the mailbox page.
 	 * @param mail what to send, to whom and in which language
 	 * @return the id of the outbox entry
 	 * @throws org.springframework.transaction.IllegalTransactionStateException when no

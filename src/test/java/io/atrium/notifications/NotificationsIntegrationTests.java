@@ -103,7 +103,7 @@ class NotificationsIntegrationTests {
 		assertThat(OutboxRows.attempts(row)).isEqualTo(1);
 		assertThat(row.get("recipient")).isEqualTo(to);
 		assertThat(row.get("template")).isEqualTo("notifications/mail/test");
-		assertThat(rows().executions(id)).isZero();
+		assertThat(rows().claimed(id)).isFalse();
 	}
 
 	@Test
@@ -111,16 +111,14 @@ class NotificationsIntegrationTests {
 		String to = unique("rollback");
 		long id = this.transactions.execute((tx) -> {
 			long queued = this.mailer.enqueue(testMail(to, Locale.ENGLISH));
-			// inside the transaction: row and task exist, and nobody else can see them
-			// yet
+			// inside the transaction: the row exists, and nobody else (no sender) can
+			// see it yet
 			assertThat(rows().count(queued)).isOne();
-			assertThat(rows().executions(queued)).isOne();
-			assertThat(executionsSeenFromAnotherConnection(queued)).isZero();
+			assertThat(rowsSeenFromAnotherConnection(queued)).isZero();
 			tx.setRollbackOnly();
 			return queued;
 		});
 		assertThat(rows().count(id)).isZero();
-		assertThat(rows().executions(id)).isZero();
 
 		// a mail queued afterwards arrives; the rolled back one never does
 		String later = unique("after-rollback");
@@ -276,12 +274,11 @@ class NotificationsIntegrationTests {
 		return Jsoup.parse(body);
 	}
 
-	private int executionsSeenFromAnotherConnection(long id) {
+	private int rowsSeenFromAnotherConnection(long id) {
 		// straight from the pool, outside the test's transaction
 		try (Connection other = this.dataSource.getConnection();
-				PreparedStatement statement = other.prepareStatement(
-						"SELECT COUNT(*) FROM scheduled_tasks WHERE task_name = 'send-mail' AND task_instance = ?")) {
-			statement.setString(1, String.valueOf(id));
+				PreparedStatement statement = other.prepareStatement("SELECT COUNT(*) FROM mail_outbox WHERE id = ?")) {
+			statement.setLong(1, id);
 			try (ResultSet rs = statement.executeQuery()) {
 				rs.next();
 				return rs.getInt(1);

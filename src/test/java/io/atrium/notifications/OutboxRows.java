@@ -10,7 +10,7 @@ import java.util.function.Predicate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
- * Reads {@code mail_outbox} and {@code scheduled_tasks} directly, for assertions.
+ * Reads {@code mail_outbox} directly, for assertions.
  */
 final class OutboxRows {
 
@@ -36,28 +36,33 @@ final class OutboxRows {
 		return this.jdbc.sql("SELECT COUNT(*) FROM mail_outbox WHERE id = ?").param(id).query(Integer.class).single();
 	}
 
-	int executions(long id) {
-		return this.jdbc.sql("SELECT COUNT(*) FROM scheduled_tasks WHERE task_name = 'send-mail' AND task_instance = ?")
-			.param(String.valueOf(id))
+	/**
+	 * Whether a batch holds the message now.
+	 * @param id the outbox id
+	 * @return whether its claim has not run out
+	 */
+	boolean claimed(long id) {
+		return this.jdbc.sql("SELECT COUNT(*) FROM mail_outbox WHERE id = ? AND claimed_until > CURRENT_TIMESTAMP")
+			.param(id)
 			.query(Integer.class)
-			.single();
+			.single() > 0;
 	}
 
 	/**
-	 * The wait db-scheduler chose after the last failure of the message's execution.
+	 * The wait chosen after the last failed attempt of a message still PENDING.
 	 * @param id the outbox id
-	 * @return the failure count and the delay from the last failure to the next attempt,
-	 * empty while the execution has not failed or is gone
+	 * @return the failures of its round and the delay from the last failure to the next
+	 * attempt, empty while it has not failed
 	 */
 	Optional<Backoff> backoff(long id) {
 		return this.jdbc.sql("""
-				SELECT consecutive_failures, last_failure, execution_time FROM scheduled_tasks
-				WHERE task_name = 'send-mail' AND task_instance = ? AND consecutive_failures > 0
+				SELECT round_failures, last_attempt_at, next_attempt_at FROM mail_outbox
+				WHERE id = ? AND status = 'PENDING' AND round_failures > 0
 				""")
-			.param(String.valueOf(id))
-			.query((rs, n) -> new Backoff(rs.getInt("consecutive_failures"),
-					Duration.between(rs.getObject("last_failure", OffsetDateTime.class),
-							rs.getObject("execution_time", OffsetDateTime.class))))
+			.param(id)
+			.query((rs, n) -> new Backoff(rs.getInt("round_failures"),
+					Duration.between(rs.getObject("last_attempt_at", OffsetDateTime.class),
+							rs.getObject("next_attempt_at", OffsetDateTime.class))))
 			.optional();
 	}
 

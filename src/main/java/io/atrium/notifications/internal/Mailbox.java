@@ -24,7 +24,9 @@ public class Mailbox {
 
 	private final OutboxRepository outbox;
 
-	private final SendMailTask sendMail;
+	private final OutboxSender sender;
+
+	private final com.github.kagkarlsson.scheduler.Clock realTime;
 
 	private final Mailer mailer;
 
@@ -32,11 +34,12 @@ public class Mailbox {
 
 	private final MailRendering rendering;
 
-	Mailbox(OutboxRepository outbox, SendMailTask sendMail, Mailer mailer, MailDelivery delivery,
-			MailRendering rendering) {
+	Mailbox(OutboxRepository outbox, OutboxSender sender, com.github.kagkarlsson.scheduler.Clock realTime,
+			Mailer mailer, MailDelivery delivery, MailRendering rendering) {
 		this.outbox = outbox;
+		this.sender = sender;
+		this.realTime = realTime;
 		this.rendering = rendering;
-		this.sendMail = sendMail;
 		this.mailer = mailer;
 		this.delivery = delivery;
 	}
@@ -90,10 +93,10 @@ public class Mailbox {
 	 */
 	@Transactional
 	public boolean retry(long id) {
-		if (!this.outbox.markPendingAgain(id)) {
+		if (!this.outbox.markPendingAgain(id, this.realTime.now())) {
 			return false;
 		}
-		this.sendMail.scheduleAgain(id);
+		this.sender.wakeAfterCommit();
 		return true;
 	}
 

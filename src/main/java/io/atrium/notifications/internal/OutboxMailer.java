@@ -12,11 +12,12 @@ import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * The {@link Mailer}: in the caller's transaction, stores the mail in {@code mail_outbox}
- * (its subject resolved; its parts rendered later by the send task, see
- * {@link MailRendering}, unless its variables are not plain data) and schedules its
- * delivery ({@link SendMailTask}). If the caller rolls back, neither the row nor the
- * delivery remain, so nothing is sent for work that did not happen.
+ * The {@link Mailer}: in the caller's transaction, stores the mail in
+ * {@code mail_outbox}, due at once (its subject resolved; its parts rendered later by the
+ * sender, see {@link MailRendering}, unless its variables are not plain data); after the
+ * caller commits it wakes this instance's {@link OutboxSender}. If the caller rolls back,
+ * the row does not remain and nobody is woken, so nothing is sent for work that did not
+ * happen.
  */
 @Service
 class OutboxMailer implements Mailer {
@@ -27,17 +28,20 @@ class OutboxMailer implements Mailer {
 
 	private final OutboxRepository outbox;
 
-	private final SendMailTask sendMail;
+	private final OutboxSender sender;
 
 	private final Clock clock;
 
-	OutboxMailer(MailRenderer renderer, MailRendering rendering, OutboxRepository outbox, SendMailTask sendMail,
-			Clock clock) {
+	private final com.github.kagkarlsson.scheduler.Clock realTime;
+
+	OutboxMailer(MailRenderer renderer, MailRendering rendering, OutboxRepository outbox, OutboxSender sender,
+			Clock clock, com.github.kagkarlsson.scheduler.Clock realTime) {
 		this.renderer = renderer;
 		this.rendering = rendering;
 		this.outbox = outbox;
-		this.sendMail = sendMail;
+		this.sender = sender;
 		this.clock = clock;
+		this.realTime = realTime;
 	}
 
 	@Override
@@ -52,8 +56,9 @@ class OutboxMailer implements Mailer {
 		Optional<String> variables = this.rendering.storable(mail.variables());
 		RenderedMail rendered = variables.isPresent() ? new RenderedMail(mail.to().trim(), mail.locale(),
 				mail.template(), this.renderer.subject(mail), null, null) : this.renderer.render(mail);
-		long id = this.outbox.insert(rendered, variables.orElse(null), this.clock.instant());
-		this.sendMail.scheduleNow(id);
+		// due on the real clock: a test clock moved forward must not delay mail
+		long id = this.outbox.insert(rendered, variables.orElse(null), this.clock.instant(), this.realTime.now());
+		this.sender.wakeAfterCommit();
 		return id;
 	}
 

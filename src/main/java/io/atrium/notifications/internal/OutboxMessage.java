@@ -5,7 +5,7 @@ import java.time.Instant;
 /**
  * One row of {@code mail_outbox}: a rendered e-mail and its delivery state.
  *
- * @param id the outbox id, also the task instance of its {@code send-mail} execution
+ * @param id the outbox id (also in its {@code Message-ID})
  * @param recipient the address it goes to
  * @param subject the rendered subject
  * @param htmlBody the rendered HTML part, null until the send task rendered it

@@ -2,6 +2,7 @@ package io.atrium.notifications.internal;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Types;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -32,19 +33,21 @@ public class OutboxRepository {
 	}
 
 	/**
+	 * Stores a message, due at once.
 	 * @param mail the mail; its parts may be null (not rendered yet)
 	 * @param variables the template's variables as JSON when the parts are not rendered
 	 * yet, else null
-	 * @param createdAt when it is queued
-	 * @return the outbox id
+	 * @param createdAt when it was queued (the application's clock)
+	 * @param due when it is due (the real time now)
+	 * @return its id
 	 */
-	long insert(RenderedMail mail, String variables, Instant createdAt) {
+	long insert(RenderedMail mail, String variables, Instant createdAt, Instant due) {
 		KeyHolder keys = new GeneratedKeyHolder();
 		this.jdbc.sql("""
 				INSERT INTO mail_outbox (recipient, subject, html_body, text_body, locale, template, variables,
-				    status, attempts, created_at)
+				    status, attempts, created_at, next_attempt_at)
 				VALUES (:recipient, :subject, :html, :text, :locale, :template, :variables, 'PENDING', 0,
-				    :createdAt)
+				    :createdAt, :due)
 				""")
 			.param("recipient", mail.recipient())
 			.param("subject", mail.subject())
@@ -54,6 +57,7 @@ public class OutboxRepository {
 			.param("template", mail.template())
 			.param("variables", variables)
 			.param("createdAt", utc(createdAt))
+			.param("due", utc(due))
 			.update(keys, "id");
 		return keys.getKeyAs(Number.class).longValue();
 	}
@@ -125,36 +129,110 @@ public class OutboxRepository {
 			.update();
 	}
 
-	boolean markDelivered(long id, OutboxStatus status, Instant at) {
+	/**
+	 * Claims up to {@code limit} due messages, oldest due first, for one batch: rows that
+	 * another batch holds (a claim not run out) are skipped, and so are rows another
+	 * instance is claiming at this moment ({@code FOR UPDATE SKIP LOCKED}), so two
+	 * instances never claim the same message. Call it inside a transaction.
+	 * @param batch the batch's unique name, stored in {@code claimed_by}
+	 * @param now the real time now
+	 * @param until when the claim runs out
+	 * @param limit the most messages to claim
+	 * @return the claimed messages, oldest due first
+	 */
+	List<Claimed> claim(String batch, Instant now, Instant until, int limit) {
+		List<Long> ids = this.jdbc.sql("""
+				SELECT id FROM mail_outbox
+				WHERE status = 'PENDING' AND next_attempt_at <= :now
+				  AND (claimed_until IS NULL OR claimed_until <= :now)
+				ORDER BY next_attempt_at, id
+				LIMIT :limit
+				FOR UPDATE SKIP LOCKED
+				""").param("now", utc(now)).param("limit", limit).query(Long.class).list();
+		if (ids.isEmpty()) {
+			return List.of();
+		}
+		this.jdbc.sql("UPDATE mail_outbox SET claimed_by = :batch, claimed_until = :until WHERE id IN (:ids)")
+			.param("batch", batch)
+			.param("until", utc(until))
+			.param("ids", ids)
+			.update();
+		return this.jdbc.sql(
+				"SELECT * FROM mail_outbox WHERE claimed_by = :batch AND status = 'PENDING' ORDER BY next_attempt_at, id")
+			.param("batch", batch)
+			.query((rs, n) -> new Claimed(row(rs, n), rs.getInt("round_failures")))
+			.list();
+	}
+
+	/**
+	 * A message claimed for a batch.
+	 *
+	 * @param message the message
+	 * @param roundFailures how many attempts of its current round failed before
+	 */
+	record Claimed(OutboxMessage message, int roundFailures) {
+	}
+
+	/**
+	 * Marks messages delivered (SENT: the SMTP server accepted them, MAILBOX: no SMTP
+	 * server) and releases their claim; only those still PENDING.
+	 * @param ids the outbox ids
+	 * @param status SENT or MAILBOX
+	 * @param at when (the application's clock)
+	 * @return how many were marked
+	 */
+	int markDelivered(List<Long> ids, OutboxStatus status, Instant at) {
+		if (ids.isEmpty()) {
+			return 0;
+		}
 		return this.jdbc.sql("""
 				UPDATE mail_outbox SET status = :status, sent_at = :at, last_error = NULL,
-				    attempts = attempts + :attempt
-				WHERE id = :id AND status = 'PENDING'
+				    attempts = attempts + :attempt, claimed_until = NULL, claimed_by = NULL
+				WHERE id IN (:ids) AND status = 'PENDING'
 				""")
 			.param("status", status.name())
 			.param("at", utc(at))
 			.param("attempt", (status == OutboxStatus.SENT) ? 1 : 0)
-			.param("id", id)
-			.update() == 1;
+			.param("ids", ids)
+			.update();
 	}
 
-	void recordFailedAttempt(long id, String error) {
-		this.jdbc.sql("""
-				UPDATE mail_outbox SET attempts = attempts + 1, last_error = :error
+	/**
+	 * Records a failed attempt of a PENDING message and releases its claim: due again at
+	 * {@code nextAttempt}, or FAILED when it is null (the last attempt).
+	 * @param id the outbox id
+	 * @param error why it failed
+	 * @param at when it failed (the real time)
+	 * @param nextAttempt when to attempt it again, or null to give it up
+	 * @return whether the row was PENDING and is updated
+	 */
+	boolean recordFailedAttempt(long id, String error, Instant at, Instant nextAttempt) {
+		return this.jdbc.sql("""
+				UPDATE mail_outbox SET attempts = attempts + 1, round_failures = round_failures + 1,
+				    last_error = :error, last_attempt_at = :at, next_attempt_at = :next, status = :status,
+				    claimed_until = NULL, claimed_by = NULL
 				WHERE id = :id AND status = 'PENDING'
-				""").param("error", truncated(error)).param("id", id).update();
-	}
-
-	boolean markFailed(long id) {
-		return this.jdbc.sql("UPDATE mail_outbox SET status = 'FAILED' WHERE id = :id AND status = 'PENDING'")
+				""")
+			.param("error", truncated(error))
+			.param("at", utc(at))
+			.param("next", (nextAttempt != null) ? utc(nextAttempt) : null, Types.TIMESTAMP_WITH_TIMEZONE)
+			.param("status", (nextAttempt != null) ? OutboxStatus.PENDING.name() : OutboxStatus.FAILED.name())
 			.param("id", id)
 			.update() == 1;
 	}
 
-	boolean markPendingAgain(long id) {
-		return this.jdbc.sql("UPDATE mail_outbox SET status = 'PENDING' WHERE id = :id AND status = 'FAILED'")
-			.param("id", id)
-			.update() == 1;
+	/**
+	 * Queues a FAILED message again, due at once, with a new round of attempts.
+	 * @param id the outbox id
+	 * @param due the real time now
+	 * @return whether it was FAILED
+	 */
+	boolean markPendingAgain(long id, Instant due) {
+		return this.jdbc.sql("""
+				UPDATE mail_outbox SET status = 'PENDING', round_failures = 0, next_attempt_at = :due,
+				    claimed_until = NULL, claimed_by = NULL
+				WHERE id = :id AND status = 'FAILED'
+				""").param("due", utc(due)).param("id", id).update() == 1;
 	}
 
 	private static String where(String recipientPart) {
