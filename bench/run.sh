@@ -124,6 +124,11 @@ token_response="$(curl -sS -X POST -H "Authorization: Basic $BASIC" \
 TOKEN="$(printf '%s' "$token_response" | sed -n 's/.*"access_token":"\([^"]*\)".*/\1/p')"
 [ -n "$TOKEN" ] || die "no token: $token_response"
 
+# A database that has been running has planner statistics; a fresh one has none until
+# autovacuum analyzes it (and this machine's autovacuum may be off: see the table's header).
+# Without them PostgreSQL looked up a student's enrolment through the product's index and read
+# every enrolment of the product (thousands of rows per purchase once W1 had run).
+psql_db "$DB" "ANALYZE"
 PRODUCER="$(psql_db "$DB" "SELECT producer_account_id FROM api_credentials WHERE client_id = '$CLIENT_ID'")"
 [ -n "$PRODUCER" ] || die "no API credential $CLIENT_ID in the database"
 
@@ -345,6 +350,7 @@ RESULT[w5-login.logins]="$(sed -n 's/^logins: //p' "$WORK/w5-login.wrk")"
 RESULT[w5-login.rate]="$(awk -v n="${RESULT[w5-login.logins]:-0}" -v d="$DURATION" 'BEGIN { printf "%.1f", n / d }')"
 
 # --- W1 launch ---------------------------------------------------------------------------------
+psql_db "$DB" "ANALYZE"
 OFFER="$(psql_db "$DB" "SELECT o.code FROM catalog_offers o JOIN catalog_products p ON p.id = o.product_id
   WHERE p.producer_account_id = $PRODUCER AND o.name = 'Fotografia do Zero' ORDER BY o.id LIMIT 1")"
 [ -n "$OFFER" ] || die "no demo offer 'Fotografia do Zero'"
@@ -568,9 +574,10 @@ W3_RATIO="$(ratio "${RESULT[w3-deep.p99]}" "${RESULT[w3-first.p99]}")"
 W5_TOKEN_RATIO="$(ratio "${RESULT[w5-token.rps]}" "${RESULT[keycloak-token.rps]:-0}")"
 W5_LOGIN_RATIO="$(ratio "${RESULT[w5-login.rate]}" "${RESULT[argon2.rate]:-0}")"
 PGV="$(psql_db postgres "SHOW server_version")"
+AUTOVACUUM="$(psql_db postgres "SHOW autovacuum")"
 JV="$(java -version 2>&1 | head -n 1)"
 echo
-echo "Machine: $(nproc) cores, $(free -g | awk '/^Mem:/ { print $2 }') GiB RAM, PostgreSQL $PGV (max_connections $MAX_CONNECTIONS), $JV"
+echo "Machine: $(nproc) cores, $(free -g | awk '/^Mem:/ { print $2 }') GiB RAM, PostgreSQL $PGV (max_connections $MAX_CONNECTIONS, autovacuum $AUTOVACUUM; the harness runs ANALYZE after each load), $JV"
 echo "Atrium on PostgreSQL healthy ${STARTUP_S} s after start (fresh database, migrations and demo data); embedded (H2) ${EMBEDDED_S} s, RSS ${EMBEDDED_RSS} MiB when healthy."
 echo "Durations: ${DURATION} s per workload after ${WARMUP} s warm-up, pgbench ${PGBENCH_DURATION} s."
 printf '1-minute load average when each measurement began (%s cores; above that, other processes competed):' "$(nproc)"

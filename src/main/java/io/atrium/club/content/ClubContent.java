@@ -578,7 +578,7 @@ public class ClubContent {
 	}
 
 	private void checkGroup(long productId, long groupId) {
-		if (this.groups.find(groupId).filter((g) -> g.productId() == productId).isEmpty()) {
+		if (!this.groups.belongsTo(groupId, productId)) {
 			throw new ClubRefused("groupId", "group.other-product",
 					"Group " + groupId + " is not a group of this product.", groupId);
 		}

@@ -99,9 +99,8 @@ public class Enrollments {
 			log.info("Purchase {} ended before its enrolment ran; not enrolling buyer {}", purchaseId, accountId);
 			return;
 		}
-		long groupId = (offerGroupId != null
-				&& this.groups.find(offerGroupId).filter((g) -> g.productId() == productId).isPresent()) ? offerGroupId
-						: defaultGroup;
+		long groupId = (offerGroupId != null && this.groups.belongsTo(offerGroupId, productId)) ? offerGroupId
+				: defaultGroup;
 		Instant now = this.clock.instant();
 		if (existing.isPresent()) {
 			this.rows.renewPurchase(existing.get().id(), groupId, purchaseId, transaction, now);
@@ -330,11 +329,11 @@ public class Enrollments {
 	}
 
 	private long groupOf(long productId, long groupId) {
-		return this.groups.find(groupId)
-			.filter((g) -> g.productId() == productId)
-			.map(Group::id)
-			.orElseThrow(() -> new ClubRefused("groupId", "group.other-product",
-					"Group " + groupId + " is not a group of this product.", groupId));
+		if (!this.groups.belongsTo(groupId, productId)) {
+			throw new ClubRefused("groupId", "group.other-product",
+					"Group " + groupId + " is not a group of this product.", groupId);
+		}
+		return groupId;
 	}
 
 	private void sendAccess(ProductSummary product, Accounts.AccountSummary account) {

@@ -78,8 +78,7 @@ public class StudentBulkActions {
 		this.products.own(producerAccountId, productId);
 		Long target = null;
 		if (kind == StudentBulkAction.Kind.MOVE) {
-			if (targetGroupId == null
-					|| this.groups.find(targetGroupId).filter((g) -> g.productId() == productId).isEmpty()) {
+			if (targetGroupId == null || !this.groups.belongsTo(targetGroupId, productId)) {
 				throw new ClubRefused("targetGroup", "students.group-required", "Choose the group.");
 			}
 			target = targetGroupId;

@@ -41,6 +41,18 @@ public class GroupRows {
 	}
 
 	/**
+	 * Whether the group is one of the product's groups: one indexed row, without counting
+	 * its students as {@link #find(long)} does (an enrolment asks this of every
+	 * purchase).
+	 */
+	public boolean belongsTo(long groupId, long productId) {
+		return this.jdbc.sql("SELECT COUNT(*) FROM club_groups WHERE id = ? AND product_id = ?")
+			.params(groupId, productId)
+			.query(Long.class)
+			.single() > 0;
+	}
+
+	/**
 	 * @return the product's groups, the default first, then by name
 	 */
 	public List<Group> ofProduct(long productId) {

@@ -28,6 +28,12 @@ class AtriumLocaleResolver implements LocaleResolver {
 
 	private static final String CHOSEN = AtriumLocaleResolver.class.getName() + ".CHOSEN";
 
+	/**
+	 * The locale this request resolved: a page asks several times (each model attribute,
+	 * the view, its messages), and a signed-in account's preference is a database read.
+	 */
+	private static final String RESOLVED = AtriumLocaleResolver.class.getName() + ".RESOLVED";
+
 	private final List<LocalePreferences> preferences;
 
 	AtriumLocaleResolver(List<LocalePreferences> preferences) {
@@ -40,6 +46,15 @@ class AtriumLocaleResolver implements LocaleResolver {
 			return chosen;
 		}
 		Authentication auth = signedIn();
+		if (request.getAttribute(RESOLVED) instanceof Resolved resolved && resolved.auth() == auth) {
+			return resolved.locale();
+		}
+		Locale locale = resolve(request, auth);
+		request.setAttribute(RESOLVED, new Resolved(auth, locale));
+		return locale;
+	}
+
+	private Locale resolve(HttpServletRequest request, Authentication auth) {
 		if (auth != null) {
 			for (LocalePreferences source : this.preferences) {
 				Optional<Locale> preferred = source.preferredLocale(auth);
@@ -86,6 +101,13 @@ class AtriumLocaleResolver implements LocaleResolver {
 		if (auth != null) {
 			this.preferences.forEach((source) -> source.rememberLocale(auth, chosen));
 		}
+	}
+
+	/**
+	 * A resolved locale and the sign-in it was resolved for (a log-in during the request
+	 * resolves again).
+	 */
+	private record Resolved(Authentication auth, Locale locale) {
 	}
 
 	private static Authentication signedIn() {

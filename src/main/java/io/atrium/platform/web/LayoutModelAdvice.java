@@ -2,7 +2,9 @@ package io.atrium.platform.web;
 
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 import io.atrium.platform.SupportedLanguages;
 import jakarta.servlet.http.HttpServletRequest;
@@ -20,12 +22,18 @@ class LayoutModelAdvice {
 
 	private static final Set<String> SELLER_PAGES = Set.of("/", "/login");
 
+	/** The switcher's list for each current language, made once (every page shows it). */
+	private static final Map<String, List<Language>> LANGUAGES = SupportedLanguages.ALL.stream()
+		.map(Locale::toLanguageTag)
+		.collect(Collectors.toUnmodifiableMap((current) -> current,
+				(current) -> SupportedLanguages.ALL.stream()
+					.map((l) -> new Language(l.toLanguageTag(), capitalized(l.getDisplayName(l), l),
+							current.equals(l.toLanguageTag())))
+					.toList()));
+
 	@ModelAttribute("languages")
 	List<Language> languages(Locale current) {
-		return SupportedLanguages.ALL.stream()
-			.map((l) -> new Language(l.toLanguageTag(), capitalized(l.getDisplayName(l), l),
-					SupportedLanguages.tagOf(current).equals(l.toLanguageTag())))
-			.toList();
+		return LANGUAGES.get(SupportedLanguages.tagOf(current));
 	}
 
 	private static String capitalized(String name, Locale locale) {
