@@ -5,7 +5,14 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 
+import jakarta.annotation.PreDestroy;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -25,6 +32,12 @@ import org.springframework.transaction.support.TransactionTemplate;
  * not answer, an error) keeps its lease, so it is tried again when the lease runs out
  * rather than at once. Called by a db-scheduler task ({@code SubscriptionTasks}); manages
  * its own transactions.
+ * <p>
+ * The subscriptions of a leased batch are settled by {@code
+ * atrium.subscriptions.renewal-workers} threads at once (default 4), each subscription by
+ * one of them: a renewal mostly waits for the database and the gateway, so one thread
+ * left the machine idle (docs/performance.md, W4). Each worker holds at most one pooled
+ * connection at a time.
  */
 @Service
 public class Renewals {
@@ -50,9 +63,24 @@ public class Renewals {
 
 	private final Duration lease;
 
+	private final ExecutorService workers;
+
+	private final int workerCount;
+
 	Renewals(SubscriptionRows rows, Billing billing, PlatformTransactionManager transactions, Clock clock,
-			@Value("${atrium.subscriptions.renewal-lease:5m}") Duration lease) {
+			@Value("${atrium.subscriptions.renewal-lease:5m}") Duration lease,
+			@Value("${atrium.subscriptions.renewal-workers:4}") int workers) {
+		if (workers < 1) {
+			throw new IllegalArgumentException("atrium.subscriptions.renewal-workers must be at least 1");
+		}
 		this.lease = lease;
+		this.workerCount = workers;
+		AtomicInteger n = new AtomicInteger();
+		this.workers = Executors.newFixedThreadPool(workers, (task) -> {
+			Thread thread = new Thread(task, "renewals-" + n.incrementAndGet());
+			thread.setDaemon(true);
+			return thread;
+		});
 		this.rows = rows;
 		this.billing = billing;
 		this.transaction = new TransactionTemplate(transactions);
@@ -85,25 +113,77 @@ public class Renewals {
 			if (leased.isEmpty()) {
 				break;
 			}
-			for (long id : leased) {
-				boolean settled = false;
-				try {
-					settled = process(id);
-				}
-				catch (RuntimeException ex) {
-					log.warn("Renewal of subscription {} failed; it stays due and is retried when its lease ends", id,
-							ex);
-				}
-				if (settled) {
-					this.transaction.executeWithoutResult((status) -> this.rows.release(id, owner));
-				}
-				// otherwise the lease is kept until it runs out: claimed again at once, a
-				// subscription the gateway cannot charge now would be tried in a tight
-				// loop
-				done++;
+			if (this.workerCount == 1) {
+				leased.forEach((id) -> settle(id, owner));
 			}
+			else {
+				// after an error (not an exception) no other subscription of the batch is
+				// started, as on one thread
+				AtomicBoolean failed = new AtomicBoolean();
+				awaitAll(leased.stream().<Future<?>>map((id) -> this.workers.submit(() -> {
+					if (failed.get()) {
+						return;
+					}
+					try {
+						settle(id, owner);
+					}
+					catch (Error ex) {
+						failed.set(true);
+						throw ex;
+					}
+				})).toList());
+			}
+			done += leased.size();
 		}
 		return done;
+	}
+
+	private void settle(long id, String owner) {
+		boolean settled = false;
+		try {
+			settled = process(id);
+		}
+		catch (RuntimeException ex) {
+			log.warn("Renewal of subscription {} failed; it stays due and is retried when its lease ends", id, ex);
+		}
+		if (settled) {
+			this.transaction.executeWithoutResult((status) -> this.rows.release(id, owner));
+		}
+		// otherwise the lease is kept until it runs out: claimed again at once, a
+		// subscription the gateway cannot charge now would be tried in a tight loop
+	}
+
+	/**
+	 * Waits for a batch's workers. An error in one (not an exception: those are logged
+	 * and leave the subscription leased) ends the run, as it would on one thread, once
+	 * the rest of the batch is settled.
+	 */
+	private static void awaitAll(List<Future<?>> settling) {
+		Throwable failure = null;
+		for (Future<?> f : settling) {
+			try {
+				f.get();
+			}
+			catch (ExecutionException ex) {
+				failure = (failure != null) ? failure : ex.getCause();
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+				settling.forEach((other) -> other.cancel(true));
+				throw new IllegalStateException("Renewal run interrupted", ex);
+			}
+		}
+		if (failure instanceof Error error) {
+			throw error;
+		}
+		if (failure instanceof RuntimeException runtime) {
+			throw runtime;
+		}
+	}
+
+	@PreDestroy
+	void stopWorkers() {
+		this.workers.shutdownNow();
 	}
 
 	/**

@@ -345,7 +345,11 @@ class RenewalsConcurrencyIntegrationTests {
 				// the scheduled renewal run stays out of the way: the test runs renewals
 				"--db-scheduler.polling-interval=1h", "--logging.level.com.github.kagkarlsson=WARN",
 				"--spring.mail.host=127.0.0.1", "--spring.mail.port=" + TestMail.smtpPort(),
-				"--atrium.mail.from=Atrium <no-reply@atrium.test>", "--spring.datasource.hikari.maximum-pool-size=8"));
+				"--atrium.mail.from=Atrium <no-reply@atrium.test>", "--spring.datasource.hikari.maximum-pool-size=8",
+				// one worker per run: the interleavings and the kill after exactly four
+				// renewals below are counted call by call (runs with several workers:
+				// CrashIntegrationTests, and bench/run.sh's W4 check)
+				"--atrium.subscriptions.renewal-workers=1"));
 		if ("postgres".equals(TestDatabase.kind())) {
 			FreshDatabase database = TestDatabase.fresh();
 			args.add("--spring.datasource.url=" + database.url());
