@@ -35,9 +35,10 @@ import org.springframework.transaction.support.TransactionTemplate;
  * <p>
  * The subscriptions of a leased batch are settled by {@code
  * atrium.subscriptions.renewal-workers} threads at once (default 4), each subscription by
- * one of them: a renewal mostly waits for the database and the gateway, so one thread
- * left the machine idle (docs/performance.md, W4). Each worker holds at most one pooled
- * connection at a time.
+ * one of them: a renewal waits on the gateway (a real one answers in hundreds of
+ * milliseconds) and on its transactions, and one thread at a time made a large base's
+ * renewal day as slow as the gateway (docs/performance.md, W4). Each worker holds at most
+ * one pooled connection at a time.
  */
 @Service
 public class Renewals {
