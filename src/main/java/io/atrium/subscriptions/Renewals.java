@@ -1,5 +1,6 @@
 package io.atrium.subscriptions;
 
+import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -12,6 +13,9 @@ import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import javax.sql.DataSource;
+
+import com.zaxxer.hikari.HikariDataSource;
 import jakarta.annotation.PreDestroy;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -69,15 +73,19 @@ public class Renewals {
 	private final int workerCount;
 
 	Renewals(SubscriptionRows rows, Billing billing, PlatformTransactionManager transactions, Clock clock,
-			@Value("${atrium.subscriptions.renewal-lease:5m}") Duration lease,
+			DataSource dataSource, @Value("${atrium.subscriptions.renewal-lease:5m}") Duration lease,
 			@Value("${atrium.subscriptions.renewal-workers:4}") int workers) {
 		if (workers < 1) {
 			throw new IllegalArgumentException("atrium.subscriptions.renewal-workers must be at least 1");
 		}
 		this.lease = lease;
-		this.workerCount = workers;
+		this.workerCount = Math.min(workers, workersForPool(dataSource));
+		if (this.workerCount < workers) {
+			log.info("Renewal run on {} worker(s), not {}: a quarter of the connection pool at most", this.workerCount,
+					workers);
+		}
 		AtomicInteger n = new AtomicInteger();
-		this.workers = Executors.newFixedThreadPool(workers, (task) -> {
+		this.workers = Executors.newFixedThreadPool(this.workerCount, (task) -> {
 			Thread thread = new Thread(task, "renewals-" + n.incrementAndGet());
 			thread.setDaemon(true);
 			return thread;
@@ -87,6 +95,24 @@ public class Renewals {
 		this.transaction = new TransactionTemplate(transactions);
 		this.transaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
 		this.clock = clock;
+	}
+
+	/**
+	 * At most a quarter of the connection pool: a worker holds one connection, and for a
+	 * moment a second one while its transaction's after-commit listeners record their
+	 * event publications; with as many workers as connections, they waited on each other
+	 * until the pool's time-out (found with the tests' pool of 4).
+	 */
+	private static int workersForPool(DataSource dataSource) {
+		try {
+			if (dataSource.isWrapperFor(HikariDataSource.class)) {
+				return Math.max(1, dataSource.unwrap(HikariDataSource.class).getMaximumPoolSize() / 4);
+			}
+		}
+		catch (SQLException ex) {
+			// not a pool we know: as configured
+		}
+		return Integer.MAX_VALUE;
 	}
 
 	/**
