@@ -3,6 +3,7 @@ package io.atrium.platform.web;
 import java.util.List;
 import java.util.function.IntPredicate;
 import java.util.function.Predicate;
+import java.util.stream.Stream;
 
 import jakarta.servlet.http.HttpServletRequest;
 
@@ -35,8 +36,9 @@ import org.springframework.web.servlet.support.SessionFlashMapManager;
 class RequestCosts {
 
 	/** Paths that never show a page, so never a flash message. */
-	private static final List<String> NO_FLASH = List.of("/css/", "/js/", "/img/", "/webjars/", "/media/", "/actuator/",
-			"/favicon.ico");
+	private static final List<String> NO_FLASH = Stream
+		.concat(StaticResources.PREFIXES.stream(), Stream.of("/media/", "/actuator/", "/favicon.ico"))
+		.toList();
 
 	@Bean
 	SecurityObservationSettings securityObservationSettings() {

@@ -1,6 +1,7 @@
 package io.atrium.platform.web;
 
 import java.time.Duration;
+import java.util.List;
 
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.CacheControl;
@@ -25,9 +26,14 @@ class StaticResources implements WebMvcConfigurer {
 
 	private static final CacheControl CACHE = CacheControl.maxAge(Duration.ofDays(7)).cachePublic();
 
+	private static final List<String> FOLDERS = List.of("css", "js", "img");
+
+	/** The path prefixes static files are served under. */
+	static final List<String> PREFIXES = List.of("/css/", "/js/", "/img/", "/webjars/");
+
 	@Override
 	public void addResourceHandlers(ResourceHandlerRegistry registry) {
-		for (String folder : new String[] { "css", "js", "img" }) {
+		for (String folder : FOLDERS) {
 			registry.addResourceHandler("/" + folder + "/**")
 				.addResourceLocations("classpath:/static/" + folder + "/")
 				.setCacheControl(CACHE)
