@@ -12,7 +12,6 @@ import io.atrium.api.internal.CredentialRows;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -33,14 +32,11 @@ public class ApiCredentials {
 
 	private final ApiKeys keys;
 
-	private final JdbcClient jdbc;
-
 	private final Clock clock;
 
-	ApiCredentials(CredentialRows rows, ApiKeys keys, JdbcClient jdbc, Clock clock) {
+	ApiCredentials(CredentialRows rows, ApiKeys keys, Clock clock) {
 		this.rows = rows;
 		this.keys = keys;
-		this.jdbc = jdbc;
 		this.clock = clock;
 	}
 
@@ -129,7 +125,6 @@ public class ApiCredentials {
 	public boolean revoke(long producerAccountId, long credentialId) {
 		boolean found = this.rows.revoke(producerAccountId, credentialId, this.clock.instant());
 		if (found) {
-			this.jdbc.sql("DELETE FROM api_access_tokens WHERE credential_id = ?").param(credentialId).update();
 			log.info("API credential {} of producer {} revoked", credentialId, producerAccountId);
 		}
 		return found;

@@ -1,6 +1,15 @@
 package io.atrium.api;
 
+import java.security.SecureRandom;
 import java.time.Duration;
+import java.util.Base64;
+
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.JWSHeader;
+import com.nimbusds.jose.crypto.MACSigner;
+import com.nimbusds.jwt.JWTClaimsSet;
+import com.nimbusds.jwt.PlainJWT;
+import com.nimbusds.jwt.SignedJWT;
 
 import io.atrium.support.AtriumIntegrationTest;
 import io.atrium.support.TestClock;
@@ -19,6 +28,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 
+import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -86,6 +96,35 @@ class BearerAuthenticationIntegrationTests {
 		HttpHeaders empty = new HttpHeaders();
 		empty.set(HttpHeaders.AUTHORIZATION, "Bearer ");
 		assertProblem(this.api.exchange(HttpMethod.GET, OWN_PATH, empty), HttpStatus.UNAUTHORIZED, "unauthorized");
+	}
+
+	@Test
+	void forgedTokensAreInvalid() throws Exception {
+		String token = this.api.token(this.api.credential(ApiTestClient.newProducer()));
+		long otherProducer = ApiTestClient.newProducer();
+		CreatedCredential other = this.api.credential(otherProducer);
+		String[] parts = token.split("\\.");
+		JWTClaimsSet claims = JWTClaimsSet.parse(new String(Base64.getUrlDecoder().decode(parts[1]), UTF_8));
+		// another producer's credential in the claims, the original signature kept
+		JWTClaimsSet stolen = new JWTClaimsSet.Builder(claims).claim("cid", other.id())
+			.claim("pid", otherProducer)
+			.build();
+		String swapped = parts[0] + "."
+				+ Base64.getUrlEncoder().withoutPadding().encodeToString(stolen.toString().getBytes(UTF_8)) + "."
+				+ parts[2];
+		// the same claims signed with a key of our own
+		byte[] key = new byte[32];
+		new SecureRandom().nextBytes(key);
+		SignedJWT foreign = new SignedJWT(new JWSHeader(JWSAlgorithm.HS256), stolen);
+		foreign.sign(new MACSigner(key));
+		// no signature at all
+		String unsigned = new PlainJWT(stolen).serialize();
+		for (String forged : new String[] { swapped, foreign.serialize(), unsigned, parts[0] + "." + parts[1] + "." }) {
+			assertProblem(this.api.call(HttpMethod.GET, OWN_PATH, forged), HttpStatus.UNAUTHORIZED, "invalid_token");
+			assertCompatibleError(this.api.call(HttpMethod.GET, COMPATIBLE_PATH, forged), HttpStatus.UNAUTHORIZED,
+					"invalid_token");
+		}
+		assertThat(this.api.call(HttpMethod.GET, OWN_PATH, token).getStatusCode()).isEqualTo(HttpStatus.OK);
 	}
 
 	@Test

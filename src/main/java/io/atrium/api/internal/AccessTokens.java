@@ -1,21 +1,35 @@
 package io.atrium.api.internal;
 
+import java.text.ParseException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Date;
 import java.util.Optional;
 import java.util.UUID;
 
+import com.nimbusds.jose.JOSEException;
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.JWSHeader;
+import com.nimbusds.jose.crypto.MACSigner;
+import com.nimbusds.jose.crypto.MACVerifier;
+import com.nimbusds.jwt.JWTClaimsSet;
+import com.nimbusds.jwt.SignedJWT;
 import io.atrium.api.ApiClient;
+import io.atrium.api.Credential;
 
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Issues bearer tokens to client credentials and recognises them on API calls. Only the
- * SHA-256 of a token is stored; every call looks it up together with its credential, so a
- * revoked credential's tokens stop working on the very next call.
+ * Issues bearer tokens to client credentials and recognises them on API calls.
+ * <p>
+ * A token is a JWT signed with HMAC-SHA-256 under a key derived from the API secret key
+ * ({@link ApiKeys}, the same on every instance): it names its credential, producer,
+ * {@code jti}, issue and expiry times, so issuing one writes nothing. Every call still
+ * reads the token's credential, so a revoked credential's tokens stop working on the very
+ * next call. Until 2026-12 each token was a random string stored as a row; that row was a
+ * third of a token request's database work and capped the token rate
+ * (docs/performance.md, W5).
  */
 @Service
 public class AccessTokens {
@@ -26,9 +40,15 @@ public class AccessTokens {
 	/** The scope every token carries. */
 	public static final String SCOPE = "read write";
 
-	private final CredentialRows credentials;
+	static final String CREDENTIAL_CLAIM = "cid";
 
-	private final JdbcClient jdbc;
+	static final String PRODUCER_CLAIM = "pid";
+
+	static final String CLIENT_ID_CLAIM = "client_id";
+
+	private static final int MAX_TOKEN = 1024;
+
+	private final CredentialRows credentials;
 
 	private final ApiKeys keys;
 
@@ -36,9 +56,10 @@ public class AccessTokens {
 
 	private final Clock clock;
 
-	public AccessTokens(CredentialRows credentials, JdbcClient jdbc, ApiKeys keys, LastUse lastUse, Clock clock) {
+	private volatile Signing signing;
+
+	public AccessTokens(CredentialRows credentials, ApiKeys keys, LastUse lastUse, Clock clock) {
 		this.credentials = credentials;
-		this.jdbc = jdbc;
 		this.keys = keys;
 		this.lastUse = lastUse;
 		this.clock = clock;
@@ -47,7 +68,7 @@ public class AccessTokens {
 	/**
 	 * A token just issued.
 	 *
-	 * @param accessToken the bearer token (shown once, stored hashed)
+	 * @param accessToken the bearer token
 	 * @param jti the token's unique id
 	 * @param expiresIn lifetime in seconds
 	 */
@@ -68,7 +89,6 @@ public class AccessTokens {
 	 * @return the token, or empty when the credential is unknown, revoked or the secret
 	 * is wrong (the caller cannot tell which)
 	 */
-	@Transactional
 	public Optional<IssuedToken> issue(String clientId, String clientSecret) {
 		Optional<CredentialRows.Row> found = this.credentials.findByClientId(clientId);
 		if (found.isEmpty()) {
@@ -80,21 +100,27 @@ public class AccessTokens {
 		if (!this.keys.secretMatches(clientSecret, row.secretHmac()) || !row.credential().active()) {
 			return Optional.empty();
 		}
-		String token = this.keys.randomToken();
+		Credential credential = row.credential();
 		String jti = UUID.randomUUID().toString();
-		Instant now = this.clock.instant();
-		this.jdbc
-			.sql("INSERT INTO api_access_tokens (token_hash, credential_id, producer_account_id, jti, issued_at, "
-					+ "expires_at) VALUES (?, ?, ?, ?, ?, ?)")
-			.params(ApiKeys.sha256Hex(token), row.credential().id(), row.credential().producerAccountId(), jti,
-					CredentialRows.utc(now), CredentialRows.utc(now.plus(LIFETIME)))
-			.update();
-		this.lastUse.record(row.credential().id(), now);
-		return Optional.of(new IssuedToken(token, jti, LIFETIME.toSeconds()));
-	}
-
-	private record TokenRow(ApiClient client, Instant expiresAt, boolean revoked) {
-
+		// whole seconds, as the token carries them
+		Instant now = Instant.ofEpochSecond(this.clock.instant().getEpochSecond());
+		JWTClaimsSet claims = new JWTClaimsSet.Builder().jwtID(jti)
+			.issueTime(Date.from(now))
+			.expirationTime(Date.from(now.plus(LIFETIME)))
+			.claim(CREDENTIAL_CLAIM, credential.id())
+			.claim(PRODUCER_CLAIM, credential.producerAccountId())
+			.claim(CLIENT_ID_CLAIM, credential.clientId())
+			.claim("scope", SCOPE)
+			.build();
+		SignedJWT token = new SignedJWT(new JWSHeader(JWSAlgorithm.HS256), claims);
+		try {
+			token.sign(signing().signer());
+		}
+		catch (JOSEException ex) {
+			throw new IllegalStateException("Cannot sign an access token", ex);
+		}
+		this.lastUse.record(credential.id(), now);
+		return Optional.of(new IssuedToken(token.serialize(), jti, LIFETIME.toSeconds()));
 	}
 
 	/**
@@ -108,10 +134,10 @@ public class AccessTokens {
 		/** The outcomes. */
 		public enum Status {
 
-			/** Known, unexpired, credential active. */
+			/** Signed by us, unexpired, credential active. */
 			VALID,
 
-			/** Never issued, garbage, or its credential was revoked. */
+			/** Garbage, not signed by us, or its credential was revoked. */
 			INVALID,
 
 			/** Issued but past its lifetime. */
@@ -127,28 +153,72 @@ public class AccessTokens {
 	 * @return the verdict
 	 */
 	public Verdict authenticate(String token) {
-		if (token == null || token.isEmpty() || token.length() > 512) {
+		Optional<Claims> claims = verified(token);
+		if (claims.isEmpty()) {
+			return new Verdict(null, Verdict.Status.INVALID);
+		}
+		Optional<Credential> credential = this.credentials.find(claims.get().credentialId());
+		if (credential.isEmpty() || !credential.get().active()
+				|| credential.get().producerAccountId() != claims.get().producerAccountId()) {
 			return new Verdict(null, Verdict.Status.INVALID);
 		}
 		Instant now = this.clock.instant();
-		Optional<TokenRow> found = this.jdbc
-			.sql("SELECT t.credential_id, t.expires_at, c.producer_account_id, c.revoked_at "
-					+ "FROM api_access_tokens t JOIN api_credentials c ON c.id = t.credential_id "
-					+ "WHERE t.token_hash = ?")
-			.param(ApiKeys.sha256Hex(token))
-			.query((rs, n) -> new TokenRow(
-					new ApiClient(rs.getLong("producer_account_id"), rs.getLong("credential_id")),
-					CredentialRows.instant(rs, "expires_at"), rs.getObject("revoked_at") != null))
-			.optional();
-		if (found.isEmpty() || found.get().revoked()) {
-			return new Verdict(null, Verdict.Status.INVALID);
-		}
-		if (!found.get().expiresAt().isAfter(now)) {
+		if (!claims.get().expiresAt().isAfter(now)) {
 			return new Verdict(null, Verdict.Status.EXPIRED);
 		}
-		ApiClient client = found.get().client();
+		ApiClient client = new ApiClient(credential.get().producerAccountId(), credential.get().id());
 		this.lastUse.record(client.credentialId(), now);
 		return new Verdict(client, Verdict.Status.VALID);
+	}
+
+	private record Claims(long credentialId, long producerAccountId, Instant expiresAt) {
+
+	}
+
+	/**
+	 * The token's claims when it is a JWT we signed (HS256 under our key, nothing else).
+	 */
+	private Optional<Claims> verified(String token) {
+		if (token == null || token.isEmpty() || token.length() > MAX_TOKEN) {
+			return Optional.empty();
+		}
+		try {
+			SignedJWT jwt = SignedJWT.parse(token);
+			if (!JWSAlgorithm.HS256.equals(jwt.getHeader().getAlgorithm()) || !jwt.verify(signing().verifier())) {
+				return Optional.empty();
+			}
+			JWTClaimsSet claims = jwt.getJWTClaimsSet();
+			Long credentialId = claims.getLongClaim(CREDENTIAL_CLAIM);
+			Long producerId = claims.getLongClaim(PRODUCER_CLAIM);
+			Date expiresAt = claims.getExpirationTime();
+			if (credentialId == null || producerId == null || expiresAt == null) {
+				return Optional.empty();
+			}
+			return Optional.of(new Claims(credentialId, producerId, expiresAt.toInstant()));
+		}
+		catch (ParseException | JOSEException | RuntimeException ex) {
+			// not a JWT, a part that is not base64 or JSON, a claim of the wrong type
+			return Optional.empty();
+		}
+	}
+
+	private Signing signing() {
+		Signing current = this.signing;
+		if (current == null) {
+			byte[] key = this.keys.accessTokenKey();
+			try {
+				current = new Signing(new MACSigner(key), new MACVerifier(key));
+			}
+			catch (JOSEException ex) {
+				throw new IllegalStateException("The access-token key is unusable", ex);
+			}
+			this.signing = current;
+		}
+		return current;
+	}
+
+	private record Signing(MACSigner signer, MACVerifier verifier) {
+
 	}
 
 }

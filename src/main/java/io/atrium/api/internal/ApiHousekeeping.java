@@ -12,17 +12,15 @@ import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 /**
- * Deletes what the API no longer needs: tokens a week after they expired (until then a
- * late caller still gets {@code token_expired}, not {@code invalid_token}) and
- * idempotency keys after 24 hours. Plain {@code @Scheduled} on every instance rather than
- * a cluster-wide task: the deletes are idempotent, so running them twice costs nothing.
+ * Deletes what the API no longer needs: idempotency keys after 24 hours (access tokens
+ * are signed, not stored: {@link AccessTokens}). Plain {@code @Scheduled} on every
+ * instance rather than a cluster-wide task: the deletes are idempotent, so running them
+ * twice costs nothing.
  */
 @Component
 class ApiHousekeeping {
 
 	private static final Logger log = LoggerFactory.getLogger(ApiHousekeeping.class);
-
-	static final Duration EXPIRED_TOKENS_KEPT = Duration.ofDays(7);
 
 	static final Duration IDEMPOTENCY_KEYS_KEPT = Duration.ofHours(24);
 
@@ -38,14 +36,11 @@ class ApiHousekeeping {
 	@Scheduled(initialDelayString = "PT5M", fixedDelayString = "PT1H")
 	void deleteWhatIsNoLongerNeeded() {
 		Instant now = this.clock.instant();
-		int tokens = this.jdbc.sql("DELETE FROM api_access_tokens WHERE expires_at < ?")
-			.param(CredentialRows.utc(now.minus(EXPIRED_TOKENS_KEPT)))
-			.update();
 		int keys = this.jdbc.sql("DELETE FROM api_idempotency_keys WHERE created_at < ?")
 			.param(CredentialRows.utc(now.minus(IDEMPOTENCY_KEYS_KEPT)))
 			.update();
-		if (tokens + keys > 0) {
-			log.info("API housekeeping deleted {} expired token(s) and {} idempotency key(s)", tokens, keys);
+		if (keys > 0) {
+			log.info("API housekeeping deleted {} idempotency key(s)", keys);
 		}
 	}
 

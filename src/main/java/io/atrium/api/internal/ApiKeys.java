@@ -28,10 +28,10 @@ import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * The developer API's cryptography: random secrets and tokens, HMAC-SHA-256 of client
- * secrets, SHA-256 of bearer tokens, AES-GCM for stored idempotent responses.
+ * The developer API's cryptography: random secrets, HMAC-SHA-256 of client secrets, the
+ * key that signs access tokens, AES-GCM for stored idempotent responses.
  * <p>
- * Both keys derive from one master key: {@code atrium.api.secret-key} when configured,
+ * The keys derive from one master key: {@code atrium.api.secret-key} when configured,
  * otherwise a key generated once and stored in {@code platform_secrets}, shared by every
  * instance (the first instance to insert it wins; the others read it). A keyed fast hash,
  * not a password hash: the secrets are 256 random bits, so slowness buys nothing and
@@ -220,11 +220,18 @@ public class ApiKeys {
 				.orElse(null));
 	}
 
-	private record Keys(byte[] secretHmacKey, byte[] sealingKey) {
+	/**
+	 * @return the HMAC-SHA-256 key that signs access tokens ({@link AccessTokens})
+	 */
+	byte[] accessTokenKey() {
+		return keys().accessTokenKey;
+	}
+
+	private record Keys(byte[] secretHmacKey, byte[] sealingKey, byte[] accessTokenKey) {
 
 		static Keys derivedFrom(byte[] master) {
 			return new Keys(derive(master, "atrium/api/credential-secret"),
-					derive(master, "atrium/api/idempotent-response"));
+					derive(master, "atrium/api/idempotent-response"), derive(master, "atrium/api/access-token"));
 		}
 
 		private static byte[] derive(byte[] master, String purpose) {

@@ -57,6 +57,14 @@ public class CredentialRows {
 			.optional();
 	}
 
+	public Optional<Credential> find(long id) {
+		return this.jdbc.sql("SELECT " + COLUMNS + " FROM api_credentials WHERE id = ?")
+			.param(id)
+			.query(CredentialRows::row)
+			.optional()
+			.map(Row::credential);
+	}
+
 	public Optional<Credential> find(long producerAccountId, long id) {
 		return this.jdbc.sql("SELECT " + COLUMNS + " FROM api_credentials WHERE id = ? AND producer_account_id = ?")
 			.params(id, producerAccountId)

@@ -4,16 +4,13 @@ import java.util.List;
 
 import jakarta.servlet.http.HttpServletRequest;
 
-import org.springframework.web.bind.annotation.ControllerAdvice;
-import org.springframework.web.bind.annotation.ModelAttribute;
-
 /**
  * The producer area's sections (dashboard, products, sales, …) that the layout shows as a
  * sidebar, or inside the menu on a phone, on every page under {@code /business} a
- * producer opens. The section the page belongs to is marked current.
+ * producer opens. The section the page belongs to is marked current. Put in the model by
+ * {@link LayoutModel}.
  */
-@ControllerAdvice(annotations = org.springframework.stereotype.Controller.class)
-class ProducerSections {
+final class ProducerSections {
 
 	static final String AREA = "/business";
 
@@ -26,13 +23,16 @@ class ProducerSections {
 			new Section("api", AREA + "/credentials", "code-slash"),
 			new Section("settings", AREA + "/time-zone", "gear"));
 
+	private ProducerSections() {
+	}
+
 	/**
+	 * @param request the page's request
+	 * @param path its path inside the application
 	 * @return the sections with the current one marked, or an empty list when the page is
 	 * not a producer's (outside {@code /business}, or the person is not a producer)
 	 */
-	@ModelAttribute("producerSections")
-	List<Current> producerSections(HttpServletRequest request) {
-		String path = request.getRequestURI().substring(request.getContextPath().length());
+	static List<Current> of(HttpServletRequest request, String path) {
 		if (!isProducerPage(path) || !request.isUserInRole("PRODUCER")) {
 			return List.of();
 		}
