@@ -1,5 +1,9 @@
 package io.atrium.api;
 
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
 import io.atrium.support.AtriumIntegrationTest;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -14,6 +18,7 @@ import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.TestPropertySource;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -35,6 +40,9 @@ class RateLimitIntegrationTests {
 
 	@Autowired
 	ApiCredentials credentials;
+
+	@Autowired
+	JdbcClient jdbc;
 
 	ApiTestClient api;
 
@@ -93,6 +101,33 @@ class RateLimitIntegrationTests {
 		assertThat(refused.getHeaders().getFirst("Retry-After")).matches("[1-9][0-9]*");
 		assertThat(this.api.read(refused).path("error").asString()).isEqualTo("too_many_requests");
 		assertThat(this.api.read(refused).has("access_token")).isFalse();
+	}
+
+	@Test
+	void madeUpClientIdsShareOneBucketAndAddNoRows() {
+		List<String> madeUp = new ArrayList<>();
+		ResponseEntity<String> last = null;
+		// other tests' made-up ids of the last minute may have counted in the bucket too
+		for (int i = 0; i < 4 && (last == null || last.getStatusCode() != HttpStatus.TOO_MANY_REQUESTS); i++) {
+			String clientId = UUID.randomUUID().toString();
+			madeUp.add(clientId);
+			last = this.api.tokenRequest("/security/oauth/token?grant_type=client_credentials",
+					ApiTestClient.basic(clientId, "not-a-secret"), null, null);
+			assertThat(last.getStatusCode()).isIn(HttpStatus.UNAUTHORIZED, HttpStatus.TOO_MANY_REQUESTS);
+		}
+		assertThat(last.getStatusCode()).isEqualTo(HttpStatus.TOO_MANY_REQUESTS);
+		for (String clientId : madeUp) {
+			assertThat(this.jdbc.sql("SELECT COUNT(*) FROM api_rate_windows WHERE bucket_key = ?")
+				.param("token:" + clientId)
+				.query(Long.class)
+				.single()).isZero();
+		}
+		// a real credential keeps its own bucket
+		CreatedCredential credential = this.api.credential(ApiTestClient.newProducer());
+		assertThat(this.api
+			.tokenRequest("/security/oauth/token?grant_type=client_credentials", "Basic " + credential.basicToken(),
+					null, null)
+			.getStatusCode()).isEqualTo(HttpStatus.OK);
 	}
 
 }

@@ -77,12 +77,16 @@ class AccountAuthenticationProvider implements AuthenticationProvider {
 			}
 			throw new BadCredentialsException("Wrong e-mail or password");
 		}
-		this.transactions.executeWithoutResult((status) -> {
-			this.accounts.recordSuccessfulLogin(account.id());
-			if (this.passwords.upgradeEncoding(account.passwordHash())) {
-				this.accounts.setPassword(account.id(), this.passwords.encode(password), now);
-			}
-		});
+		// most log-ins follow no failure and find the hash current: nothing to write then
+		boolean upgrade = this.passwords.upgradeEncoding(account.passwordHash());
+		if (account.failedLogins() > 0 || account.lockedUntil() != null || upgrade) {
+			this.transactions.executeWithoutResult((status) -> {
+				this.accounts.recordSuccessfulLogin(account.id());
+				if (upgrade) {
+					this.accounts.setPassword(account.id(), this.passwords.encode(password), now);
+				}
+			});
+		}
 		log.info("Account {} logged in", account.id());
 		UsernamePasswordAuthenticationToken result = UsernamePasswordAuthenticationToken
 			.authenticated(account.principal(), null, account.principal().getAuthorities());

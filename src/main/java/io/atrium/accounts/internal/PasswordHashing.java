@@ -4,14 +4,14 @@ import java.util.Map;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.security.crypto.argon2.Argon2PasswordEncoder;
 import org.springframework.security.crypto.password.DelegatingPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
 
 /**
  * Passwords are hashed with Argon2id using OWASP's parameters (19 MiB memory, 2
- * iterations, parallelism 1), behind a delegating encoder so the parameters can change
- * later and old hashes are upgraded on the next log-in.
+ * iterations, parallelism 1; {@link Argon2idPasswordEncoder}), behind a delegating
+ * encoder so the parameters can change later and old hashes are upgraded on the next
+ * log-in.
  */
 @Configuration(proxyBeanMethods = false)
 class PasswordHashing {
@@ -20,7 +20,7 @@ class PasswordHashing {
 
 	@Bean
 	PasswordEncoder passwordEncoder() {
-		PasswordEncoder argon2 = new Argon2PasswordEncoder(16, 32, 1, 19 * 1024, 2);
+		PasswordEncoder argon2 = new Argon2idPasswordEncoder();
 		return new DelegatingPasswordEncoder(ID, Map.of(ID, argon2));
 	}
 

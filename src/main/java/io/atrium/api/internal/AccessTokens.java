@@ -82,21 +82,54 @@ public class AccessTokens {
 	}
 
 	/**
+	 * A presented client id, looked up once: it picks the rate-limit bucket, then
+	 * {@link #issue(Client, String)} checks the secret against it.
+	 */
+	public static final class Client {
+
+		private final String clientId;
+
+		private final CredentialRows.Row row;
+
+		private Client(String clientId, CredentialRows.Row row) {
+			this.clientId = clientId;
+			this.row = row;
+		}
+
+		/**
+		 * @return the client id when it names a credential (revoked or not), else null:
+		 * made-up ids share one rate-limit bucket instead of adding a row each
+		 */
+		public String knownClientId() {
+			return (this.row != null) ? this.clientId : null;
+		}
+
+	}
+
+	/**
+	 * Looks up a presented client id.
+	 * @param clientId the presented client id
+	 * @return it, with its credential when there is one
+	 */
+	public Client client(String clientId) {
+		return new Client(clientId, this.credentials.findByClientId(clientId).orElse(null));
+	}
+
+	/**
 	 * Issues a token when the client id names an active credential and the secret
 	 * matches.
-	 * @param clientId the presented client id
+	 * @param client the presented client id, looked up
 	 * @param clientSecret the presented client secret
 	 * @return the token, or empty when the credential is unknown, revoked or the secret
 	 * is wrong (the caller cannot tell which)
 	 */
-	public Optional<IssuedToken> issue(String clientId, String clientSecret) {
-		Optional<CredentialRows.Row> found = this.credentials.findByClientId(clientId);
-		if (found.isEmpty()) {
+	public Optional<IssuedToken> issue(Client client, String clientSecret) {
+		if (client.row == null) {
 			// same work as a real check, so timing does not tell unknown ids apart
 			this.keys.secretHmac(clientSecret);
 			return Optional.empty();
 		}
-		CredentialRows.Row row = found.get();
+		CredentialRows.Row row = client.row;
 		if (!this.keys.secretMatches(clientSecret, row.secretHmac()) || !row.credential().active()) {
 			return Optional.empty();
 		}

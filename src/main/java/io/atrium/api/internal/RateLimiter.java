@@ -47,6 +47,9 @@ public class RateLimiter {
 
 	private static final int MAX_CLIENT_ID = 64;
 
+	/** The bucket of every token request whose client id names no credential. */
+	static final String UNKNOWN_CLIENTS = "token-unknown-client";
+
 	private final int limit;
 
 	private final JdbcClient jdbc;
@@ -104,11 +107,16 @@ public class RateLimiter {
 
 	/**
 	 * Counts a token request of a client id (before its secret is checked).
-	 * @param clientId the presented client id
+	 * @param clientId the presented client id when it names a credential; null for the
+	 * ids that name none, which share one bucket (a stream of made-up ids would otherwise
+	 * add a row each until the cleanup)
 	 * @return whether it is allowed, with the numbers for the rate-limit headers
 	 */
 	public Decision tokenRequest(String clientId) {
-		// a presented id may be anything: longer ones than a real client id are hashed
+		if (clientId == null) {
+			return consume(UNKNOWN_CLIENTS);
+		}
+		// a configured id may be longer than the column: those are hashed
 		return consume("token:" + ((clientId.length() <= MAX_CLIENT_ID) ? clientId : "sha256:" + hash(clientId)));
 	}
 

@@ -38,7 +38,8 @@ import org.springframework.web.bind.annotation.RestController;
  * {@code grant_type} is read from the query, a form body or a JSON body. Errors: 400
  * {@code invalid_parameter} for a missing or unsupported grant type, 401
  * {@code unauthorized} "Invalid client credentials" for missing, malformed, wrong,
- * disagreeing or revoked credentials, 429 {@code too_many_requests} per client id.
+ * disagreeing or revoked credentials, 429 {@code too_many_requests} per client id (one
+ * bucket for all the ids that name no credential).
  */
 @RestController
 class TokenController {
@@ -91,14 +92,15 @@ class TokenController {
 		if (presented.isEmpty()) {
 			return invalidCredentials();
 		}
-		RateLimiter.Decision decision = this.limiter.tokenRequest(presented.get().clientId());
+		AccessTokens.Client client = this.tokens.client(presented.get().clientId());
+		RateLimiter.Decision decision = this.limiter.tokenRequest(client.knownClientId());
 		RateLimitFilter.writeHeaders(response, decision);
 		if (!decision.allowed()) {
 			String text = "Rate limit of " + decision.limit() + " token requests per minute exceeded; retry in "
 					+ decision.retryAfterSeconds() + " s.";
 			return error(HttpStatus.TOO_MANY_REQUESTS, "too_many_requests", text, text);
 		}
-		return this.tokens.issue(presented.get().clientId(), presented.get().clientSecret())
+		return this.tokens.issue(client, presented.get().clientSecret())
 			.<ResponseEntity<?>>map((issued) -> ResponseEntity.ok()
 				.cacheControl(CacheControl.noStore())
 				.header(HttpHeaders.PRAGMA, "no-cache")
