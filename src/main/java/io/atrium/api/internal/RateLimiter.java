@@ -109,7 +109,8 @@ public class RateLimiter {
 	 * Counts a token request of a client id (before its secret is checked).
 	 * @param clientId the presented client id when it names a credential; null for the
 	 * ids that name none, which share one bucket (a stream of made-up ids would otherwise
-	 * add a row each until the cleanup)
+	 * add a row each until the cleanup). The headers then tell a known id from a made-up
+	 * one; client ids are random UUIDs, and one is worth nothing without its secret.
 	 * @return whether it is allowed, with the numbers for the rate-limit headers
 	 */
 	public Decision tokenRequest(String clientId) {
