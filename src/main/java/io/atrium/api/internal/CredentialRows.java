@@ -66,11 +66,7 @@ public class CredentialRows {
 	}
 
 	public Optional<Credential> find(long producerAccountId, long id) {
-		return this.jdbc.sql("SELECT " + COLUMNS + " FROM api_credentials WHERE id = ? AND producer_account_id = ?")
-			.params(id, producerAccountId)
-			.query(CredentialRows::row)
-			.optional()
-			.map(Row::credential);
+		return find(id).filter((c) -> c.producerAccountId() == producerAccountId);
 	}
 
 	/**
