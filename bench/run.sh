@@ -302,7 +302,8 @@ wrk.headers["Authorization"] = "Basic $BASIC"
 LUA
 } >"$WORK/token.lua"
 run_wrk w5-token "$WORK/token.lua" "$BASE_URL/security/oauth/token?grant_type=client_credentials"
-# A log-in is two requests on one connection: the form (session and CSRF token), then the post.
+# A log-in is two requests on one connection: the form (its CSRF token, also in a cookie: no
+# session before the log-in), then the post.
 # One connection per wrk thread keeps each thread's pair in order; a success is the redirect
 # away from the form (not back to /login?error). LOGIN_CONNECTIONS (twice the cores) keeps the
 # cores busy while a connection waits for its form; LOGIN_WARMUP is longer than the others because
@@ -331,7 +332,7 @@ end
 function response(status, headers, body)
   if step == 0 then
     local set = headers["Set-Cookie"] or headers["set-cookie"] or ""
-    cookie = string.match(set, "(ATRIUM_SESSION=[^;]+)")
+    cookie = string.match(set, "(ATRIUM_CSRF=[^;]+)")
     csrf = string.match(body, 'name="_csrf" value="([^"]+)"')
     if cookie and csrf then step = 1 else failures = failures + 1 end
   else

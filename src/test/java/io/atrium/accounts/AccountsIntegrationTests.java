@@ -446,13 +446,49 @@ class AccountsIntegrationTests {
 
 	@Test
 	void sessionCookieIsHttpOnlyAndSameSite() {
+		String email = activeProducer("cookie");
 		WebClient browser = browser();
 		browser.get("/login");
-		Page login = browser.post("/login", Map.of("email", "x@y.io", "password", "whatever password"));
+		Page login = browser.post("/login", Map.of("email", email, "password", PASSWORD));
 		assertThat(login.isRedirect()).isTrue();
-		Page page = browser().get("/login");
-		String cookie = String.join(";", page.headers("Set-Cookie"));
+		assertThat(login.location()).doesNotContain("/login");
+		String cookie = String.join(";", login.headers("Set-Cookie"));
 		assertThat(cookie).contains("ATRIUM_SESSION=").contains("HttpOnly").contains("SameSite=Lax");
+	}
+
+	@Test
+	void aFormBeforeLogInStartsNoSessionAndKeepsItsTokenInACookieUntilThereIsOne() {
+		String email = activeProducer("csrf-cookie");
+		WebClient browser = browser();
+		Page form = browser.get("/login");
+		assertThat(browser.cookie("ATRIUM_SESSION")).as("no session for a form").isNull();
+		String cookie = String.join(";", form.headers("Set-Cookie"));
+		assertThat(cookie).contains("ATRIUM_CSRF=").contains("HttpOnly").contains("SameSite=Lax");
+		String formToken = form.document().selectFirst("input[name=_csrf]").attr("value");
+
+		// the cookie alone, or a token of another form, is not enough
+		assertThat(browser.post("/login", Map.of("email", email, "password", PASSWORD, "_csrf", "forged")).status())
+			.isEqualTo(403);
+		assertThat(browser().get("/login").status()).isEqualTo(200);
+		String strangersToken = browser().get("/login").document().selectFirst("input[name=_csrf]").attr("value");
+		assertThat(
+				browser.post("/login", Map.of("email", email, "password", PASSWORD, "_csrf", strangersToken)).status())
+			.isEqualTo(403);
+
+		// its own form's token signs in; the cookie's token is then cleared and the
+		// session's takes over
+		Page in = browser.post("/login", Map.of("email", email, "password", PASSWORD, "_csrf", formToken));
+		assertThat(in.location()).doesNotContain("/login");
+		assertThat(String.join(";", in.headers("Set-Cookie"))).contains("ATRIUM_CSRF=;")
+			.contains("Expires=Thu, 01 Jan 1970");
+		assertThat(browser.cookie("ATRIUM_SESSION")).isNotNull();
+		Page profile = browser.get("/profile");
+		assertThat(profile.status()).isEqualTo(200);
+		assertThat(browser.cookie("ATRIUM_CSRF")).as("signed in, no token cookie").isNull();
+		// the token of the form before log-in is not the session's
+		assertThat(browser.post("/profile", Map.of("name", "Csrf Cookie", "_csrf", formToken)).status()).isEqualTo(403);
+		Page out = browser.submit("/logout", Map.of());
+		assertThat(out.text()).contains("You have logged out");
 	}
 
 	@Test

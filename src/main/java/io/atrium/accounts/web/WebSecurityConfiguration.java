@@ -10,9 +10,10 @@ import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
 
 /**
- * Security of the pages: form login, CSRF, secure session cookies (shared by every
- * instance through Spring Session JDBC), security headers. The developer API has its own
- * chain in the api module.
+ * Security of the pages: form login, CSRF (the token in the session, or in a cookie
+ * before there is one: {@link SessionOrCookieCsrfTokens}), secure session cookies (shared
+ * by every instance through Spring Session JDBC), security headers. The developer API has
+ * its own chain in the api module.
  */
 @Configuration(proxyBeanMethods = false)
 class WebSecurityConfiguration {
@@ -60,6 +61,7 @@ class WebSecurityConfiguration {
 				.failureHandler(new LoginFailureHandler())
 				.successHandler(new LoginSuccessHandler())
 				.permitAll())
+			.csrf((csrf) -> csrf.csrfTokenRepository(new SessionOrCookieCsrfTokens()))
 			.logout((logout) -> logout.logoutSuccessUrl("/login?logout"))
 			.headers((headers) -> headers.contentSecurityPolicy((csp) -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
 				.referrerPolicy((referrer) -> referrer
