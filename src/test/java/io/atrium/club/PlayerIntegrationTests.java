@@ -236,7 +236,9 @@ class PlayerIntegrationTests {
 		this.shop.text(course, basics, "Welcome", "Hello.");
 		String email = StudentShop.unique("activating");
 		WebClient buyer = new WebClient(this.port).language("en");
-		buyer.get("/login");
+		// a session before activation: the page asked for is remembered for after the
+		// log-in
+		assertThat(buyer.get("/club").location()).endsWith("/login");
 		assertThat(buyer.cookie("ATRIUM_SESSION")).isNotNull();
 		String before = buyer.cookie("ATRIUM_SESSION").getValue();
 		this.shop.buyAs(course, "Ana Activa", email);
