@@ -411,7 +411,8 @@ done
 RESULT[argon2.rate]="${RESULT[argon2-$MEDIAN_ROUND.rate]}"
 LOAD[w5-login]="${LOAD[w5-login-$MEDIAN_ROUND]}"; LOAD[argon2]="${LOAD[argon2-$MEDIAN_ROUND]}"
 RESULT[argon2.all]="$(for r in $(seq 1 "$LOGIN_ROUNDS"); do
-  printf '%s against %s' "${RESULT[w5-login-$r.rate]}" "${RESULT[argon2-$r.rate]}"; [ "$r" -lt "$LOGIN_ROUNDS" ] && printf '; '
+  printf '%s against %s' "${RESULT[w5-login-$r.rate]}" "${RESULT[argon2-$r.rate]}"
+  if [ "$r" -lt "$LOGIN_ROUNDS" ]; then printf '; '; fi
 done)"
 
 # --- W1 launch ---------------------------------------------------------------------------------

@@ -2,6 +2,7 @@ package io.atrium.club;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Map;
 
 import io.atrium.accounts.Accounts;
@@ -32,6 +33,7 @@ import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -73,6 +75,9 @@ class PlayerIntegrationTests {
 	@Autowired
 	Enrollments enrollments;
 
+	@Autowired
+	JdbcClient jdbc;
+
 	StudentShop shop;
 
 	@BeforeEach
@@ -105,6 +110,22 @@ class PlayerIntegrationTests {
 		assertThat(mine.document().select("a.player-continue").attr("href")).isEqualTo(course.page(starter));
 		assertThat(mine.document().select("a.player-continue").text()).isEqualTo("Continue: Starter");
 		assertThat(browser.get(course.outline()).document().select("a.player-continue").attr("href"))
+			.isEqualTo(course.page(starter));
+
+		// the same page opened again within a minute writes nothing; a minute later it
+		// does
+		assertThat(browser.get(course.page(welcome)).status()).isEqualTo(200);
+		Instant first = lastOpened(welcome);
+		assertThat(first).isNotNull();
+		this.clock.advance(Duration.ofSeconds(30));
+		browser.get(course.page(welcome));
+		assertThat(lastOpened(welcome)).isEqualTo(first);
+		this.clock.advance(Duration.ofSeconds(45));
+		browser.get(course.page(welcome));
+		assertThat(lastOpened(welcome)).isAfter(first);
+		// another page at once does
+		browser.get(course.page(starter));
+		assertThat(browser.get("/club").document().select("a.player-continue").attr("href"))
 			.isEqualTo(course.page(starter));
 
 		// another student's place is their own
@@ -255,6 +276,15 @@ class PlayerIntegrationTests {
 		assertThat(buyer.get(course.outline()).status()).isEqualTo(200);
 		// the link works once
 		assertThat(buyer.get(link).status()).isEqualTo(410);
+	}
+
+	private Instant lastOpened(ClubPage page) {
+		return this.jdbc.sql("SELECT opened_at FROM club_last_pages WHERE page_id = ?")
+			.param(page.id())
+			.query(java.sql.Timestamp.class)
+			.optional()
+			.map(java.sql.Timestamp::toInstant)
+			.orElse(null);
 	}
 
 	private long defaultGroup(Course course) {

@@ -1,5 +1,6 @@
 package io.atrium.club.internal;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
@@ -14,6 +15,9 @@ import org.springframework.stereotype.Repository;
  */
 @Repository
 public class ProgressRows {
+
+	/** How long opening the page opened last is not written again. */
+	static final Duration LAST_PAGE_RESOLUTION = Duration.ofMinutes(1);
 
 	private final JdbcClient jdbc;
 
@@ -105,15 +109,22 @@ public class ProgressRows {
 			.optional();
 	}
 
+	/**
+	 * Remembers the page a student opened last. Opening the same page again within
+	 * {@link #LAST_PAGE_RESOLUTION} writes nothing: a lesson page is opened far more
+	 * often than it changes, and each write was a new row version and a commit to disk.
+	 */
 	public void setLastPage(long enrollmentId, long producerAccountId, long pageId, Instant now) {
-		int updated = this.jdbc.sql("UPDATE club_last_pages SET page_id = ?, opened_at = ? WHERE enrollment_id = ?")
-			.params(pageId, Times.utc(now), enrollmentId)
+		int updated = this.jdbc
+			.sql("UPDATE club_last_pages SET page_id = ?, opened_at = ? WHERE enrollment_id = ? "
+					+ "AND (page_id <> ? OR opened_at < ?)")
+			.params(pageId, Times.utc(now), enrollmentId, pageId, Times.utc(now.minus(LAST_PAGE_RESOLUTION)))
 			.update();
 		if (updated == 0) {
 			this.jdbc
 				.sql("INSERT INTO club_last_pages (enrollment_id, producer_account_id, page_id, opened_at) "
-						+ "VALUES (?, ?, ?, ?)")
-				.params(enrollmentId, producerAccountId, pageId, Times.utc(now))
+						+ "SELECT ?, ?, ?, ? WHERE NOT EXISTS (SELECT 1 FROM club_last_pages WHERE enrollment_id = ?)")
+				.params(enrollmentId, producerAccountId, pageId, Times.utc(now), enrollmentId)
 				.update();
 		}
 	}

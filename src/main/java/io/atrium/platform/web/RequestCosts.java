@@ -30,6 +30,12 @@ import org.springframework.web.servlet.support.SessionFlashMapManager;
  * <li>Requests for static files and health checks never look for flash attributes: the
  * lookup reads the session from the database (and then writes its last-access time) for
  * any request that carries a session cookie, a style sheet included.</li>
+ * <li>A page is rendered whole into memory, then written at once
+ * ({@code spring.thymeleaf.servlet.produce-partial-output-while-processing: false} in
+ * {@code application.yml}). Written as Thymeleaf produced it, each of a page's thousands
+ * of small pieces went through the response wrappers of Spring Session and Spring
+ * Security, which count every write to know when the response commits: the lesson page
+ * took about a third less CPU once written at once.</li>
  * </ul>
  */
 @Configuration(proxyBeanMethods = false)
