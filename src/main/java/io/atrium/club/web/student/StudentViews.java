@@ -22,6 +22,8 @@ import io.atrium.platform.Dates;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
+import org.springframework.web.context.request.RequestAttributes;
+import org.springframework.web.context.request.RequestContextHolder;
 
 /**
  * What the student's pages show of a course: product cards (cover, progress, "continue"),
@@ -31,6 +33,8 @@ import org.springframework.stereotype.Component;
  */
 @Component
 class StudentViews {
+
+	private static final String ZONE_ATTRIBUTE = StudentViews.class.getName() + ".zone.";
 
 	/**
 	 * Cover placeholders: this many gradients in player.css ({@code player-cover-hue-N}).
@@ -58,10 +62,22 @@ class StudentViews {
 
 	/**
 	 * @return the time zone of the course's members-area producer, the one students see
-	 * dates in
+	 * dates in; looked up once per request (a lesson page shows dates in three places,
+	 * and each lookup was a transaction of its own)
 	 */
 	ZoneId zone(StudentCourse course) {
-		return this.zones.of(course.area().producerAccountId());
+		long producer = course.area().producerAccountId();
+		RequestAttributes request = RequestContextHolder.getRequestAttributes();
+		if (request == null) {
+			return this.zones.of(producer);
+		}
+		String key = ZONE_ATTRIBUTE + producer;
+		if (request.getAttribute(key, RequestAttributes.SCOPE_REQUEST) instanceof ZoneId known) {
+			return known;
+		}
+		ZoneId zone = this.zones.of(producer);
+		request.setAttribute(key, zone, RequestAttributes.SCOPE_REQUEST);
+		return zone;
 	}
 
 	ProductCard card(StudentCourse course, Locale locale) {
