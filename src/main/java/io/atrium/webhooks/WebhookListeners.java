@@ -71,7 +71,8 @@ class WebhookListeners {
 		if (purchase == null) {
 			return;
 		}
-		if (event.to() == PurchaseStatus.APPROVED && firstChargeOfASubscription(purchase)) {
+		if (event.to() == PurchaseStatus.APPROVED && purchase.subscriptionId() == null
+				&& startsSubscription(purchase)) {
 			return;
 		}
 		purchaseEvent(purchase, name.get(), event.to(), event.at());
@@ -93,20 +94,6 @@ class WebhookListeners {
 		this.outbox.record(purchase.terms().producerAccountId(), purchase.terms().productId(), name,
 				EventIds.purchase(purchase.id(), name, at), at, purchase.transaction(), () -> this.purchasePayloads
 					.build(purchase, status, this.purchasePayloads.subscriptionOf(purchase).orElse(null)));
-	}
-
-	/**
-	 * A plan's first purchase is announced by {@code SubscriptionEvents.Started}, with
-	 * the subscription's code. It is attached to the subscription after it is approved,
-	 * so this listener may see it attached (after a restart, when publications are
-	 * resubmitted late) or not yet (as usual): either way it is not announced here, or it
-	 * would be announced twice, under two event ids.
-	 */
-	private boolean firstChargeOfASubscription(Purchase purchase) {
-		if (purchase.subscriptionId() != null) {
-			return purchase.recurrenceNumber() != null && purchase.recurrenceNumber() <= 1;
-		}
-		return startsSubscription(purchase);
 	}
 
 	private boolean startsSubscription(Purchase purchase) {
