@@ -71,11 +71,13 @@ class WebhookListeners {
 		if (purchase == null) {
 			return;
 		}
-		if (event.to() == PurchaseStatus.APPROVED && purchase.subscriptionId() == null
-				&& startsSubscription(purchase)) {
+		if (event.to() == PurchaseStatus.APPROVED && announcedWhenItsSubscriptionStarts(purchase)) {
 			return;
 		}
-		purchaseEvent(purchase, name.get(), event.to(), event.at());
+		// an approval is known by its stored time, as SubscriptionEvents.Started knows it
+		Instant at = (event.to() == PurchaseStatus.APPROVED && purchase.approvedAt() != null) ? purchase.approvedAt()
+				: event.at();
+		purchaseEvent(purchase, name.get(), event.to(), at);
 	}
 
 	@ApplicationModuleListener
@@ -94,6 +96,23 @@ class WebhookListeners {
 		this.outbox.record(purchase.terms().producerAccountId(), purchase.terms().productId(), name,
 				EventIds.purchase(purchase.id(), name, at), at, purchase.transaction(), () -> this.purchasePayloads
 					.build(purchase, status, this.purchasePayloads.subscriptionOf(purchase).orElse(null)));
+	}
+
+	/**
+	 * Whether the purchase is the one {@code SubscriptionEvents.Started} announces: the
+	 * first purchase of a plan. It is attached to its subscription only after it was
+	 * approved, so this listener usually sees it unattached, but after a restart (a
+	 * publication resubmitted late) it may see it attached. A later charge of the same
+	 * subscription, such as the first paid one after a free trial, is created attached
+	 * and is announced here.
+	 */
+	private boolean announcedWhenItsSubscriptionStarts(Purchase purchase) {
+		if (purchase.subscriptionId() == null) {
+			return startsSubscription(purchase);
+		}
+		return this.purchasePayloads.subscriptionOf(purchase)
+			.filter((s) -> s.firstPurchaseId() == purchase.id())
+			.isPresent();
 	}
 
 	private boolean startsSubscription(Purchase purchase) {

@@ -9,15 +9,20 @@ import java.util.List;
 import java.util.Optional;
 
 import io.atrium.accounts.Accounts;
+import io.atrium.catalog.BillingPeriod;
 import io.atrium.catalog.Delivery;
 import io.atrium.catalog.Offer;
+import io.atrium.catalog.OfferDetails;
 import io.atrium.catalog.Offers;
+import io.atrium.catalog.PaymentMode;
 import io.atrium.catalog.Product;
 import io.atrium.catalog.Products;
+import io.atrium.catalog.RecurringPlan;
 import io.atrium.checkout.Checkout;
 import io.atrium.checkout.PaymentMethod;
 import io.atrium.checkout.Purchase;
 import io.atrium.checkout.PurchaseStatus;
+import io.atrium.checkout.PurchaseStatusChanged;
 import io.atrium.checkout.Refunds;
 import io.atrium.club.access.ClubAccess;
 import io.atrium.club.content.ClubContent;
@@ -30,6 +35,7 @@ import io.atrium.club.groups.Enrollments;
 import io.atrium.subscriptions.Renewals;
 import io.atrium.subscriptions.Requester;
 import io.atrium.subscriptions.Subscription;
+import io.atrium.shared.Money;
 import io.atrium.subscriptions.Subscriptions;
 import io.atrium.support.Eventually;
 import io.atrium.support.TestClock;
@@ -40,6 +46,9 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.test.util.AopTestUtils;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -91,6 +100,12 @@ class WebhookPayloadIntegrationTests {
 
 	@Autowired
 	TestClock clock;
+
+	@Autowired
+	WebhookListeners listeners;
+
+	@Autowired
+	PlatformTransactionManager transactions;
 
 	WebhookWorld world;
 
@@ -324,6 +339,78 @@ class WebhookPayloadIntegrationTests {
 		assertThat(cancelled.path("actual_recurrence_value").decimalValue()).isGreaterThan(BigDecimal.ZERO);
 		assertThat(cancelled.path("cancellation_date").isNumber()).isTrue();
 		assertThat(cancelled.path("date_next_charge").isNumber()).isTrue();
+	}
+
+	@Test
+	void aPlansFirstPurchaseIsAnnouncedOnceEvenWhenItsApprovalIsHandledAgainAfterARestart() {
+		long producer = this.world.producer();
+		Product club = this.world.club(producer);
+		Offer monthly = this.world.plan(producer, club.id(), "Monthly", 4990);
+		this.world.endpoint(producer, this.receiver.url());
+		Purchase purchase = this.world.buy(monthly.code(), WebhookWorld.unique("restart"), WebhookWorld.APPROVED_CARD);
+		awaitEvent("PURCHASE_APPROVED");
+		Subscription s = subscriptionOf(purchase);
+
+		// after a kill, the approval's publication is resubmitted: handled again, now
+		// that
+		// the purchase is attached to its subscription, and at a later, finer time
+		handleAgain(new PurchaseStatusChanged(purchase.id(), purchase.transaction(), club.id(), producer,
+				purchase.buyerAccountId(), PurchaseStatus.STARTED, PurchaseStatus.APPROVED, null, Instant.now(),
+				s.id()));
+		assertThat(approvals(producer)).singleElement()
+			.satisfies((d) -> assertThat(d.transaction()).isEqualTo(purchase.transaction()));
+	}
+
+	@Test
+	void aTrialsFirstPaidChargeIsAnnouncedAsApprovedOnce() {
+		long producer = this.world.producer();
+		Product club = this.world.club(producer);
+		Offer trial = this.offers.create(producer, club.id(), new OfferDetails("Try it", Money.of(4990, "BRL"),
+				PaymentMode.RECURRING, new RecurringPlan(BillingPeriod.MONTHLY, null, 7), null));
+		this.world.endpoint(producer, this.receiver.url());
+		Purchase signUp = this.world.buy(trial.code(), WebhookWorld.unique("trial"), WebhookWorld.APPROVED_CARD);
+		Subscription s = subscriptionOf(signUp);
+		Eventually.until("the sign-up announced", () -> approvals(producer).size() == 1);
+
+		this.clock.set(s.nextChargeAt().plus(Duration.ofMinutes(1)));
+		this.renewals.runDue();
+		Eventually.until("the first paid charge announced", () -> approvals(producer).size() == 2);
+		Purchase firstPaid = this.subscriptions.charges(s)
+			.stream()
+			.filter((p) -> Integer.valueOf(1).equals(p.recurrenceNumber()))
+			.findFirst()
+			.orElseThrow();
+		assertThat(firstPaid.status()).isEqualTo(PurchaseStatus.APPROVED);
+		WebhookDelivery announced = approvals(producer).stream()
+			.filter((d) -> firstPaid.transaction().equals(d.transaction()))
+			.findFirst()
+			.orElseThrow();
+		JsonNode data = JSON.readTree(announced.payload()).path("data");
+		assertThat(data.path("purchase").path("recurrence_number").asInt()).isEqualTo(1);
+		assertThat(data.path("subscription").path("subscriber").path("code").asString()).isEqualTo(s.code());
+
+		// handled again after a restart, it is the same event: nothing new is sent
+		handleAgain(new PurchaseStatusChanged(firstPaid.id(), firstPaid.transaction(), club.id(), producer,
+				firstPaid.buyerAccountId(), PurchaseStatus.STARTED, PurchaseStatus.APPROVED, null, Instant.now(),
+				s.id()));
+		assertThat(approvals(producer)).hasSize(2);
+	}
+
+	private Subscription subscriptionOf(Purchase purchase) {
+		Eventually.until("the subscription", () -> !this.subscriptions.ofBuyer(purchase.buyerAccountId()).isEmpty());
+		return this.subscriptions.ofBuyer(purchase.buyerAccountId()).get(0);
+	}
+
+	private void handleAgain(PurchaseStatusChanged event) {
+		WebhookListeners target = AopTestUtils.getTargetObject(this.listeners);
+		new TransactionTemplate(this.transactions).executeWithoutResult((status) -> target.on(event));
+	}
+
+	private List<WebhookDelivery> approvals(long producer) {
+		return this.webhooks.deliveries(producer, DeliveryFilter.ALL, null, 100)
+			.stream()
+			.filter((d) -> d.event() == WebhookEvent.PURCHASE_APPROVED)
+			.toList();
 	}
 
 	@Test
