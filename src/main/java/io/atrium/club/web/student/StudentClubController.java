@@ -1,6 +1,7 @@
 package io.atrium.club.web.student;
 
 import java.io.IOException;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -54,11 +55,7 @@ class StudentClubController {
 
 	@GetMapping("/club")
 	String myProducts(@AuthenticationPrincipal SignedInAccount me, Model model, Locale locale) {
-		model.addAttribute("products",
-				this.access.myProducts(me.accountId().value())
-					.stream()
-					.map((c) -> this.views.card(c, locale))
-					.toList());
+		model.addAttribute("products", this.views.cards(this.access.myProducts(me.accountId().value()), locale));
 		return "club/student/products";
 	}
 
@@ -73,7 +70,7 @@ class StudentClubController {
 		List<StudentCourse> courses = this.lessons.inArea(me.accountId().value(), area.get());
 		model.addAttribute("area", area.get());
 		model.addAttribute("brand", this.branding.forProducer(area.get().producerAccountId()).orElse(null));
-		model.addAttribute("products", courses.stream().map((c) -> this.views.card(c, locale)).toList());
+		model.addAttribute("products", this.views.cards(courses, locale));
 		return "club/student/area";
 	}
 
@@ -91,13 +88,14 @@ class StudentClubController {
 		StudentCourse c = course.get();
 		model.addAttribute("course", c);
 		model.addAttribute("brand", this.branding.forProducer(c.area().producerAccountId()).orElse(null));
-		model.addAttribute("card", this.views.card(c, locale));
+		ZoneId zone = this.views.zone(c);
+		model.addAttribute("card", this.views.card(c, zone, locale));
 		if (!c.enrollmentDecision().allowed()) {
 			response.setStatus(HttpServletResponse.SC_FORBIDDEN);
 			return "club/student/closed";
 		}
 		this.access.recordEntry(accountId, productId);
-		model.addAttribute("modules", this.views.modules(c, null, locale));
+		model.addAttribute("modules", this.views.modules(c, null, zone, locale));
 		return "club/student/course";
 	}
 

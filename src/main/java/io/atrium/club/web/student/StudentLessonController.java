@@ -3,6 +3,7 @@ package io.atrium.club.web.student;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.ZoneId;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
@@ -267,8 +268,10 @@ class StudentLessonController {
 		model.addAttribute("brand", this.branding.forProducer(course.area().producerAccountId()).orElse(null));
 		model.addAttribute("lesson", lesson);
 		model.addAttribute("page", page);
-		model.addAttribute("card", this.views.card(course, locale));
-		model.addAttribute("modules", this.views.modules(course, page.id(), locale));
+		// one lookup for every date on the page
+		ZoneId zone = this.views.zone(course);
+		model.addAttribute("card", this.views.card(course, zone, locale));
+		model.addAttribute("modules", this.views.modules(course, page.id(), zone, locale));
 		model.addAttribute("outlineUrl", StudentViews.outlinePath(course));
 		model.addAttribute("pageUrl", StudentViews.pagePath(course, page));
 		model.addAttribute("previousUrl",
@@ -277,7 +280,7 @@ class StudentLessonController {
 		if (lesson.lesson().decision().allowed()) {
 			this.lessons.opened(me.accountId().value(), page);
 			model.addAttribute("state", "open");
-			model.addAttribute("lessonWarning", this.views.lessonWarning(course, lesson.lesson(), locale));
+			model.addAttribute("lessonWarning", this.views.lessonWarning(course, lesson.lesson(), zone, locale));
 			model.addAttribute("bodyHtml", LessonText.html(page.body()));
 			model.addAttribute("embedUrl", (page.kind() == PageKind.VIDEO) ? VideoEmbed.of(page.mediaUrl()) : null);
 			model.addAttribute("fileUrl", StudentViews.pagePath(course, page) + "/file");
@@ -289,7 +292,7 @@ class StudentLessonController {
 						.toList());
 			Object shown = model.getAttribute("commentsShown");
 			model.addAttribute("comments", this.commentViews.of(me.accountId().value(), page.id(),
-					(shown instanceof Integer n) ? n : 0, this.views.zone(course), locale));
+					(shown instanceof Integer n) ? n : 0, zone, locale));
 			return "club/student/page";
 		}
 		if (lesson.lesson().decision().onlyNeedsPassword()) {
@@ -297,7 +300,7 @@ class StudentLessonController {
 			return "club/student/page";
 		}
 		model.addAttribute("state", "locked");
-		model.addAttribute("reasons", this.views.reasons(course, lesson.lesson(), locale));
+		model.addAttribute("reasons", this.views.reasons(course, lesson.lesson(), zone, locale));
 		response.setStatus(HttpServletResponse.SC_FORBIDDEN);
 		return "club/student/page";
 	}

@@ -22,8 +22,6 @@ import io.atrium.platform.Dates;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
-import org.springframework.web.context.request.RequestAttributes;
-import org.springframework.web.context.request.RequestContextHolder;
 
 /**
  * What the student's pages show of a course: product cards (cover, progress, "continue"),
@@ -33,8 +31,6 @@ import org.springframework.web.context.request.RequestContextHolder;
  */
 @Component
 class StudentViews {
-
-	private static final String ZONE_ATTRIBUTE = StudentViews.class.getName() + ".zone.";
 
 	/**
 	 * Cover placeholders: this many gradients in player.css ({@code player-cover-hue-N}).
@@ -62,40 +58,37 @@ class StudentViews {
 
 	/**
 	 * @return the time zone of the course's members-area producer, the one students see
-	 * dates in; looked up once per request (a lesson page shows dates in three places,
-	 * and each lookup was a transaction of its own)
+	 * dates in (look it up once per page and pass it on)
 	 */
 	ZoneId zone(StudentCourse course) {
-		long producer = course.area().producerAccountId();
-		RequestAttributes request = RequestContextHolder.getRequestAttributes();
-		if (request == null) {
-			return this.zones.of(producer);
-		}
-		String key = ZONE_ATTRIBUTE + producer;
-		if (request.getAttribute(key, RequestAttributes.SCOPE_REQUEST) instanceof ZoneId known) {
-			return known;
-		}
-		ZoneId zone = this.zones.of(producer);
-		request.setAttribute(key, zone, RequestAttributes.SCOPE_REQUEST);
-		return zone;
+		return this.zones.of(course.area().producerAccountId());
 	}
 
-	ProductCard card(StudentCourse course, Locale locale) {
+	/**
+	 * @return the courses' cards, each producer's time zone looked up once
+	 */
+	List<ProductCard> cards(List<StudentCourse> courses, Locale locale) {
+		Map<Long, ZoneId> zones = new HashMap<>();
+		return courses.stream()
+			.map((c) -> card(c, zones.computeIfAbsent(c.area().producerAccountId(), this.zones::of), locale))
+			.toList();
+	}
+
+	ProductCard card(StudentCourse course, ZoneId zone, Locale locale) {
 		Optional<LessonState> next = course.continueWith();
 		return new ProductCard(course.productName(), course.area().name(), outlinePath(course), course.percent(),
 				course.completed(), course.total(), course.enrollmentDecision().allowed(),
-				this.reasons.of(course.enrollmentDecision(), Map.of(), zone(course), locale), course.coverUrl(),
+				this.reasons.of(course.enrollmentDecision(), Map.of(), zone, locale), course.coverUrl(),
 				initials(course.productName()), Math.floorMod(course.productName().hashCode(), COVER_HUES),
 				next.map((l) -> pagePath(course, l.page())).orElse(null), next.map((l) -> l.page().name()).orElse(null),
-				courseWarning(course, locale));
+				courseWarning(course, zone, locale));
 	}
 
 	/**
 	 * @param current the page open in the player, null on the outline
 	 */
-	List<ModuleView> modules(StudentCourse course, Long current, Locale locale) {
+	List<ModuleView> modules(StudentCourse course, Long current, ZoneId zone, Locale locale) {
 		Map<Long, String> names = pageNames(course);
-		ZoneId zone = zone(course);
 		return course.modules()
 			.stream()
 			.map((m) -> new ModuleView(m.module().name(), m.module().extra(), m.percent(), m.completed(),
@@ -104,32 +97,32 @@ class StudentViews {
 			.toList();
 	}
 
-	List<String> reasons(StudentCourse course, LessonState lesson, Locale locale) {
-		return this.reasons.of(lesson.decision(), pageNames(course), zone(course), locale);
+	List<String> reasons(StudentCourse course, LessonState lesson, ZoneId zone, Locale locale) {
+		return this.reasons.of(lesson.decision(), pageNames(course), zone, locale);
 	}
 
 	/**
 	 * @return "your access to the product ends on ...", when it ends within the warning
 	 * period; null otherwise
 	 */
-	String courseWarning(StudentCourse course, Locale locale) {
+	String courseWarning(StudentCourse course, ZoneId zone, Locale locale) {
 		if (!soon(course.accessEndsAt())) {
 			return null;
 		}
 		return this.messages.getMessage("player.warning.course",
-				new Object[] { course.productName(), Dates.show(course.accessEndsAt(), zone(course), locale) }, locale);
+				new Object[] { course.productName(), Dates.show(course.accessEndsAt(), zone, locale) }, locale);
 	}
 
 	/**
 	 * @return "this lesson closes on ...", when the lesson closes within the warning
 	 * period before the whole product does; null otherwise
 	 */
-	String lessonWarning(StudentCourse course, LessonState lesson, Locale locale) {
+	String lessonWarning(StudentCourse course, LessonState lesson, ZoneId zone, Locale locale) {
 		Instant end = lesson.accessEndsAt();
 		if (!soon(end) || (course.accessEndsAt() != null && !end.isBefore(course.accessEndsAt()))) {
 			return null;
 		}
-		return this.messages.getMessage("player.warning.lesson", new Object[] { Dates.show(end, zone(course), locale) },
+		return this.messages.getMessage("player.warning.lesson", new Object[] { Dates.show(end, zone, locale) },
 				locale);
 	}
 
