@@ -3,6 +3,8 @@ package io.atrium.club.content;
 import java.util.List;
 import java.util.Locale;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import org.commonmark.Extension;
 import org.commonmark.ext.autolink.AutolinkExtension;
 import org.commonmark.ext.gfm.tables.TablesExtension;
@@ -23,6 +25,10 @@ import org.springframework.modulith.NamedInterface;
  * opened with {@code rel="noopener noreferrer"}; images only from https addresses or
  * Atrium's own {@code /media/} paths. Plain text with blank lines between paragraphs (how
  * bodies were written before Markdown) comes out as the same paragraphs.
+ * <p>
+ * The HTML depends on nothing but the text, so it is remembered by the text itself (a
+ * bounded cache, never stale: an edited page is a new text): a lesson's text was parsed
+ * and cleaned on every view, about 6 % of a lesson page's CPU (docs/performance.md).
  */
 @NamedInterface("content")
 public final class LessonText {
@@ -47,6 +53,16 @@ public final class LessonText {
 		.addEnforcedAttribute("img", "loading", "lazy")
 		.preserveRelativeLinks(true);
 
+	/**
+	 * Characters of text remembered at most (texts and their HTML, about 2 bytes each).
+	 */
+	static final long CACHED_CHARS = 4_000_000;
+
+	private static final Cache<String, String> HTML = Caffeine.newBuilder()
+		.maximumWeight(CACHED_CHARS)
+		.<String, String>weigher((text, html) -> text.length() + html.length())
+		.build();
+
 	private LessonText() {
 	}
 
@@ -58,6 +74,10 @@ public final class LessonText {
 		if (markdown == null || markdown.isBlank()) {
 			return "";
 		}
+		return HTML.get(markdown, LessonText::clean);
+	}
+
+	private static String clean(String markdown) {
 		String rendered = RENDERER.render(PARSER.parse(markdown));
 		Document clean = new Cleaner(SAFELIST).clean(Jsoup.parseBodyFragment(rendered, BASE));
 		for (Element img : clean.select("img")) {

@@ -18,6 +18,15 @@ class LessonTextTests {
 	}
 
 	@Test
+	void aTextIsCleanedOnceAndAnEditedTextAgain() {
+		String text = "Knead for **ten** minutes. <script>alert(1)</script> " + System.nanoTime();
+		String html = LessonText.html(text);
+		assertThat(html).contains("<strong>ten</strong>").doesNotContain("script");
+		assertThat(LessonText.html(new String(text))).isSameAs(html);
+		assertThat(LessonText.html(text + " Then rest.")).isNotSameAs(html).endsWith(" Then rest.</p>\n");
+	}
+
+	@Test
 	void markdownIsFormatted() {
 		String html = LessonText.html("## Tools\n\n**Bold**, *italic* and `code`.\n\n- one\n- two\n\n"
 				+ "| Flour | Water |\n|---|---|\n| 500 g | 350 g |\n\n> Rest overnight.");
