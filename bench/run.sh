@@ -473,7 +473,12 @@ TEMPLATE4="$(psql_db "$DB" "SELECT s.id FROM subscriptions s JOIN sandbox_paymen
   ORDER BY s.id LIMIT 1")"
 [ -n "$TEMPLATE4" ] || die "W4: no active demo subscription with an approving stored card"
 say "W4: inserting $RENEWALS subscriptions due now (copies of subscription $TEMPLATE4)"
+# each copy is a subscriber with an account of their own, as a real subscriber has (their first
+# purchase made it): otherwise each renewal would open an account for its e-mail
 psql -X -q -v ON_ERROR_STOP=1 -d "$DB" <<SQL
+INSERT INTO accounts (email, name, status, locale, is_student, activated_at, created_at)
+SELECT 'renewal-' || g || '@bench.example.com', 'Renewal Subscriber ' || g, 'ACTIVE', 'en', TRUE, now(), now()
+FROM generate_series(1, $RENEWALS) g;
 INSERT INTO subscriptions (subscriber_code, producer_account_id, product_id, product_name, offer_id,
     offer_code, plan_name, billing_period, max_charges, trial_days, club_group_id, warranty_days,
     amount_minor, currency, buyer_account_id, buyer_name, buyer_email, buyer_document, buyer_locale,
@@ -482,12 +487,13 @@ INSERT INTO subscriptions (subscriber_code, producer_account_id, product_id, pro
     card_needs_update, payment_token, card_brand, card_last4, next_attempt_at, version, created_at, updated_at)
 SELECT 'R' || lpad(to_hex(g), 7, '0'), t.producer_account_id, t.product_id, t.product_name, t.offer_id,
     t.offer_code, t.plan_name, t.billing_period, t.max_charges, t.trial_days, t.club_group_id,
-    t.warranty_days, t.amount_minor, t.currency, t.buyer_account_id, 'Renewal Subscriber ' || g,
+    t.warranty_days, t.amount_minor, t.currency, a.id, 'Renewal Subscriber ' || g,
     'renewal-' || g || '@bench.example.com', NULL, t.buyer_locale, 8000000000 + g, 'RENEW' || g, 'ACTIVE',
     t.time_zone, t.due_day, now() - interval '40 days', 1, current_date, now() - interval '1 minute',
     now() - interval '40 days', 0, 0, false, t.payment_token, t.card_brand, t.card_last4,
     now() - interval '1 minute', 0, now(), now()
 FROM subscriptions t, generate_series(1, $RENEWALS) g
+JOIN accounts a ON a.email = 'renewal-' || g || '@bench.example.com'
 WHERE t.id = $TEMPLATE4;
 ANALYZE subscriptions;
 SQL
