@@ -3,7 +3,14 @@ package io.atrium.club;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 import io.atrium.accounts.Accounts;
 import io.atrium.catalog.Offers;
@@ -22,6 +29,7 @@ import io.atrium.club.content.PageAttachment;
 import io.atrium.club.groups.Enrollments;
 import io.atrium.club.groups.Group;
 import io.atrium.club.groups.Groups;
+import io.atrium.club.internal.ProgressRows;
 import io.atrium.support.AtriumIntegrationTest;
 import io.atrium.support.TestClock;
 import io.atrium.support.TestMail;
@@ -78,6 +86,9 @@ class PlayerIntegrationTests {
 	@Autowired
 	JdbcClient jdbc;
 
+	@Autowired
+	ProgressRows progress;
+
 	StudentShop shop;
 
 	@BeforeEach
@@ -133,6 +144,43 @@ class PlayerIntegrationTests {
 		this.shop.buy(course, bia);
 		assertThat(logIn(bia).get("/club").document().select("a.player-continue").attr("href"))
 			.isEqualTo(course.page(welcome));
+	}
+
+	@Test
+	void aLessonOpenedInSeveralTabsAtOnceIsRememberedWithoutAnError() throws Exception {
+		Course course = this.shop.course("Tabs course");
+		ClubPage welcome = this.shop.text(course, this.shop.module(course, "Basics"), "Welcome", "Hello.");
+		Student ana = this.shop.student("Ana Tabs");
+		this.shop.buy(course, ana);
+		long enrollment = this.jdbc.sql("SELECT id FROM club_enrollments WHERE product_id = ? AND account_id = ?")
+			.params(course.productId(), ana.id())
+			.query(Long.class)
+			.single();
+		int tabs = 6;
+		ExecutorService pool = Executors.newFixedThreadPool(tabs);
+		try {
+			for (int round = 0; round < 20; round++) {
+				// the student's first view of any lesson, from every tab at the same
+				// moment
+				this.jdbc.sql("DELETE FROM club_last_pages WHERE enrollment_id = ?").param(enrollment).update();
+				CyclicBarrier together = new CyclicBarrier(tabs);
+				List<Future<?>> views = new ArrayList<>();
+				for (int tab = 0; tab < tabs; tab++) {
+					views.add(pool.submit(() -> {
+						together.await();
+						this.progress.setLastPage(enrollment, course.producer(), welcome.id(), this.clock.instant());
+						return null;
+					}));
+				}
+				for (Future<?> view : views) {
+					view.get(30, TimeUnit.SECONDS);
+				}
+				assertThat(lastOpened(welcome)).isNotNull();
+			}
+		}
+		finally {
+			pool.shutdownNow();
+		}
 	}
 
 	@Test
