@@ -189,11 +189,9 @@ class SubscriptionMails {
 		String key = (occasion.length() > 60) ? occasion.substring(0, 60) : occasion;
 		return this.jdbc.sql("""
 				INSERT INTO subscription_mails (subscription_id, producer_account_id, kind, occasion, queued_at)
-				SELECT ?, ?, ?, ?, ? WHERE NOT EXISTS
-				  (SELECT 1 FROM subscription_mails WHERE subscription_id = ? AND kind = ? AND occasion = ?)
+				VALUES (?, ?, ?, ?, ?) ON CONFLICT DO NOTHING
 				""")
-			.params(subscriptionId, producerAccountId, kind, key, SubscriptionRows.utc(this.clock.instant()),
-					subscriptionId, kind, key)
+			.params(subscriptionId, producerAccountId, kind, key, SubscriptionRows.utc(this.clock.instant()))
 			.update() == 1;
 	}
 

@@ -322,11 +322,8 @@ class SubscriptionRows {
 	boolean claimReminder(long subscriptionId, long producerAccountId, int recurrence, Instant now) {
 		return this.jdbc.sql("""
 				INSERT INTO subscription_reminders (subscription_id, producer_account_id, recurrence, sent_at)
-				SELECT ?, ?, ?, ? WHERE NOT EXISTS
-				  (SELECT 1 FROM subscription_reminders WHERE subscription_id = ? AND recurrence = ?)
-				""")
-			.params(subscriptionId, producerAccountId, recurrence, utc(now), subscriptionId, recurrence)
-			.update() == 1;
+				VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING
+				""").params(subscriptionId, producerAccountId, recurrence, utc(now)).update() == 1;
 	}
 
 	Optional<DunningSchedule> settings(long producerAccountId) {

@@ -32,9 +32,8 @@ public class PurchaseMailRows {
 	public boolean claim(long purchaseId, long producerAccountId, String kind, Instant now) {
 		return this.jdbc
 			.sql("INSERT INTO checkout_purchase_mails (purchase_id, producer_account_id, kind, queued_at) "
-					+ "SELECT ?, ?, ?, ? WHERE NOT EXISTS "
-					+ "(SELECT 1 FROM checkout_purchase_mails WHERE purchase_id = ? AND kind = ?)")
-			.params(purchaseId, producerAccountId, kind, Times.utc(now), purchaseId, kind)
+					+ "VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING")
+			.params(purchaseId, producerAccountId, kind, Times.utc(now))
 			.update() == 1;
 	}
 

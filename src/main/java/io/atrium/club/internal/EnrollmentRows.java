@@ -186,8 +186,8 @@ public class EnrollmentRows {
 	public void recordEndedPurchase(long purchaseId, long producerAccountId, PurchaseState state, Instant now) {
 		this.jdbc
 			.sql("INSERT INTO club_ended_purchases (purchase_id, producer_account_id, state, ended_at) "
-					+ "SELECT ?, ?, ?, ? WHERE NOT EXISTS (SELECT 1 FROM club_ended_purchases WHERE purchase_id = ?)")
-			.params(purchaseId, producerAccountId, state.name(), Times.utc(now), purchaseId)
+					+ "VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING")
+			.params(purchaseId, producerAccountId, state.name(), Times.utc(now))
 			.update();
 	}
 
