@@ -71,10 +71,13 @@ class WebhookListeners {
 		if (purchase == null) {
 			return;
 		}
-		if (event.to() == PurchaseStatus.APPROVED && announcedWhenItsSubscriptionStarts(purchase)) {
+		if (event.to() == PurchaseStatus.APPROVED && purchase.subscriptionId() == null
+				&& startsSubscription(purchase)) {
 			return;
 		}
-		// an approval is known by its stored time, as SubscriptionEvents.Started knows it
+		// an approval is known by its stored time, as Started knows it: a plan's
+		// first purchase handled again after a restart (attached by then) is the
+		// same event Started wrote, not a second one
 		Instant at = (event.to() == PurchaseStatus.APPROVED && purchase.approvedAt() != null) ? purchase.approvedAt()
 				: event.at();
 		purchaseEvent(purchase, name.get(), event.to(), at);
@@ -96,23 +99,6 @@ class WebhookListeners {
 		this.outbox.record(purchase.terms().producerAccountId(), purchase.terms().productId(), name,
 				EventIds.purchase(purchase.id(), name, at), at, purchase.transaction(), () -> this.purchasePayloads
 					.build(purchase, status, this.purchasePayloads.subscriptionOf(purchase).orElse(null)));
-	}
-
-	/**
-	 * Whether the purchase is the one {@code SubscriptionEvents.Started} announces: the
-	 * first purchase of a plan. It is attached to its subscription only after it was
-	 * approved, so this listener usually sees it unattached, but after a restart (a
-	 * publication resubmitted late) it may see it attached. A later charge of the same
-	 * subscription, such as the first paid one after a free trial, is created attached
-	 * and is announced here.
-	 */
-	private boolean announcedWhenItsSubscriptionStarts(Purchase purchase) {
-		if (purchase.subscriptionId() == null) {
-			return startsSubscription(purchase);
-		}
-		return this.purchasePayloads.subscriptionOf(purchase)
-			.filter((s) -> s.firstPurchaseId() == purchase.id())
-			.isPresent();
 	}
 
 	private boolean startsSubscription(Purchase purchase) {

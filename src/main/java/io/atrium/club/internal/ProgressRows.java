@@ -121,9 +121,9 @@ public class ProgressRows {
 			.params(pageId, Times.utc(now), enrollmentId, pageId, Times.utc(now.minus(LAST_PAGE_RESOLUTION)))
 			.update();
 		if (updated == 0) {
-			// the first view, or a repeat that changes nothing; two tabs opening the
-			// first
-			// lesson at once both get here, and the second insert does nothing
+			// the first view, or a repeat that changes nothing; two tabs opening
+			// the first lesson at once both get here, and the second insert does
+			// nothing
 			this.jdbc
 				.sql("INSERT INTO club_last_pages (enrollment_id, producer_account_id, page_id, opened_at) "
 						+ "VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING")
