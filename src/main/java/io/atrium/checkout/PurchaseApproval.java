@@ -70,10 +70,10 @@ class PurchaseApproval {
 			.orElse(DeliveryKind.MEMBERS_AREA);
 		Boolean startsPlan = (purchase.subscriptionId() != null) ? Boolean.FALSE
 				: offer.map((o) -> o.paymentMode() == PaymentMode.RECURRING && o.plan() != null).orElse(null);
-		this.events
-			.publishEvent(new PurchaseApproved(terms.transaction(), purchase.id(), terms.productId(), terms.offerId(),
-					terms.clubGroupId(), terms.producerAccountId(), account.id().value(), terms.buyer().email(),
-					terms.price(), purchase.approvedAt(), delivery, purchase.subscriptionId(), startsPlan));
+		this.events.publishEvent(new PurchaseApproved(terms.transaction(), purchase.id(), terms.productId(),
+				terms.offerId(), terms.clubGroupId(), terms.producerAccountId(), account.id().value(),
+				terms.buyer().email(), terms.price(), purchase.approvedAt(), delivery, purchase.subscriptionId(),
+				startsPlan, purchase.recurrenceNumber()));
 	}
 
 }

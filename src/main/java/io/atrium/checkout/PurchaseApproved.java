@@ -27,10 +27,23 @@ import io.atrium.shared.Money;
  * @param startsPlan whether the offer bought is a plan, so the purchase starts a
  * subscription; null when not known (an event stored before this was added): listeners
  * then look at the offer
+ * @param recurrence the recurrence of the subscription this charge pays (a renewal, a
+ * retry); null for any other purchase (a first purchase, a negotiation of unpaid
+ * recurrences, an upgrade's difference, or an event stored before this was added)
  */
 public record PurchaseApproved(String transaction, long purchaseId, long productId, long offerId, Long clubGroupId,
 		long producerAccountId, long buyerAccountId, String buyerEmail, Money price, Instant approvedAt,
-		DeliveryKind deliveryKind, Long subscriptionId, Boolean startsPlan) {
+		DeliveryKind deliveryKind, Long subscriptionId, Boolean startsPlan, Integer recurrence) {
+
+	/**
+	 * An approval that pays no recurrence.
+	 */
+	public PurchaseApproved(String transaction, long purchaseId, long productId, long offerId, Long clubGroupId,
+			long producerAccountId, long buyerAccountId, String buyerEmail, Money price, Instant approvedAt,
+			DeliveryKind deliveryKind, Long subscriptionId, Boolean startsPlan) {
+		this(transaction, purchaseId, productId, offerId, clubGroupId, producerAccountId, buyerAccountId, buyerEmail,
+				price, approvedAt, deliveryKind, subscriptionId, startsPlan, null);
+	}
 
 	/**
 	 * An approval whose offer kind is not known ({@code startsPlan} null).

@@ -69,10 +69,12 @@ public class RecurringCharges {
 	 * subscription ended) or refunded
 	 */
 	public Outcome charge(RecurringCharge request) {
-		long purchaseId = begin(request).id();
+		Opened begun = begin(request);
+		long purchaseId = begun.purchase().id();
 		// decided on the locked purchase: another caller may have charged and settled it
-		// since begin() read it, and opening a new attempt then would charge it again
-		Opened opened = this.transaction.execute((status) -> {
+		// since begin() read it, and opening a new attempt then would charge it again (a
+		// purchase begin() just recorded has its first attempt open already)
+		Opened opened = (begun.attempt() > 0) ? begun : this.transaction.execute((status) -> {
 			Purchase locked = this.rows.lock(purchaseId).orElseThrow();
 			if (locked.status().paid() || locked.status() == PurchaseStatus.REFUNDED
 					|| locked.status() == PurchaseStatus.CHARGEBACK) {
@@ -111,13 +113,17 @@ public class RecurringCharges {
 		return settle(purchase.id(), charge, attempt);
 	}
 
-	private Purchase begin(RecurringCharge request) {
+	/**
+	 * Finds the charge's purchase (attempt 0: the caller decides on the locked purchase
+	 * whether to open one) or records it with its first attempt open, in one transaction.
+	 */
+	private Opened begin(RecurringCharge request) {
 		String attemptId = (request.recurrenceNumber() != null)
 				? attemptId(request.subscriptionId(), request.recurrenceNumber())
 				: "sub:" + request.subscriptionId() + ":" + request.chargeKey();
 		Optional<Purchase> earlier = this.rows.findByAttempt(attemptId);
 		if (earlier.isPresent()) {
-			return earlier.get();
+			return new Opened(earlier.get(), 0);
 		}
 		for (int tries = 0; tries < 5; tries++) {
 			PurchaseTerms terms = new PurchaseTerms(TransactionCodes.next(), attemptId, request.offerId(),
@@ -128,13 +134,15 @@ public class RecurringCharges {
 				return this.transaction.execute((status) -> {
 					Purchase purchase = Purchase.startRecurring(terms, request.warrantyDays(), request.subscriptionId(),
 							request.recurrenceNumber());
-					return this.rows.find(this.rows.insert(purchase)).orElseThrow();
+					long id = this.rows.insert(purchase);
+					int attempt = this.rows.openAttempt(id);
+					return new Opened(this.rows.find(id).orElseThrow(), attempt);
 				});
 			}
 			catch (DuplicateKeyException ex) {
 				earlier = this.rows.findByAttempt(attemptId);
 				if (earlier.isPresent()) {
-					return earlier.get();
+					return new Opened(earlier.get(), 0);
 				}
 				log.debug("Transaction code collision; drawing another", ex);
 			}

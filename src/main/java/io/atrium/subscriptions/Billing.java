@@ -80,17 +80,23 @@ class Billing {
 	}
 
 	/**
-	 * Saves a changed subscription and publishes its access. Call inside a transaction.
+	 * Saves a changed subscription and, when what gives access changed, publishes its
+	 * access. Call inside a transaction. A renewal of an active subscription publishes
+	 * nothing to the members area: its right is the same, and each publication is stored,
+	 * handled in a transaction of its own and completed (docs/performance.md, W4).
 	 */
 	void save(Subscription s, DunningSchedule dunning, Instant now) {
 		if (s.changes().isEmpty()) {
 			return;
 		}
 		this.rows.save(s, now);
-		publishAccess(s, dunning, now);
+		if (s.accessChanged()) {
+			publishAccess(s, dunning, now);
+		}
 	}
 
 	void publishAccess(Subscription s, DunningSchedule dunning, Instant now) {
+		s.accessTold();
 		this.events.publishEvent(new SubscriptionAccessChanged(s.id(), s.code(), s.productId(), s.producerAccountId(),
 				s.subscriber().accountId(), s.subscriber().email(), s.firstPurchaseId(), s.status(),
 				s.givesAccess(now, dunning), s.status().cancelled() ? s.accessUntil() : null,
@@ -119,29 +125,67 @@ class Billing {
 		Prepared prepared = this.transaction.execute((status) -> {
 			Subscription s = this.rows.lock(subscriptionId).orElseThrow();
 			DunningSchedule dunning = dunning(s.producerAccountId());
-			Instant now = this.clock.instant();
-			boolean toPay = (actor == Actor.SYSTEM)
-					? s.due(now, dunning) == Subscription.Step.CHARGE && !negotiated(s, now)
-					: s.unpaidCount() > 0 && s.status().billable();
-			if (!toPay) {
-				return null;
-			}
-			if (s.pendingOfferId() != null && s.unpaidCount() == 0) {
-				plan(s, s.pendingOfferId()).ifPresent((p) -> s.applyScheduledPlan(p, now, dunning));
-				save(s, dunning, now);
-			}
-			int recurrence = s.currentRecurrence() + 1;
-			return new Prepared(recurrence, request(s, recurrence, null, card));
+			return prepare(s, card, actor, dunning, this.clock.instant());
 		});
 		if (prepared == null) {
 			return new Charged(null, this.rows.find(subscriptionId).orElseThrow());
 		}
+		return charge(subscriptionId, prepared, card, actor, null);
+	}
+
+	/**
+	 * For the renewal run, in one transaction: the step due now on the locked
+	 * subscription and, when it is a charge still to pay, the charge prepared.
+	 * @param subscriptionId the subscription
+	 * @return the step, with the charge to make when it is
+	 * {@link Subscription.Step#CHARGE} (null when there is nothing to charge now: an open
+	 * negotiation)
+	 */
+	Due due(long subscriptionId) {
+		return this.transaction.execute((status) -> {
+			Subscription s = this.rows.lock(subscriptionId).orElseThrow();
+			DunningSchedule dunning = dunning(s.producerAccountId());
+			Instant now = this.clock.instant();
+			Subscription.Step step = s.due(now, dunning);
+			return new Due(step,
+					(step == Subscription.Step.CHARGE) ? prepare(s, null, Actor.SYSTEM, dunning, now) : null);
+		});
+	}
+
+	/**
+	 * Whether the locked subscription has a charge to pay now, and if so the charge,
+	 * after applying a downgrade scheduled for this renewal. Call inside a transaction.
+	 */
+	private Prepared prepare(Subscription s, CardDetails card, Actor actor, DunningSchedule dunning, Instant now) {
+		boolean toPay = (actor == Actor.SYSTEM) ? s.due(now, dunning) == Subscription.Step.CHARGE && !negotiated(s, now)
+				: s.unpaidCount() > 0 && s.status().billable();
+		if (!toPay) {
+			return null;
+		}
+		if (s.pendingOfferId() != null && s.unpaidCount() == 0) {
+			plan(s, s.pendingOfferId()).ifPresent((p) -> s.applyScheduledPlan(p, now, dunning));
+			save(s, dunning, now);
+		}
+		int recurrence = s.currentRecurrence() + 1;
+		return new Prepared(recurrence, request(s, recurrence, null, card));
+	}
+
+	/**
+	 * Makes a prepared charge (outside any transaction) and records its outcome on the
+	 * locked subscription.
+	 * @param then run on the subscription in the transaction that recorded the outcome,
+	 * after it was saved (the renewal run ends its lease there); may be null
+	 */
+	Charged charge(long subscriptionId, Prepared prepared, CardDetails card, Actor actor, Change then) {
 		Outcome outcome = this.charges.charge(prepared.request());
 		Subscription after = this.transaction.execute((status) -> {
 			Subscription s = this.rows.lock(subscriptionId).orElseThrow();
 			DunningSchedule dunning = dunning(s.producerAccountId());
 			Instant now = this.clock.instant();
 			record(s, prepared.recurrence(), outcome, card, actor, dunning, now);
+			if (then != null) {
+				then.apply(s, dunning, now);
+			}
 			return s;
 		});
 		return new Charged(outcome, after);
@@ -285,6 +329,15 @@ class Billing {
 	}
 
 	record Prepared(int recurrence, RecurringCharge request) {
+	}
+
+	/**
+	 * The step due on a subscription, and the charge to make when it is a charge.
+	 *
+	 * @param step the step
+	 * @param charge the charge prepared, null when nothing is to charge now
+	 */
+	record Due(Subscription.Step step, Prepared charge) {
 	}
 
 	/**

@@ -180,9 +180,12 @@ public class Negotiation {
 	 * Records a paid negotiation's recurrences on its subscription, once, after the
 	 * payment committed. Runs outside a transaction of its own: the change takes one.
 	 */
-	@ApplicationModuleListener(propagation = Propagation.NOT_SUPPORTED, condition = "#event.subscriptionId() != null")
+	// a negotiation's purchase pays no single recurrence: a renewal's charge is not even
+	// registered for this listener
+	@ApplicationModuleListener(propagation = Propagation.NOT_SUPPORTED,
+			condition = "#event.subscriptionId() != null and #event.recurrence() == null")
 	void on(io.atrium.checkout.PurchaseApproved event) {
-		if (event.subscriptionId() == null) {
+		if (event.subscriptionId() == null || event.recurrence() != null) {
 			return;
 		}
 		Optional<NegotiationRows.Row> negotiation = this.rows.byTransaction(event.transaction());

@@ -166,17 +166,17 @@ public class Renewals {
 	}
 
 	private void settle(long id, String owner) {
-		boolean settled = false;
+		Settled settled = Settled.KEPT;
 		try {
-			settled = process(id);
+			settled = process(id, owner);
 		}
 		catch (RuntimeException ex) {
 			log.warn("Renewal of subscription {} failed; it stays due and is retried when its lease ends", id, ex);
 		}
-		if (settled) {
+		if (settled == Settled.DONE) {
 			this.transaction.executeWithoutResult((status) -> this.rows.release(id, owner));
 		}
-		// otherwise the lease is kept until it runs out: claimed again at once, a
+		// KEPT: the lease is kept until it runs out: claimed again at once, a
 		// subscription the gateway cannot charge now would be tried in a tight loop
 	}
 
@@ -214,27 +214,40 @@ public class Renewals {
 	}
 
 	/**
-	 * Takes one subscription through every step due now.
+	 * Takes one subscription through every step due now. A charge, the usual step, is
+	 * three transactions: the step read and the charge prepared, the purchase recorded,
+	 * and the outcome recorded with the lease ended when nothing more is due.
 	 * @param subscriptionId the subscription
-	 * @return false when it stays due because the gateway could not be reached
+	 * @param owner the run's lease owner
+	 * @return whether it is settled (and its lease already ended), or stays due because
+	 * the gateway could not be reached
 	 */
-	boolean process(long subscriptionId) {
+	Settled process(long subscriptionId, String owner) {
 		for (int steps = 0; steps < 20; steps++) {
-			Subscription.Step step = this.transaction.execute((status) -> {
-				Subscription s = this.rows.find(subscriptionId).orElseThrow();
-				return s.due(this.clock.instant(), this.billing.dunning(s.producerAccountId()));
-			});
-			switch (step) {
+			Billing.Due due = this.billing.due(subscriptionId);
+			switch (due.step()) {
 				case NOTHING -> {
-					return true;
+					return Settled.DONE;
 				}
 				case CHARGE -> {
-					Billing.Charged charged = this.billing.chargeNext(subscriptionId, null, Actor.SYSTEM);
-					if (charged.outcome() == null || !charged.outcome().known()) {
-						// nothing to charge now (an open negotiation, or another run paid
-						// it) or
+					if (due.charge() == null) {
+						// an open negotiation: look again on a later run
+						return Settled.KEPT;
+					}
+					AtomicBoolean released = new AtomicBoolean();
+					Billing.Charged charged = this.billing.charge(subscriptionId, due.charge(), null, Actor.SYSTEM,
+							(s, dunning, now) -> {
+								if (s.due(now, dunning) == Subscription.Step.NOTHING) {
+									this.rows.release(subscriptionId, owner);
+									released.set(true);
+								}
+							});
+					if (!charged.outcome().known()) {
 						// the gateway could not be reached: look again on a later run
-						return false;
+						return Settled.KEPT;
+					}
+					if (released.get()) {
+						return Settled.RELEASED;
 					}
 				}
 				case GO_OVERDUE -> this.billing.change(subscriptionId, (s, dunning, now) -> {
@@ -261,7 +274,21 @@ public class Renewals {
 			}
 		}
 		log.warn("Subscription {} still had work after 20 steps; the next run goes on", subscriptionId);
-		return true;
+		return Settled.DONE;
+	}
+
+	/** What came of processing one subscription. */
+	enum Settled {
+
+		/** Nothing more is due now; its lease is to be ended. */
+		DONE,
+
+		/** Nothing more is due now, and its lease was ended with the last change. */
+		RELEASED,
+
+		/** It stays due (the gateway could not be reached): the lease runs out. */
+		KEPT
+
 	}
 
 }

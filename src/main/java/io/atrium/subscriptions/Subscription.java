@@ -101,6 +101,9 @@ public final class Subscription {
 
 	private final List<SubscriptionChange> changes = new ArrayList<>();
 
+	/** What the members area was last told of its access (as loaded or published). */
+	private AccessFacts told;
+
 	Subscription(Long id, String code, long producerAccountId, long productId, String productName,
 			Subscriber subscriber, long firstPurchaseId, String firstTransaction, ZoneId zone, Instant startedAt,
 			Instant trialEndsAt) {
@@ -744,6 +747,33 @@ public final class Subscription {
 		this.reactivationCharge = s.reactivationCharge();
 		this.nextAttemptAt = s.nextAttemptAt();
 		this.version = s.version();
+		this.told = accessFacts();
+	}
+
+	/**
+	 * What {@link SubscriptionAccessChanged} says besides the time and version: its
+	 * access follows from these (and the producer's dunning settings).
+	 */
+	record AccessFacts(SubscriptionStatus status, Instant accessUntil, Instant overdueSince, long accountId,
+			String email) {
+	}
+
+	private AccessFacts accessFacts() {
+		return new AccessFacts(this.status, this.accessUntil, this.overdueSince, this.subscriber.accountId(),
+				this.subscriber.email());
+	}
+
+	/**
+	 * @return whether what gives access changed since it was loaded or last published: a
+	 * renewal of an active subscription changes nothing the members area keeps
+	 */
+	boolean accessChanged() {
+		return !accessFacts().equals(this.told);
+	}
+
+	/** The members area was told of its access as it is now. */
+	void accessTold() {
+		this.told = accessFacts();
 	}
 
 	State state() {

@@ -251,6 +251,9 @@ class SubscriptionLifecycleIntegrationTests {
 			.containsExactly(1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12);
 		assertThat(causes(s)).hasSize(13).endsWith("RENEWED");
 		assertThat(access(s)).isTrue();
+		assertThat(events(s, SubscriptionAccessChanged.class))
+			.as("told once: neither the trial's end nor a renewal changes the right the members area keeps")
+			.hasSize(1);
 		// the purchase e-mail and a receipt per charge
 		mails(email, 13);
 	}

@@ -27,9 +27,9 @@ import org.springframework.jdbc.datasource.DelegatingDataSource;
  * not times: the same code path gives the same numbers on any machine.
  * <p>
  * Threads are told apart by name: {@code http-nio-*} serve requests, {@code task-*} run
- * the after-commit listeners ({@code @ApplicationModuleListener}), anything else
- * (db-scheduler's polling and tasks, webhook dispatch) is background; the test's own
- * thread ({@code main}) is counted apart.
+ * the after-commit listeners ({@code @ApplicationModuleListener}), {@code renewals-*} are
+ * a renewal run's workers, anything else (db-scheduler's polling and tasks, webhook
+ * dispatch) is background; the test's own thread ({@code main}) is counted apart.
  */
 public final class CountingDataSource extends DelegatingDataSource {
 
@@ -40,6 +40,8 @@ public final class CountingDataSource extends DelegatingDataSource {
 		REQUEST,
 		/** An after-commit listener. */
 		LISTENER,
+		/** A renewal run's workers. */
+		RENEWAL,
 		/** Scheduler polling and tasks, webhook dispatch, the rest. */
 		BACKGROUND,
 		/** The test itself (JUnit's main thread), not counted as the application's. */
@@ -55,6 +57,9 @@ public final class CountingDataSource extends DelegatingDataSource {
 			}
 			if (name.startsWith("task-")) {
 				return LISTENER;
+			}
+			if (name.startsWith("renewals-")) {
+				return RENEWAL;
 			}
 			return BACKGROUND;
 		}

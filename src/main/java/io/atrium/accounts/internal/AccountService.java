@@ -282,7 +282,12 @@ public class AccountService implements Accounts {
 	@Override
 	@Transactional
 	public StudentEnrollment ensureStudent(EmailAddress email, String name, Locale locale) {
-		boolean existed = this.accounts.findByEmail(email.value()).isPresent();
+		Optional<AccountRecord> found = this.accounts.findByEmail(email.value());
+		if (found.isPresent() && found.get().student()) {
+			// a subscriber's renewal, a returning buyer: one read, nothing written
+			return new StudentEnrollment(found.get().summary(), false);
+		}
+		boolean existed = found.isPresent();
 		long id = insertOrFind(email, name, locale, false, true, false);
 		this.accounts.grant(id, false, true, false);
 		return new StudentEnrollment(this.accounts.findById(id).orElseThrow().summary(), !existed);
