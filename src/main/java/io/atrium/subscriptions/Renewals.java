@@ -70,8 +70,6 @@ public class Renewals {
 
 	private final ExecutorService workers;
 
-	private final int workerCount;
-
 	Renewals(SubscriptionRows rows, Billing billing, PlatformTransactionManager transactions, Clock clock,
 			DataSource dataSource, @Value("${atrium.subscriptions.renewal-lease:5m}") Duration lease,
 			@Value("${atrium.subscriptions.renewal-workers:4}") int workers) {
@@ -79,13 +77,13 @@ public class Renewals {
 			throw new IllegalArgumentException("atrium.subscriptions.renewal-workers must be at least 1");
 		}
 		this.lease = lease;
-		this.workerCount = Math.min(workers, workersForPool(dataSource));
-		if (this.workerCount < workers) {
-			log.info("Renewal run on {} worker(s), not {}: a quarter of the connection pool at most", this.workerCount,
+		int workerCount = Math.min(workers, workersForPool(dataSource));
+		if (workerCount < workers) {
+			log.info("Renewal run on {} worker(s), not {}: a quarter of the connection pool at most", workerCount,
 					workers);
 		}
 		AtomicInteger n = new AtomicInteger();
-		this.workers = Executors.newFixedThreadPool(this.workerCount, (task) -> {
+		this.workers = Executors.newFixedThreadPool(workerCount, (task) -> {
 			Thread thread = new Thread(task, "renewals-" + n.incrementAndGet());
 			thread.setDaemon(true);
 			return thread;
@@ -140,26 +138,21 @@ public class Renewals {
 			if (leased.isEmpty()) {
 				break;
 			}
-			if (this.workerCount == 1) {
-				leased.forEach((id) -> settle(id, owner));
-			}
-			else {
-				// after an error (not an exception) no other subscription of the batch is
-				// started, as on one thread
-				AtomicBoolean failed = new AtomicBoolean();
-				awaitAll(leased.stream().<Future<?>>map((id) -> this.workers.submit(() -> {
-					if (failed.get()) {
-						return;
-					}
-					try {
-						settle(id, owner);
-					}
-					catch (Error ex) {
-						failed.set(true);
-						throw ex;
-					}
-				})).toList());
-			}
+			// after an error (not an exception) no other subscription of the batch is
+			// started, as on one thread
+			AtomicBoolean failed = new AtomicBoolean();
+			awaitAll(leased.stream().<Future<?>>map((id) -> this.workers.submit(() -> {
+				if (failed.get()) {
+					return;
+				}
+				try {
+					settle(id, owner);
+				}
+				catch (Error ex) {
+					failed.set(true);
+					throw ex;
+				}
+			})).toList());
 			done += leased.size();
 		}
 		return done;

@@ -3,12 +3,14 @@ package io.atrium.subscriptions;
 import java.time.Instant;
 
 /**
- * What a subscription gives access to changed (it started, was paid, went overdue, was
- * cancelled, reactivated…). Published inside the transaction that changed it; the members
- * area handles it after commit with an {@code @ApplicationModuleListener} and keeps one
- * access right per subscription (a buyer with two subscriptions of one product has two
- * independent rights). Handlers must ignore an event whose {@code version} is lower than
- * one they already applied: retries may deliver events out of order.
+ * What a subscription gives access to changed (it started, went overdue, was paid after
+ * being overdue, was cancelled, reactivated…): published when its status, access end,
+ * overdue date or subscriber changed, not for a renewal that leaves them as they were.
+ * Published inside the transaction that changed it; the members area handles it after
+ * commit with an {@code @ApplicationModuleListener} and keeps one access right per
+ * subscription (a buyer with two subscriptions of one product has two independent
+ * rights). Handlers must ignore an event whose {@code version} is lower than one they
+ * already applied: retries may deliver events out of order.
  *
  * @param subscriptionId the subscription
  * @param subscriberCode its subscriber code
