@@ -288,7 +288,7 @@ public class AccountService implements Accounts {
 			return new StudentEnrollment(found.get().summary(), false);
 		}
 		boolean existed = found.isPresent();
-		long id = insertOrFind(email, name, locale, false, true, false);
+		long id = existed ? found.get().id() : insertOrFind(email, name, locale, false, true, false);
 		this.accounts.grant(id, false, true, false);
 		return new StudentEnrollment(this.accounts.findById(id).orElseThrow().summary(), !existed);
 	}
